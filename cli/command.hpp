@@ -1,0 +1,38 @@
+#pragma once
+// What every command shares: streams, loading with diagnostics, atomic output.
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "eventgraph/load.hpp"
+
+namespace eventgraph::cli {
+
+struct context {
+  std::ostream& out;
+  std::ostream& err;
+  bool terminal = false;
+  int status = exit_ok;
+};
+
+/// Prints diagnostics as `file:line:column: error: message [code]`, then a count if any were cut.
+void print_diagnostics(context& ctx, const diagnostic_list& diags);
+
+/// Loads and validates the files, printing diagnostics; sets ctx.status on failure.
+[[nodiscard]] std::optional<story> load_story(context& ctx, const std::vector<std::string>& files,
+                                              bool warnings = false);
+
+/// Writes `content` to `path` through a temporary file and a rename, so a reader never sees a
+/// half-written file and a failure leaves the old file as it was. "-" writes to ctx.out.
+[[nodiscard]] bool write_output(context& ctx, const std::string& path, std::string_view content);
+
+/// Adds the `FILE...` positional option every reading command takes.
+CLI::Option* add_input_files(CLI::App& command, std::vector<std::string>& files);
+
+void register_validate(CLI::App& app, context& ctx);
+
+}  // namespace eventgraph::cli

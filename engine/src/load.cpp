@@ -1,0 +1,815 @@
+// From document trees to a validated story: field checks, references, time order, cycles.
+
+#include "eventgraph/load.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <span>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "document_tree.hpp"
+#include "suggest.hpp"
+
+namespace eventgraph {
+namespace {
+
+using detail::tree_node;
+using node_type = tree_node::type;
+
+constexpr std::array<std::string_view, 7> document_fields = {
+    "eventgraph", "title", "description", "notes", "timezone", "sources", "actors"};
+constexpr std::string_view events_field = "events";
+constexpr std::array<std::string_view, 6> actor_fields = {"id",   "name",  "kind",
+                                                          "role", "notes", "member_of"};
+constexpr std::array<std::string_view, 19> event_fields = {
+    "id",      "date",  "timezone",    "actors",    "actor", "to",     "kind",
+    "channel", "place", "title",       "summary",   "notes", "quotes", "figures",
+    "sources", "tags",  "responds_to", "relations", "type"};
+constexpr std::array<std::string_view, 5> source_fields = {"title", "publisher", "url", "date",
+                                                           "note"};
+constexpr std::array<std::string_view, 3> quote_fields = {"text", "by", "note"};
+constexpr std::array<std::string_view, 4> figure_fields = {"label", "value", "unit", "note"};
+constexpr std::array<std::string_view, 3> relation_fields = {"type", "to", "note"};
+
+bool valid_id(std::string_view id) {
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (id.empty() || id.size() > 200 || !alnum(id.front())) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) {
+    return alnum(c) || c == '.' || c == '_' || c == ':' || c == '-';
+  });
+}
+
+bool valid_kind_word(std::string_view word) {
+  if (word.empty() || word.size() > 64 || !(word.front() >= 'a' && word.front() <= 'z'))
+    return false;
+  return std::all_of(word.begin(), word.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+std::string join_suggestions(const std::vector<std::string>& names) {
+  if (names.empty()) return {};
+  std::string out = "; did you mean ";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += fmt::format("'{}'", names[i]);
+  }
+  out += "?";
+  return out;
+}
+
+/// A reference by id, resolved once every document is read.
+struct pending_ref {
+  std::string id;
+  source_location where;
+};
+
+struct pending_relation {
+  relation_type type;
+  pending_ref target;
+  std::string note;
+};
+
+struct pending_event {
+  std::vector<pending_ref> actors, addressees;
+  std::vector<std::optional<pending_ref>> quote_by;  // parallel to event.quotes
+  std::vector<pending_relation> relations;
+  source_location date_where;
+  bool document_has_sources = false;
+};
+
+struct pending_actor {
+  std::vector<pending_ref> member_of;
+};
+
+/// Reads one document tree into the story, collecting every problem it finds.
+class tree_reader {
+ public:
+  tree_reader(std::string file, story& out, std::vector<pending_event>& pending_events,
+              std::vector<pending_actor>& pending_actors, diagnostic_list& diags)
+      : file_(std::move(file)),
+        story_(out),
+        pending_events_(pending_events),
+        pending_actors_(pending_actors),
+        diags_(diags) {}
+
+  void read_document(const tree_node& root) {
+    static constexpr auto allowed = [] {
+      std::array<std::string_view, document_fields.size() + 1> all{};
+      std::copy(document_fields.begin(), document_fields.end(), all.begin());
+      all.back() = events_field;
+      return all;
+    }();
+    if (!expect_mapping(root, "the document")) return;
+    check_keys(root, allowed);
+    const tree_node* version = field(root, "eventgraph");
+    if (!version) {
+      error(root, "missing-field",
+            "missing 'eventgraph: 1' (the format version) at the top of the document");
+    } else if (version->kind != node_type::integer || version->text != "1") {
+      error(*version, "version",
+            fmt::format("unsupported format version '{}'; this eventgraph reads version 1",
+                        version->text));
+    }
+    read_header(root);
+    if (const tree_node* actors = field(root, "actors"); actors && expect_list(*actors, "actors"))
+      for (const auto& a : actors->items) read_actor(a, {});
+    if (const tree_node* events = field(root, "events"); events && expect_list(*events, "events"))
+      for (const auto& e : events->items) read_event(e, {});
+  }
+
+  /// Title, description, zone and sources: the parts of a document that are not lists of ids.
+  void read_header(const tree_node& root) {
+    if (const tree_node* zone = field(root, "timezone"); zone && read_text(*zone, zone_)) {
+      if (!is_known_zone(zone_)) {
+        error(*zone, "timezone", unknown_zone_message(zone_));
+        zone_.clear();
+      }
+    }
+    std::string text;
+    if (const tree_node* n = field(root, "title"); n && read_text(*n, text) && story_.title.empty())
+      story_.title = text;
+    if (const tree_node* n = field(root, "description");
+        n && read_text(*n, text) && story_.description.empty())
+      story_.description = text;
+    if (const tree_node* n = field(root, "notes"); n && read_text(*n, text) && story_.notes.empty())
+      story_.notes = text;
+    if (const tree_node* n = field(root, "sources"); n && expect_list(*n, "sources")) {
+      document_has_sources_ = !n->items.empty();
+      for (const auto& s : n->items) {
+        source src;
+        if (read_source(s, src)) story_.sources.push_back(std::move(src));
+      }
+    }
+    if (story_.timezone.empty() && !zone_.empty() && story_.files.size() <= 1)
+      story_.timezone = zone_;
+  }
+
+  void set_zone(std::string zone) { zone_ = std::move(zone); }
+
+  /// `extra` names a key a bulk (NDJSON) line may carry besides the actor's own fields.
+  void read_actor(const tree_node& n, std::span<const std::string_view> extra) {
+    if (!expect_mapping(n, "an actor")) return;
+    check_keys(n, actor_fields, extra);
+    actor a;
+    pending_actor pending;
+    a.where = where(n);
+    read_id(n, a.id, "actor");
+    if (const tree_node* name = required(n, "name", "actor")) read_text(*name, a.name);
+    if (const tree_node* kind = required(n, "kind", "actor")) {
+      std::string text;
+      if (read_text(*kind, text)) {
+        if (auto k = parse_actor_kind(text)) {
+          a.kind = *k;
+        } else {
+          error(*kind, "actor-kind",
+                fmt::format("unknown actor kind '{}'; use person, organization, office or group{}",
+                            text, suggest(text, {"person", "organization", "office", "group"})));
+        }
+      }
+    }
+    if (const tree_node* role = field(n, "role")) read_text(*role, a.role);
+    if (const tree_node* notes = field(n, "notes")) read_text(*notes, a.notes);
+    if (const tree_node* member_of = field(n, "member_of"))
+      read_refs(*member_of, pending.member_of);
+    story_.actors.push_back(std::move(a));
+    pending_actors_.push_back(std::move(pending));
+  }
+
+  void read_event(const tree_node& n, std::span<const std::string_view> extra) {
+    if (!expect_mapping(n, "an event")) return;
+    check_keys(n, std::span<const std::string_view>(event_fields).first(event_fields.size() - 1),
+               extra);
+    event e;
+    pending_event pending;
+    pending.document_has_sources = document_has_sources_;
+    e.where = where(n);
+    read_id(n, e.id, "event");
+    e.timezone = zone_;
+    if (const tree_node* zone = field(n, "timezone"); zone && read_text(*zone, e.timezone)) {
+      if (!is_known_zone(e.timezone)) {
+        error(*zone, "timezone", unknown_zone_message(e.timezone));
+        e.timezone = zone_;
+      }
+    }
+    if (const tree_node* date = required(n, "date", "event")) read_date(*date, e, pending);
+    const tree_node* actors = field(n, "actors");
+    const tree_node* single_actor = field(n, "actor");
+    if (actors && single_actor) {
+      error(*single_actor, "actors",
+            "give either 'actor' (one id) or 'actors' (a list of ids), not both");
+    } else if (single_actor) {
+      pending_ref ref;
+      if (read_ref(*single_actor, ref)) pending.actors.push_back(std::move(ref));
+    } else if (actors) {
+      read_refs(*actors, pending.actors);
+      if (actors->kind == node_type::sequence && actors->items.empty())
+        error(*actors, "actors", "an event needs at least one actor");
+    } else {
+      error(n, "missing-field",
+            fmt::format("event '{}' has no 'actors' (or 'actor'): who did this?", e.id));
+    }
+    if (const tree_node* to = field(n, "to")) read_refs(*to, pending.addressees);
+    if (const tree_node* kind = field(n, "kind"); kind && read_text(*kind, e.kind)) {
+      if (!valid_kind_word(e.kind))
+        error(*kind, "event-kind",
+              fmt::format("event kind '{}' must be one lowercase word (letters, digits, '-'), "
+                          "such as statement, post, letter or press-conference",
+                          e.kind));
+    }
+    if (const tree_node* title = required(n, "title", "event"); title && read_text(*title, e.title))
+      if (e.title.empty()) error(*title, "empty", "an event's title must not be empty");
+    for (auto [key, target] : {std::pair{"channel", &e.channel}, std::pair{"place", &e.place},
+                               std::pair{"summary", &e.summary}, std::pair{"notes", &e.notes}})
+      if (const tree_node* f = field(n, key)) read_text(*f, *target);
+    if (const tree_node* quotes = field(n, "quotes"); quotes && expect_list(*quotes, "quotes")) {
+      for (const auto& q : quotes->items) read_quote(q, e, pending);
+    }
+    if (const tree_node* figures = field(n, "figures"); figures && expect_list(*figures, "figures"))
+      for (const auto& f : figures->items) read_figure(f, e);
+    if (const tree_node* sources = field(n, "sources"); sources && expect_list(*sources, "sources"))
+      for (const auto& s : sources->items) {
+        source src;
+        if (read_source(s, src)) e.sources.push_back(std::move(src));
+      }
+    if (const tree_node* tags = field(n, "tags"); tags && expect_list(*tags, "tags"))
+      for (const auto& t : tags->items) {
+        std::string tag;
+        if (read_text(t, tag)) e.tags.push_back(std::move(tag));
+      }
+    if (const tree_node* responds_to = field(n, "responds_to")) {
+      std::vector<pending_ref> targets;
+      read_refs(*responds_to, targets);
+      for (auto& t : targets)
+        pending.relations.push_back({relation_type::responds_to, std::move(t), {}});
+    }
+    if (const tree_node* relations = field(n, "relations");
+        relations && expect_list(*relations, "relations"))
+      for (const auto& r : relations->items) read_relation(r, pending);
+    story_.events.push_back(std::move(e));
+    pending_events_.push_back(std::move(pending));
+  }
+
+ private:
+  source_location where(const tree_node& n) const { return {file_, n.line, n.column}; }
+
+  void error(const tree_node& n, const char* code, std::string message) {
+    diags_.error(where(n), code, std::move(message));
+  }
+
+  std::string suggest(std::string_view name, std::initializer_list<std::string_view> names) {
+    return suggest(name, std::span<const std::string_view>(names.begin(), names.size()));
+  }
+  std::string suggest(std::string_view name, std::span<const std::string_view> names) {
+    std::size_t best = SIZE_MAX;
+    std::string_view best_name;
+    for (auto candidate : names)
+      if (std::size_t d = 0; detail::close_enough(name, candidate, d) && d < best)
+        best = d, best_name = candidate;
+    return best_name.empty() ? std::string{} : fmt::format("; did you mean '{}'?", best_name);
+  }
+
+  static std::string unknown_zone_message(std::string_view zone) {
+    return fmt::format(
+        "unknown time zone '{}'; use an IANA name such as America/Los_Angeles or UTC", zone);
+  }
+
+  bool expect_mapping(const tree_node& n, std::string_view what) {
+    if (n.kind == node_type::mapping) return true;
+    error(n, "type",
+          fmt::format("expected {} (a mapping of fields), found {}", what,
+                      detail::type_name(n.kind)));
+    return false;
+  }
+
+  bool expect_list(const tree_node& n, std::string_view what) {
+    if (n.kind == node_type::sequence) return true;
+    error(n, "type", fmt::format("'{}' must be a list, found {}", what, detail::type_name(n.kind)));
+    return false;
+  }
+
+  void check_keys(const tree_node& n, std::span<const std::string_view> allowed,
+                  std::span<const std::string_view> extra = {}) {
+    for (std::size_t i = 0; i < n.keys.size(); ++i) {
+      const tree_node& key = n.keys[i];
+      if (key.kind != node_type::string) {
+        error(key, "type",
+              fmt::format("a field name must be text, found {}", detail::type_name(key.kind)));
+        continue;
+      }
+      for (std::size_t j = 0; j < i; ++j) {
+        if (n.keys[j].text == key.text) {
+          error(key, "duplicate-field",
+                fmt::format("field '{}' appears twice in this mapping (first at line {})", key.text,
+                            n.keys[j].line));
+          break;
+        }
+      }
+      const bool known = std::find(allowed.begin(), allowed.end(), key.text) != allowed.end() ||
+                         std::find(extra.begin(), extra.end(), key.text) != extra.end();
+      if (!known)
+        error(key, "unknown-field",
+              fmt::format("unknown field '{}'{}", key.text, suggest(key.text, allowed)));
+    }
+  }
+
+  static const tree_node* field(const tree_node& n, std::string_view key) {
+    for (std::size_t i = 0; i < n.keys.size(); ++i)
+      if (n.keys[i].kind == node_type::string && n.keys[i].text == key) return &n.items[i];
+    return nullptr;
+  }
+
+  const tree_node* required(const tree_node& n, std::string_view key, std::string_view what) {
+    const tree_node* f = field(n, key);
+    if (!f) error(n, "missing-field", fmt::format("{} is missing required field '{}'", what, key));
+    return f;
+  }
+
+  bool read_text(const tree_node& n, std::string& out) {
+    if (n.kind != node_type::string) {
+      std::string hint = n.kind == node_type::integer || n.kind == node_type::number ||
+                                 n.kind == node_type::boolean
+                             ? fmt::format(" (write \"{}\" in quotes to mean the text)", n.text)
+                             : std::string{};
+      error(n, "type", fmt::format("expected text, found {}{}", detail::type_name(n.kind), hint));
+      return false;
+    }
+    out = n.text;
+    return true;
+  }
+
+  void read_id(const tree_node& n, std::string& out, std::string_view what) {
+    const tree_node* id = required(n, "id", what);
+    if (!id || !read_text(*id, out)) return;
+    if (!valid_id(out))
+      error(*id, "id",
+            fmt::format("'{}' is not a valid id: start with a letter or digit, then letters, "
+                        "digits, '.', '_', ':' or '-' (at most 200)",
+                        out));
+  }
+
+  bool read_ref(const tree_node& n, pending_ref& out) {
+    if (!read_text(n, out.id)) return false;
+    out.where = where(n);
+    return true;
+  }
+
+  /// A list of ids; a single id is accepted where a list is expected.
+  void read_refs(const tree_node& n, std::vector<pending_ref>& out) {
+    if (n.kind == node_type::string) {
+      pending_ref ref;
+      if (read_ref(n, ref)) out.push_back(std::move(ref));
+      return;
+    }
+    if (!expect_list(n, "a list of ids")) return;
+    for (const auto& item : n.items) {
+      pending_ref ref;
+      if (read_ref(item, ref)) out.push_back(std::move(ref));
+    }
+  }
+
+  void read_date(const tree_node& n, event& e, pending_event& pending) {
+    // Unquoted YAML years (`date: 2026`) read as numbers; the text is what matters.
+    if (n.kind != node_type::string && n.kind != node_type::integer) {
+      error(n, "type",
+            fmt::format("expected a date such as \"2026-02-12\", found {}",
+                        detail::type_name(n.kind)));
+      return;
+    }
+    e.date = n.text;
+    date_parse_result parsed = parse_date(e.date, e.timezone);
+    const std::uint32_t column = n.column + (n.quoted ? 1 : 0);
+    if (!parsed.time) {
+      diags_.error({file_, n.line, column + static_cast<std::uint32_t>(parsed.error_offset)},
+                   "date", fmt::format("invalid date '{}': {}", e.date, parsed.error));
+      return;
+    }
+    e.time = *parsed.time;
+    pending.date_where = where(n);  // marks the date as usable for time-order checks
+    if (!parsed.warning.empty()) diags_.warning({file_, n.line, column}, "date", parsed.warning);
+  }
+
+  bool read_source(const tree_node& n, source& out) {
+    if (!expect_mapping(n, "a source")) return false;
+    check_keys(n, source_fields);
+    if (const tree_node* title = required(n, "title", "source")) read_text(*title, out.title);
+    for (auto [key, target] : {std::pair{"publisher", &out.publisher}, std::pair{"url", &out.url},
+                               std::pair{"note", &out.note}})
+      if (const tree_node* f = field(n, key)) read_text(*f, *target);
+    if (const tree_node* date = field(n, "date")) {
+      if (date->kind == node_type::integer || read_text(*date, out.date)) {
+        if (date->kind == node_type::integer) out.date = date->text;
+        date_parse_result parsed = parse_date(out.date, zone_);
+        if (!parsed.time)
+          diags_.error({file_, date->line,
+                        date->column + (date->quoted ? 1u : 0u) +
+                            static_cast<std::uint32_t>(parsed.error_offset)},
+                       "date", fmt::format("invalid date '{}': {}", out.date, parsed.error));
+      }
+    }
+    if (!out.url.empty() && !(out.url.starts_with("https://") || out.url.starts_with("http://"))) {
+      const tree_node* url = field(n, "url");
+      diags_.warning(where(*url), "url",
+                     fmt::format("'{}' is not an http(s) address; it will be shown as text, "
+                                 "never as a link",
+                                 out.url));
+    }
+    return true;
+  }
+
+  void read_quote(const tree_node& n, event& e, pending_event& pending) {
+    if (!expect_mapping(n, "a quote")) return;
+    check_keys(n, quote_fields);
+    quote q;
+    if (const tree_node* text = required(n, "text", "quote")) read_text(*text, q.text);
+    if (const tree_node* note = field(n, "note")) read_text(*note, q.note);
+    std::optional<pending_ref> by;
+    if (const tree_node* b = field(n, "by")) {
+      pending_ref ref;
+      if (read_ref(*b, ref)) by = std::move(ref);
+    }
+    e.quotes.push_back(std::move(q));
+    pending.quote_by.push_back(std::move(by));
+  }
+
+  void read_figure(const tree_node& n, event& e) {
+    if (!expect_mapping(n, "a figure")) return;
+    check_keys(n, figure_fields);
+    figure f;
+    if (const tree_node* label = required(n, "label", "figure")) read_text(*label, f.label);
+    if (const tree_node* unit = field(n, "unit")) read_text(*unit, f.unit);
+    if (const tree_node* note = field(n, "note")) read_text(*note, f.note);
+    if (const tree_node* value = required(n, "value", "figure")) {
+      if (value->kind != node_type::integer && value->kind != node_type::number) {
+        error(*value, "type",
+              fmt::format("a figure's value must be a number, found {}",
+                          detail::type_name(value->kind)));
+      } else {
+        f.value_text = value->text;
+        const char* first = value->text.data();
+        const char* last = first + value->text.size();
+        if (first != last && *first == '+') ++first;
+        auto [end, ec] = std::from_chars(first, last, f.value);
+        if (ec != std::errc{} || end != last || !std::isfinite(f.value))
+          error(*value, "number",
+                fmt::format("'{}' is not a finite number eventgraph can hold", value->text));
+        else if (value->kind == node_type::integer && std::fabs(f.value) > 9.007199254740992e15)
+          error(*value, "number",
+                fmt::format("{} is beyond the whole numbers that stay exact (2^53)", value->text));
+      }
+    }
+    e.figures.push_back(std::move(f));
+  }
+
+  void read_relation(const tree_node& n, pending_event& pending) {
+    if (!expect_mapping(n, "a relation")) return;
+    check_keys(n, relation_fields);
+    pending_relation r{relation_type::responds_to, {}, {}};
+    bool ok = true;
+    if (const tree_node* type = required(n, "type", "relation")) {
+      std::string text;
+      if (read_text(*type, text)) {
+        if (auto t = parse_relation_type(text)) {
+          r.type = *t;
+        } else {
+          static constexpr std::array<std::string_view, relation_type_count> names = {
+              "responds-to", "rebuts", "supports", "follows-up", "repeats", "cites", "part-of"};
+          error(*type, "relation-type",
+                fmt::format("unknown relation type '{}'{}; the types are responds-to, rebuts, "
+                            "supports, follows-up, repeats, cites and part-of",
+                            text, suggest(text, names)));
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    if (const tree_node* to = required(n, "to", "relation"))
+      ok = read_ref(*to, r.target) && ok;
+    else
+      ok = false;
+    if (const tree_node* note = field(n, "note")) read_text(*note, r.note);
+    if (ok) pending.relations.push_back(std::move(r));
+  }
+
+  std::string file_;
+  story& story_;
+  std::vector<pending_event>& pending_events_;
+  std::vector<pending_actor>& pending_actors_;
+  diagnostic_list& diags_;
+  std::string zone_;
+  bool document_has_sources_ = false;
+};
+
+input_format detect_format(const input_text& input) {
+  auto ends_with = [&](std::string_view suffix) { return input.name.ends_with(suffix); };
+  if (ends_with(".yaml") || ends_with(".yml")) return input_format::yaml;
+  if (ends_with(".ndjson") || ends_with(".jsonl")) return input_format::ndjson;
+  if (ends_with(".json")) return input_format::json;
+  auto first = input.text.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && input.text[first] == '{' ? input_format::json
+                                                                : input_format::yaml;
+}
+
+/// A copy of the text with the zero bytes simdjson may read past its end.
+std::string padded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + detail::json_padding);
+  out.append(text);
+  out.append(detail::json_padding, '\0');
+  return out;
+}
+
+void read_ndjson(const input_text& input, tree_reader& reader, const load_options& options,
+                 diagnostic_list& diags) {
+  static constexpr std::array<std::string_view, 1> type_key = {"type"};
+  const std::string buffer = padded(input.text);
+  const std::string_view text(buffer.data(), input.text.size());
+  std::uint32_t line = 0;
+  bool first_document = true;
+  for (std::size_t start = 0; start < text.size() && diags.error_count() < 1000000;) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view content = text.substr(start, end - start);
+    const std::size_t line_start = start;
+    start = end + 1;
+    ++line;
+    if (content.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    detail::tree_node root;
+    if (!detail::read_json(content, input.name, line - 1, root, diags)) continue;
+    if (root.kind != node_type::mapping) {
+      diags.error({input.name, line, 1}, "type",
+                  "each NDJSON line must be one JSON object (an event, an actor or the header)");
+      continue;
+    }
+    const tree_node* kind = nullptr;
+    for (std::size_t i = 0; i < root.keys.size(); ++i)
+      if (root.keys[i].text == "type") kind = &root.items[i];
+    bool is_header = false;
+    for (const auto& k : root.keys) is_header = is_header || k.text == "eventgraph";
+    if (is_header) {
+      if (!first_document)
+        diags.error({input.name, line, 1}, "ndjson",
+                    "the header line (with \"eventgraph\") must be the first line");
+      reader.read_document(root);
+    } else if (kind && kind->kind == node_type::string && kind->text == "actor") {
+      reader.read_actor(root, type_key);
+    } else if (!kind || (kind->kind == node_type::string && kind->text == "event")) {
+      reader.read_event(root, type_key);
+    } else {
+      diags.error({input.name, kind->line, kind->column}, "type",
+                  "\"type\" must be \"event\" or \"actor\"");
+    }
+    first_document = false;
+    if (options.progress && (line & 0xFFFF) == 0)
+      options.progress(line_start, text.size(), options.progress_context);
+  }
+}
+
+/// Finds cycles in a graph given as adjacency lists, without recursion (chains can be a million
+/// long). Calls `report` with each cycle's vertices, in order, once.
+template <typename Report>
+void find_cycles(std::size_t count, const std::vector<std::vector<std::uint32_t>>& edges,
+                 Report&& report) {
+  enum : std::uint8_t { unseen, on_stack, done };
+  std::vector<std::uint8_t> state(count, unseen);
+  std::vector<std::pair<std::uint32_t, std::size_t>> stack;  // vertex, next edge to follow
+  for (std::uint32_t root = 0; root < count; ++root) {
+    if (state[root] != unseen) continue;
+    stack.push_back({root, 0});
+    state[root] = on_stack;
+    while (!stack.empty()) {
+      auto& [v, next] = stack.back();
+      if (next < edges[v].size()) {
+        std::uint32_t w = edges[v][next++];
+        if (state[w] == unseen) {
+          state[w] = on_stack;
+          stack.push_back({w, 0});
+        } else if (state[w] == on_stack) {
+          std::vector<std::uint32_t> cycle;
+          auto it = std::find_if(stack.begin(), stack.end(),
+                                 [w](const auto& entry) { return entry.first == w; });
+          for (; it != stack.end(); ++it) cycle.push_back(it->first);
+          report(cycle);
+        }
+      } else {
+        state[v] = done;
+        stack.pop_back();
+      }
+    }
+  }
+}
+
+/// Resolves every reference and checks what needs the whole story: ids, time order, cycles.
+void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
+                       std::vector<pending_actor>& pending_actors, const load_options& options,
+                       diagnostic_list& diags) {
+  // Duplicate ids across actors and events of every file; the first keeps the id.
+  std::unordered_map<std::string_view, source_location> seen;
+  seen.reserve(s.actors.size() + s.events.size());
+  auto check_unique = [&](const std::string& id, const source_location& where) {
+    if (id.empty()) return;
+    auto [it, inserted] = seen.emplace(id, where);
+    if (!inserted)
+      diags.error(where, "duplicate-id",
+                  fmt::format("id '{}' is already used at {}:{}:{}", id, it->second.file,
+                              it->second.line, it->second.column));
+  };
+  for (const auto& a : s.actors) check_unique(a.id, a.where);
+  for (const auto& e : s.events) check_unique(e.id, e.where);
+  s.reindex();
+
+  std::size_t suggestions_left = 20;  // "did you mean" scans every id; keep it to a few
+  auto hint = [&](const std::string& id, story::id_kind kind) {
+    if (suggestions_left == 0) return std::string{};
+    --suggestions_left;
+    return join_suggestions(s.closest_ids(id, kind));
+  };
+  auto resolve_actor = [&](const pending_ref& ref) -> std::optional<actor_index> {
+    if (auto a = s.find_actor(ref.id)) return a;
+    if (s.find_event(ref.id))
+      diags.error(ref.where, "reference",
+                  fmt::format("'{}' is an event, but an actor is expected here", ref.id));
+    else
+      diags.error(
+          ref.where, "reference",
+          fmt::format("no actor has the id '{}'{}", ref.id, hint(ref.id, story::id_kind::actor)));
+    return std::nullopt;
+  };
+  auto resolve_event = [&](const pending_ref& ref) -> std::optional<event_index> {
+    if (auto e = s.find_event(ref.id)) return e;
+    if (s.find_actor(ref.id))
+      diags.error(ref.where, "reference",
+                  fmt::format("'{}' is an actor, but an event is expected here", ref.id));
+    else
+      diags.error(
+          ref.where, "reference",
+          fmt::format("no event has the id '{}'{}", ref.id, hint(ref.id, story::id_kind::event)));
+    return std::nullopt;
+  };
+
+  std::vector<bool> actor_used(s.actors.size(), false);
+  for (std::size_t i = 0; i < s.actors.size(); ++i) {
+    for (const auto& ref : pending_actors[i].member_of) {
+      if (auto a = resolve_actor(ref)) {
+        if (*a == i)
+          diags.error(ref.where, "self-reference",
+                      fmt::format("actor '{}' cannot be a member of itself", ref.id));
+        else
+          s.actors[i].member_of.push_back(*a);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < s.events.size(); ++i) {
+    event& e = s.events[i];
+    pending_event& p = pending_events[i];
+    for (const auto& ref : p.actors)
+      if (auto a = resolve_actor(ref)) e.actors.push_back(*a), actor_used[*a] = true;
+    for (const auto& ref : p.addressees)
+      if (auto a = resolve_actor(ref)) e.addressees.push_back(*a), actor_used[*a] = true;
+    for (std::size_t q = 0; q < p.quote_by.size(); ++q)
+      if (p.quote_by[q])
+        if (auto a = resolve_actor(*p.quote_by[q])) e.quotes[q].by = *a, actor_used[*a] = true;
+    for (auto& r : p.relations) {
+      auto target = resolve_event(r.target);
+      if (!target) continue;
+      if (*target == i) {
+        diags.error(r.target.where, "self-reference",
+                    fmt::format("event '{}' cannot {} itself", e.id, to_string(r.type)));
+        continue;
+      }
+      const event& t = s.events[*target];
+      const bool dated =
+          !p.date_where.file.empty() && !pending_events[*target].date_where.file.empty();
+      if (dated && r.type != relation_type::part_of && t.time.earliest > e.time.latest) {
+        diags.error(r.target.where, "time-order",
+                    fmt::format("'{}' ({}) cannot {} '{}' ({}): it happened before it", e.id,
+                                describe_date(e.date, e.timezone), to_string(r.type), t.id,
+                                describe_date(t.date, t.timezone)));
+      }
+      if (dated && r.type == relation_type::part_of &&
+          (e.time.latest < t.time.earliest || e.time.earliest > t.time.latest)) {
+        diags.error(r.target.where, "part-of",
+                    fmt::format("'{}' ({}) lies outside '{}' ({}) that it is part of", e.id,
+                                describe_date(e.date, e.timezone), t.id,
+                                describe_date(t.date, t.timezone)));
+      }
+      const bool duplicate =
+          std::any_of(e.relations.begin(), e.relations.end(),
+                      [&](const relation& x) { return x.type == r.type && x.target == *target; });
+      if (duplicate) {
+        diags.warning(r.target.where, "duplicate-relation",
+                      fmt::format("'{}' already {} '{}'", e.id, to_string(r.type), t.id));
+        continue;
+      }
+      e.relations.push_back({r.type, *target, std::move(r.note)});
+    }
+  }
+
+  // Cycles: among events (every relation type points back in time or outward) and memberships.
+  std::vector<std::vector<std::uint32_t>> event_edges(s.events.size());
+  for (std::size_t i = 0; i < s.events.size(); ++i)
+    for (const auto& r : s.events[i].relations) event_edges[i].push_back(r.target);
+  std::size_t cycles_reported = 0;
+  find_cycles(s.events.size(), event_edges, [&](const std::vector<std::uint32_t>& cycle) {
+    if (++cycles_reported > 20) return;
+    std::string names;
+    for (auto v : cycle) names += s.events[v].id + " -> ";
+    names += s.events[cycle.front()].id;
+    diags.error(s.events[cycle.front()].where, "cycle",
+                fmt::format("relations form a cycle: {}", names));
+  });
+  std::vector<std::vector<std::uint32_t>> member_edges(s.actors.size());
+  for (std::size_t i = 0; i < s.actors.size(); ++i) member_edges[i] = s.actors[i].member_of;
+  find_cycles(s.actors.size(), member_edges, [&](const std::vector<std::uint32_t>& cycle) {
+    std::string names;
+    for (auto v : cycle) names += s.actors[v].id + " -> ";
+    names += s.actors[cycle.front()].id;
+    diags.error(s.actors[cycle.front()].where, "cycle",
+                fmt::format("memberships form a cycle: {}", names));
+  });
+
+  if (!options.warnings) return;
+  for (std::size_t i = 0; i < s.events.size(); ++i)
+    if (s.events[i].sources.empty() && !pending_events[i].document_has_sources)
+      diags.warning(s.events[i].where, "no-source",
+                    fmt::format("event '{}' has no source", s.events[i].id));
+  for (const auto& a : s.actors)
+    for (auto m : a.member_of) actor_used[m] = true;
+  for (std::size_t i = 0; i < s.actors.size(); ++i)
+    if (!actor_used[i] && s.find_actor(s.actors[i].id) == i)  // a duplicate id is error enough
+      diags.warning(s.actors[i].where, "unused-actor",
+                    fmt::format("actor '{}' takes part in no event", s.actors[i].id));
+}
+
+}  // namespace
+
+result<story> load_texts(std::span<const input_text> inputs, const load_options& options) {
+  diagnostic_list diags(options.max_diagnostics);
+  story s;
+  std::vector<pending_event> pending_events;
+  std::vector<pending_actor> pending_actors;
+  std::size_t total_bytes = 0, done_bytes = 0;
+  for (const auto& input : inputs) total_bytes += input.text.size();
+  for (const auto& input : inputs) {
+    s.files.push_back(input.name);
+    tree_reader reader(input.name, s, pending_events, pending_actors, diags);
+    if (!detail::check_encoding(input.text, input.name, diags)) continue;
+    const input_format format =
+        options.format == input_format::detect ? detect_format(input) : options.format;
+    if (format == input_format::ndjson) {
+      read_ndjson(input, reader, options, diags);
+    } else {
+      detail::tree_node root;
+      bool parsed = false;
+      if (format == input_format::json) {
+        const std::string buffer = padded(input.text);
+        parsed = detail::read_json(std::string_view(buffer.data(), input.text.size()), input.name,
+                                   0, root, diags);
+      } else {
+        parsed = detail::read_yaml(input.text, input.name, root, diags);
+      }
+      if (parsed) reader.read_document(root);
+    }
+    done_bytes += input.text.size();
+    if (options.progress) options.progress(done_bytes, total_bytes, options.progress_context);
+  }
+  resolve_and_check(s, pending_events, pending_actors, options, diags);
+  diags.sort();
+  if (diags.has_errors()) return diags;
+  return {std::move(s), std::move(diags)};
+}
+
+result<story> load_files(std::span<const std::string> paths, const load_options& options) {
+  std::vector<input_text> inputs;
+  inputs.reserve(paths.size());
+  diagnostic_list io_errors(options.max_diagnostics);
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      io_errors.error({path, 0, 0}, "io", "cannot open the file");
+      continue;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+      io_errors.error({path, 0, 0}, "io", "cannot read the file");
+      continue;
+    }
+    inputs.push_back({path, std::move(text)});
+  }
+  if (io_errors.has_errors()) return io_errors;
+  return load_texts(inputs, options);
+}
+
+}  // namespace eventgraph

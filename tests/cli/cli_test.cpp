@@ -1,0 +1,62 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "app.hpp"
+
+namespace {
+
+struct outcome {
+  int status;
+  std::string out, err;
+};
+
+outcome run_cli(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  int status = eventgraph::cli::run(args, out, err);
+  return {status, out.str(), err.str()};
+}
+
+const std::string seed = EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml";
+
+std::filesystem::path scratch(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / "eventgraph-cli-test";
+  std::filesystem::create_directories(dir);
+  return dir / name;
+}
+
+void write(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+}  // namespace
+
+TEST_CASE("cli: validate accepts the seed story") {
+  auto r = run_cli({"validate", "--no-warnings", seed});
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind("ok: ", 0) == 0);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("cli: validate reports every error as file:line:column and exits 1") {
+  auto bad = scratch("bad.yaml");
+  write(bad,
+        "eventgraph: 1\nactors: [{id: a, name: A, kind: persn}]\nevents:\n"
+        "  - {id: e, date: \"2026-02-30\", actor: b, title: T}\n");
+  auto r = run_cli({"validate", bad.string()});
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find(bad.string() + ":2:33: error: unknown actor kind 'persn'") != std::string::npos);
+  CHECK(r.err.find(bad.string() + ":4:28: error: invalid date '2026-02-30'") != std::string::npos);
+  CHECK(r.err.find(bad.string() + ":4:40: error: no actor has the id 'b'") != std::string::npos);
+}
+
+TEST_CASE("cli: bad usage exits 2, a missing file too") {
+  CHECK(run_cli({}).status == 2);
+  CHECK(run_cli({"frobnicate"}).status == 2);
+  CHECK(run_cli({"validate"}).status == 2);
+  CHECK(run_cli({"validate", "/nonexistent/story.yaml"}).status == 2);
+}

@@ -1,0 +1,33 @@
+#include <doctest/doctest.h>
+
+#include "eventgraph/diagnostic.hpp"
+
+using namespace eventgraph;
+
+TEST_CASE("diagnostic: formatted like a compiler's") {
+  diagnostic d{{"story.yaml", 12, 9}, severity::error, "date", "no February 30"};
+  CHECK(format_diagnostic(d) == "story.yaml:12:9: error: no February 30 [date]");
+  d.level = severity::warning;
+  d.code.clear();
+  CHECK(format_diagnostic(d) == "story.yaml:12:9: warning: no February 30");
+  CHECK(format_diagnostic({{"f.json", 0, 0}, severity::error, "io", "cannot open the file"}) ==
+        "f.json: error: cannot open the file [io]");
+}
+
+TEST_CASE("diagnostic: the list caps what it stores but counts everything") {
+  diagnostic_list list(2);
+  list.error({"a", 3, 1}, "x", "three");
+  list.warning({"a", 1, 1}, "y", "one");
+  list.error({"a", 2, 1}, "x", "two");
+  CHECK(list.error_count() == 2);
+  CHECK(list.warning_count() == 1);
+  CHECK(list.items().size() == 2);
+  CHECK(list.dropped() == 1);
+  list.sort();
+  CHECK(list.items()[0].message == "one");
+
+  diagnostic_list total(10);
+  total.append(list);
+  CHECK(total.error_count() == 2);
+  CHECK(total.dropped() == 1);
+}

@@ -1,0 +1,344 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "eventgraph/load.hpp"
+
+using namespace eventgraph;
+
+namespace {
+
+result<story> load_one(std::string name, std::string text) {
+  std::vector<input_text> inputs{{std::move(name), std::move(text)}};
+  return load_texts(inputs);
+}
+
+/// Every diagnostic of one level as "line:column: message [code]", for compact assertions.
+std::vector<std::string> messages(const result<story>& r, severity level = severity::error) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics().items())
+    if (d.level == level)
+      out.push_back(std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " +
+                    d.message + " [" + d.code + "]");
+  return out;
+}
+
+bool has(const std::vector<std::string>& all, const std::string& needle) {
+  for (const auto& m : all)
+    if (m.find(needle) != std::string::npos) return true;
+  for (const auto& m : all) MESSAGE("have: " << m);
+  return false;
+}
+
+const char* const valid_yaml = R"(eventgraph: 1
+title: Test
+timezone: America/Los_Angeles
+sources:
+  - {title: The article}
+actors:
+  - {id: noem, name: Kristi Noem, kind: person, member_of: [dhs]}
+  - {id: dhs, name: DHS, kind: organization}
+  - {id: newsom-office, name: Governor's office, kind: office}
+events:
+  - id: dhs-statement
+    date: "2026-02-05"
+    actor: dhs
+    title: Statement
+  - id: noem-post
+    date: 2026-02-06
+    actors: [noem]
+    title: Post on X
+    responds_to: [dhs-statement]
+    figures: [{label: detainers, value: 33000, unit: people}]
+  - id: reply
+    date: "[2026-02-06..2026-02-12]"
+    actors: [newsom-office]
+    to: [noem]
+    title: Reply
+    quotes: [{text: "We cooperate.", by: newsom-office}]
+    relations:
+      - {type: rebuts, to: noem-post, note: "responded"}
+)";
+
+}  // namespace
+
+TEST_CASE("load: a valid YAML document") {
+  auto r = load_one("a.yaml", valid_yaml);
+  REQUIRE(r.ok());
+  const story& s = r.value();
+  CHECK(s.title == "Test");
+  CHECK(s.timezone == "America/Los_Angeles");
+  REQUIRE(s.events.size() == 3);
+  REQUIRE(s.actors.size() == 3);
+  CHECK(s.events[1].date == "2026-02-06");
+  CHECK(s.events[1].relations.size() == 1);
+  CHECK(s.events[1].relations[0].target == 0);
+  CHECK(s.events[1].figures[0].value == 33000);
+  CHECK(s.events[1].figures[0].value_text == "33000");
+  CHECK(s.events[2].relations[0].type == relation_type::rebuts);
+  CHECK(s.events[2].quotes[0].by == s.find_actor("newsom-office"));
+  CHECK(s.events[2].time.shape == time_shape::one_of);
+  CHECK(s.actors[0].member_of == std::vector<actor_index>{1});
+  CHECK(s.find_event("reply") == event_index{2});
+}
+
+TEST_CASE("load: the same document in JSON") {
+  const char* json = R"({"eventgraph": 1, "actors": [{"id": "a", "name": "A", "kind": "group"}],
+  "events": [{"id": "e1", "date": "2026-02-05", "actor": "a", "title": "One"},
+             {"id": "e2", "date": "2026-02-07", "actors": ["a"], "title": "Two",
+              "relations": [{"type": "follows-up", "to": "e1"}]}]})";
+  auto r = load_one("a.json", json);
+  REQUIRE(r.ok());
+  CHECK(r.value().events[1].relations[0].type == relation_type::follows_up);
+}
+
+TEST_CASE("load: JSON errors carry line and column") {
+  auto r = load_one(
+      "bad.json", "{\"eventgraph\": 1,\n  \"events\": [\n    {\"id\": \"x\", \"date\": 5}\n  ]\n}");
+  auto errors = messages(r);
+  CHECK(has(errors, "3:25: invalid date '5': year must be four digits"));
+  auto syntax = load_one("bad.json", "{\"eventgraph\": 1,\n \"title\": \"x\",,\n}");
+  CHECK(has(messages(syntax), "[syntax]"));
+  CHECK(has(messages(load_one("t.json", "{\"eventgraph\": 1} trailing")), "after the JSON value"));
+}
+
+TEST_CASE("load: YAML syntax error is reported with its position") {
+  auto r = load_one("bad.yaml", "eventgraph: 1\nevents: [\n  {id: a\n");
+  auto errors = messages(r);
+  REQUIRE(errors.size() == 1);
+  CHECK(has(errors, "[syntax]"));
+}
+
+TEST_CASE("load: missing required fields and wrong types") {
+  auto r = load_one("m.yaml", R"(eventgraph: 1
+actors:
+  - {id: a, kind: person}
+events:
+  - {id: e, date: "2026-02-05", actor: a}
+  - {id: f, date: "2026-02-05", actors: a, title: [x]}
+)");
+  auto errors = messages(r);
+  CHECK(has(errors, "3:5: actor is missing required field 'name' [missing-field]"));
+  CHECK(has(errors, "5:5: event is missing required field 'title' [missing-field]"));
+  CHECK(has(errors, "6:51: expected text, found a list [type]"));
+  CHECK(has(messages(load_one("v.yaml", "title: x\n")), "missing 'eventgraph: 1'"));
+  CHECK(
+      has(messages(load_one("v.yaml", "eventgraph: 2\n")), "1:13: unsupported format version '2'"));
+  CHECK(has(messages(load_one("v.yaml", "eventgraph: 1\ntitle: 1984\n")),
+            "2:8: expected text, found a whole number (write \"1984\" in quotes"));
+}
+
+TEST_CASE("load: unknown fields suggest the closest name") {
+  auto r = load_one("u.yaml", R"(eventgraph: 1
+actors: [{id: a, name: A, kind: person}]
+events:
+  - {id: e, date: "2026-02-05", actor: a, title: T, sumary: S}
+)");
+  CHECK(has(messages(r), "4:53: unknown field 'sumary'; did you mean 'summary'? [unknown-field]"));
+  auto top = load_one("u.yaml", "eventgraph: 1\ntimezones: UTC\n");
+  CHECK(has(messages(top), "2:1: unknown field 'timezones'; did you mean 'timezone'?"));
+}
+
+TEST_CASE("load: malformed, duplicate and dangling ids") {
+  auto r = load_one("i.yaml", R"(eventgraph: 1
+actors:
+  - {id: a, name: A, kind: person}
+  - {id: "-bad", name: B, kind: person}
+events:
+  - {id: a, date: "2026-02-05", actor: a, title: T}
+  - {id: e2, date: "2026-02-06", actor: nobody, title: T, responds_to: [e1]}
+)");
+  auto errors = messages(r);
+  CHECK(has(errors, "4:10: '-bad' is not a valid id"));
+  CHECK(has(errors, "6:5: id 'a' is already used at i.yaml:3:5 [duplicate-id]"));
+  CHECK(has(errors, "7:41: no actor has the id 'nobody'"));
+  CHECK(has(errors, "7:73: no event has the id 'e1'; did you mean 'e2' or 'a'? [reference]"));
+}
+
+TEST_CASE("load: duplicate ids across files") {
+  std::vector<input_text> inputs{
+      {"one.yaml", "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\n"},
+      {"two.yaml", "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\n"}};
+  auto r = load_texts(inputs);
+  REQUIRE_FALSE(r.ok());
+  REQUIRE(r.diagnostics().error_count() == 1);
+  CHECK(format_diagnostic(r.diagnostics().items().at(1)) ==
+        "two.yaml:2:10: error: id 'a' is already used at one.yaml:2:10 [duplicate-id]");
+}
+
+TEST_CASE("load: invalid dates and unknown zones point into the text") {
+  auto r = load_one("d.yaml", R"(eventgraph: 1
+timezone: Mars/Olympus
+actors: [{id: a, name: A, kind: person}]
+events:
+  - {id: e1, date: "2026-02-30", actor: a, title: T}
+  - {id: e2, date: 2026-02-12T24:00, actor: a, title: T}
+  - {id: e3, date: "2026-02-12", timezone: Europe/Nowhere, actor: a, title: T}
+)");
+  auto errors = messages(r);
+  CHECK(has(errors, "2:11: unknown time zone 'Mars/Olympus'"));
+  CHECK(has(errors, "5:29: invalid date '2026-02-30': February 2026 has 28 days"));
+  CHECK(has(errors, "6:31: invalid date '2026-02-12T24:00': hour 24 is not allowed"));
+  CHECK(has(errors, "7:44: unknown time zone 'Europe/Nowhere'"));
+}
+
+TEST_CASE("load: a response cannot precede what it answers") {
+  auto r = load_one("t.yaml", R"(eventgraph: 1
+actors: [{id: a, name: A, kind: person}]
+events:
+  - {id: early, date: "2026-02-05", actor: a, title: T, responds_to: [late]}
+  - {id: late, date: "2026-02-12", actor: a, title: T}
+  - {id: month, date: "2026-02", actor: a, title: T, responds_to: [late]}
+)");
+  auto errors = messages(r);
+  CHECK(has(errors,
+            "4:71: 'early' (Feb 5, 2026) cannot responds-to 'late' (Feb 12, 2026): it happened "
+            "before it [time-order]"));
+  // Imprecision is not an error: February may well be after Feb 12.
+  CHECK(errors.size() == 1);
+}
+
+TEST_CASE("load: a part-of event must lie within its whole") {
+  auto r = load_one("p.yaml", R"(eventgraph: 1
+actors: [{id: a, name: A, kind: person}]
+events:
+  - {id: conf, date: "2026-02-12", actor: a, title: Press conference}
+  - {id: remark, date: "2026-02-13", actor: a, title: Remark, relations: [{type: part-of, to: conf}]}
+  - {id: inside, date: "2026-02", actor: a, title: Remark, relations: [{type: part-of, to: conf}]}
+)");
+  auto errors = messages(r);
+  REQUIRE(errors.size() == 1);
+  CHECK(has(errors,
+            "5:95: 'remark' (Feb 13, 2026) lies outside 'conf' (Feb 12, 2026) that it is part of "
+            "[part-of]"));
+}
+
+TEST_CASE("load: cycles are named, self-references refused") {
+  auto r = load_one("c.yaml", R"(eventgraph: 1
+actors: [{id: a, name: A, kind: person, member_of: [a]}]
+events:
+  - {id: x, date: "2026", actor: a, title: T, relations: [{type: cites, to: z}]}
+  - {id: y, date: "2026", actor: a, title: T, relations: [{type: cites, to: x}]}
+  - {id: z, date: "2026", actor: a, title: T, relations: [{type: cites, to: y}]}
+  - {id: s, date: "2026", actor: a, title: T, responds_to: [s]}
+)");
+  auto errors = messages(r);
+  CHECK(has(errors, "relations form a cycle: x -> z -> y -> x [cycle]"));
+  CHECK(has(errors, "event 's' cannot responds-to itself [self-reference]"));
+  CHECK(has(errors, "actor 'a' cannot be a member of itself [self-reference]"));
+}
+
+TEST_CASE("load: a million-long chain is checked without recursion") {
+  std::string text =
+      "{\"eventgraph\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": "
+      "\"person\"}], \"events\": [\n";
+  const int n = 200'000;  // deep enough to overflow any recursive walk; fast enough for a test
+  for (int i = 0; i < n; ++i) {
+    text += "{\"id\": \"e" + std::to_string(i) +
+            "\", \"date\": \"2026\", \"actor\": \"a\", "
+            "\"title\": \"t\"";
+    if (i > 0) text += ", \"responds_to\": [\"e" + std::to_string(i - 1) + "\"]";
+    if (i == 0)
+      text +=
+          ", \"relations\": [{\"type\": \"cites\", \"to\": \"e" + std::to_string(n - 1) + "\"}]";
+    text += i + 1 < n ? "},\n" : "}\n";
+  }
+  text += "]}";
+  auto r = load_one("chain.json", text);
+  auto errors = messages(r);
+  REQUIRE(errors.size() == 1);
+  CHECK(has(errors, "relations form a cycle: e0 -> e199999 -> e199998"));
+}
+
+TEST_CASE("load: warnings for an event without source and an unused actor") {
+  auto r = load_one("w.yaml", R"(eventgraph: 1
+actors:
+  - {id: a, name: A, kind: person}
+  - {id: b, name: B, kind: person}
+events:
+  - {id: e, date: "2026", actor: a, title: T}
+)");
+  REQUIRE(r.ok());
+  auto warnings = messages(r, severity::warning);
+  CHECK(has(warnings, "6:5: event 'e' has no source [no-source]"));
+  CHECK(has(warnings, "4:5: actor 'b' takes part in no event [unused-actor]"));
+}
+
+TEST_CASE("load: hostile input never crashes or hangs") {
+  SUBCASE("alias loop") {
+    CHECK(has(messages(load_one("h.yaml", "eventgraph: 1\ntags: &a [*a]\n")), "[too-deep]"));
+  }
+  SUBCASE("alias bomb") {
+    std::string bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\n";
+    for (char c = 'b'; c <= 'j'; ++c)
+      bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ",*" + char(c - 1) + ",*" +
+              char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" +
+              char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + "]\n";
+    CHECK(has(messages(load_one("bomb.yaml", bomb)), "alias bomb"));
+  }
+  SUBCASE("deep nesting") {
+    std::string deep(100000, '[');
+    CHECK(load_one("deep.yaml", "eventgraph: 1\ntags: " + deep + "\n").diagnostics().has_errors());
+    CHECK(load_one("deep.json", "{\"tags\": " + deep + "}").diagnostics().has_errors());
+  }
+  SUBCASE("invalid UTF-8 and NUL bytes") {
+    const char text[] = "eventgraph: 1\ntitle: caf\xC3\n  x\0y\n";
+    auto r = load_one("enc.yaml", std::string(text, sizeof text - 1));
+    auto errors = messages(r);
+    CHECK(has(errors, "2:11: invalid UTF-8 (byte 0xC3)"));
+    CHECK(has(errors, "3:4: NUL byte"));
+  }
+  SUBCASE("huge strings") {
+    auto r = load_one("big.yaml", "eventgraph: 1\ntitle: \"" + std::string(2 << 20, 'x') + "\"\n");
+    CHECK(has(messages(r), "[too-large]"));
+  }
+  SUBCASE("integers beyond 64 bits") {
+    CHECK(has(messages(load_one("n.yaml", "eventgraph: 99999999999999999999999\n")),
+              "unsupported format version"));
+    auto figure = load_one("f.yaml", R"(eventgraph: 1
+actors: [{id: a, name: A, kind: person}]
+events:
+  - {id: e, date: "2026", actor: a, title: T, figures: [{label: x, value: 99999999999999999999999}]}
+)");
+    CHECK(has(messages(figure), "beyond the whole numbers that stay exact"));
+    CHECK(load_one("n.json", "{\"eventgraph\": 1e999999}").diagnostics().has_errors());
+  }
+  SUBCASE("not a mapping at all") {
+    CHECK(has(messages(load_one("s.yaml", "just text\n")), "expected the document"));
+    CHECK(has(messages(load_one("s.json", "[1, 2]")), "expected the document"));
+  }
+}
+
+TEST_CASE("load: every error in a file is reported at once, up to the cap") {
+  std::string text =
+      "eventgraph: 1\nsources: [{title: S}]\nactors: [{id: a, name: A, kind: person}]\nevents:\n";
+  for (int i = 0; i < 500; ++i)
+    text += "  - {id: e" + std::to_string(i) + ", date: \"2026-13\", actor: a, title: T}\n";
+  auto r = load_one("many.yaml", text);
+  CHECK(r.diagnostics().error_count() == 500);
+  CHECK(r.diagnostics().items().size() == diagnostic_list::default_cap);
+  CHECK(r.diagnostics().dropped() == 400);
+}
+
+TEST_CASE("load: NDJSON with a header, actor lines and event lines") {
+  const char* ndjson =
+      "{\"eventgraph\": 1, \"title\": \"Bulk\", \"timezone\": \"UTC\"}\n"
+      "{\"type\": \"actor\", \"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}\n"
+      "\n"
+      "{\"id\": \"e1\", \"date\": \"2026-02-05\", \"actor\": \"a\", \"title\": \"One\"}\n"
+      "{\"type\": \"event\", \"id\": \"e2\", \"date\": \"2026-02-06\", \"actor\": \"a\", "
+      "\"title\": \"Two\", \"responds_to\": [\"e1\"]}\n";
+  auto r = load_one("bulk.ndjson", ndjson);
+  REQUIRE(r.ok());
+  CHECK(r.value().title == "Bulk");
+  CHECK(r.value().events.size() == 2);
+  auto bad =
+      load_one("bad.ndjson",
+               "{\"type\": \"actor\", \"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}\n"
+               "{\"id\": \"e1\", \"date\": \"2026-02-31\", \"actor\": \"a\", \"title\": \"x\"}\n"
+               "{\"id\": \"e2\", oops}\n");
+  auto errors = messages(bad);
+  CHECK(has(errors, "2:31: invalid date '2026-02-31'"));
+  CHECK(has(errors, "3:1: malformed JSON"));
+}
