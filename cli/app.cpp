@@ -91,6 +91,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.require_subcommand(1);
   app.set_version_flag("--version", "eventgraph 0.1.0");
   register_validate(app, ctx);
+  register_export(app, ctx);
+  register_chain(app, ctx);
+  register_path(app, ctx);
+  register_events(app, ctx);
+  register_actors(app, ctx);
+  register_stats(app, ctx);
+  register_generate(app, ctx);
+  register_render(app, ctx);
 
   // CLI11 parses in reverse order of a vector it owns.
   std::vector<std::string> reversed(args.rbegin(), args.rend());

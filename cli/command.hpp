@@ -34,5 +34,13 @@ void print_diagnostics(context& ctx, const diagnostic_list& diags);
 CLI::Option* add_input_files(CLI::App& command, std::vector<std::string>& files);
 
 void register_validate(CLI::App& app, context& ctx);
+void register_export(CLI::App& app, context& ctx);
+void register_chain(CLI::App& app, context& ctx);
+void register_path(CLI::App& app, context& ctx);
+void register_events(CLI::App& app, context& ctx);
+void register_actors(CLI::App& app, context& ctx);
+void register_stats(CLI::App& app, context& ctx);
+void register_generate(CLI::App& app, context& ctx);
+void register_render(CLI::App& app, context& ctx);
 
 }  // namespace eventgraph::cli

@@ -63,7 +63,7 @@ class diagnostic_list {
 template <typename T>
 class [[nodiscard]] result {
  public:
-  result(T value, diagnostic_list diags = {})
+  result(T value, diagnostic_list diags = diagnostic_list())
       : value_(std::move(value)), diags_(std::move(diags)) {}
   result(diagnostic_list diags) : diags_(std::move(diags)) {}
 

@@ -1,0 +1,75 @@
+// eventgraph actors FILE...: who responded to whom, how often and how fast.
+
+#include <fmt/format.h>
+
+#include "eventgraph/query.hpp"
+#include "graph_common.hpp"
+
+namespace eventgraph::cli {
+
+void register_actors(CLI::App& app, context& ctx) {
+  struct options {
+    std::vector<std::string> files;
+    bool json = false;
+  };
+  auto opts = std::make_shared<options>();
+  CLI::App* command = app.add_subcommand(
+      "actors",
+      "Who responded to whom: counts per relation type, median and fastest response time");
+  add_input_files(*command, opts->files);
+  command->add_flag("--json", opts->json, "JSON output (see docs/queries.md)");
+  command->callback([&ctx, opts] {
+    auto loaded = load_graph(ctx, opts->files);
+    if (!loaded) return;
+    const story& s = *loaded->data;
+    const auto rows = loaded->graph->actor_relations();
+    auto optional_seconds = [](const std::optional<std::int64_t>& v) {
+      return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
+    };
+    if (opts->json) {
+      nlohmann::ordered_json j;
+      auto list = nlohmann::ordered_json::array();
+      for (const auto& row : rows) {
+        nlohmann::ordered_json r;
+        r["responder"] = s.actors[row.responder].id;
+        r["answered"] = s.actors[row.answered].id;
+        nlohmann::ordered_json counts;
+        for (std::size_t t = 0; t < relation_type_count; ++t)
+          if (is_response(static_cast<relation_type>(t)))
+            counts[std::string(to_string(static_cast<relation_type>(t)))] = row.counts[t];
+        r["counts"] = std::move(counts);
+        r["total"] = row.total;
+        r["timed"] = row.timed;
+        r["median_seconds"] = optional_seconds(row.median);
+        r["fastest_seconds"] = optional_seconds(row.fastest);
+        list.push_back(std::move(r));
+      }
+      j["rows"] = std::move(list);
+      print_json(ctx, j);
+      return;
+    }
+    if (rows.empty()) {
+      ctx.out << "No actor responded to another.\n";
+      return;
+    }
+    std::string out;
+    for (const auto& row : rows) {
+      std::string by_type;
+      for (std::size_t t = 0; t < relation_type_count; ++t)
+        if (row.counts[t] > 0)
+          by_type += fmt::format("{}{} {}", by_type.empty() ? "" : ", ",
+                                 to_string(static_cast<relation_type>(t)), row.counts[t]);
+      std::string timing = row.median
+                               ? fmt::format("median {}, fastest {}", format_duration(*row.median),
+                                             format_duration(*row.fastest))
+                               : std::string("no response time (open-ended dates)");
+      if (row.median && row.timed < row.total)
+        timing += fmt::format(" (over {} of {})", row.timed, row.total);
+      fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n", s.actors[row.responder].id,
+                     s.actors[row.answered].id, row.total, by_type, timing);
+    }
+    ctx.out << out;
+  });
+}
+
+}  // namespace eventgraph::cli

@@ -1,0 +1,126 @@
+// eventgraph export FILE... [--format F] -o OUT: the story for other tools (docs/exports.md).
+// The format comes from --format, else from OUT's ending (export_format_from_path); csv writes
+// two files, into OUT when it is a folder, else next to OUT's base name.
+
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "eventgraph/export.hpp"
+
+namespace eventgraph::cli {
+namespace {
+
+std::string format_list() {
+  std::string names;
+  for (std::size_t i = 0; i < export_format_count; ++i) {
+    if (i > 0) names += ", ";
+    names += to_string(static_cast<export_format>(i));
+  }
+  return names;
+}
+
+bool is_folder(const std::string& path) {
+  std::error_code ec;
+  return (!path.empty() && (path.back() == '/' || path.back() == '\\')) ||
+         std::filesystem::is_directory(path, ec);
+}
+
+/// Where the csv files go: "OUT/events.csv" for a folder, else "BASE.events.csv" for OUT =
+/// "BASE.csv" or "BASE".
+std::string csv_path(const std::string& output, const std::string& name) {
+  namespace fs = std::filesystem;
+  if (is_folder(output)) return (fs::path(output) / name).string();
+  std::string base = output;
+  if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0)
+    base.resize(base.size() - 4);
+  return base + "." + name;
+}
+
+}  // namespace
+
+void register_export(CLI::App& app, context& ctx) {
+  struct options {
+    std::vector<std::string> files;
+    std::optional<export_format> format;
+    std::string output = "-";
+    bool graph = false;
+  };
+  auto opts = std::make_shared<options>();
+  CLI::App* command = app.add_subcommand(
+      "export",
+      "Write the story for another tool: GraphML, GEXF, Cytoscape.js, vis-timeline, "
+      "TimelineJS, Mermaid, JGF, CSV, JSON or an HTML page");
+  add_input_files(*command, opts->files);
+  std::map<std::string, export_format> formats;
+  for (std::size_t i = 0; i < export_format_count; ++i) {
+    const auto f = static_cast<export_format>(i);
+    formats.emplace(std::string(to_string(f)), f);
+  }
+  command
+      ->add_option("-f,--format", opts->format,
+                   "Format: " + format_list() + " (default: from the output's ending)")
+      ->transform(CLI::CheckedTransformer(formats));
+  command->add_option("-o,--output", opts->output,
+                      "Output file, '-' for standard output (default); for csv a folder or a "
+                      "base name (BASE.events.csv, BASE.relations.csv)");
+  command->add_flag("--graph", opts->graph,
+                    "mermaid: a flowchart of who responded to whom instead of a timeline");
+  command->callback([&ctx, opts] {
+    std::optional<export_format> format = opts->format;
+    if (!format && opts->output != "-") {
+      format = is_folder(opts->output) ? std::optional(export_format::csv)
+                                       : export_format_from_path(opts->output);
+    }
+    if (!format) {
+      ctx.err << fmt::format(
+          "error: cannot tell the format from '{}'; give --format ({}), or an output ending in "
+          ".graphml, .gexf, .cyjs, .vis.json, .timeline.json, .mmd, .jgf, .csv, .json or .html\n",
+          opts->output, format_list());
+      ctx.status = exit_bad_usage;
+      return;
+    }
+    if (opts->graph && *format != export_format::mermaid) {
+      ctx.err << "error: --graph applies to --format mermaid only\n";
+      ctx.status = exit_bad_usage;
+      return;
+    }
+    if (*format == export_format::csv && opts->output == "-") {
+      ctx.err << "error: csv is two files (events.csv, relations.csv); give -o a folder or a "
+                 "base name\n";
+      ctx.status = exit_bad_usage;
+      return;
+    }
+    auto loaded = load_story(ctx, opts->files);
+    if (!loaded) return;
+    export_options options;
+    options.mermaid_graph = opts->graph;
+    auto files = export_files(*loaded, *format, options);
+    if (!files) {
+      print_diagnostics(ctx, files.diagnostics());
+      ctx.status = exit_bad_data;
+      return;
+    }
+    if (*format == export_format::csv) {
+      namespace fs = std::filesystem;
+      if (is_folder(opts->output)) {
+        std::error_code ec;
+        fs::create_directories(opts->output, ec);
+        if (ec) {
+          ctx.err << fmt::format("{}: error: cannot create the folder ({})\n", opts->output,
+                                 ec.message());
+          ctx.status = exit_io;
+          return;
+        }
+      }
+      for (const export_file& f : files.value())
+        if (!write_output(ctx, csv_path(opts->output, f.name), f.content)) return;
+      return;
+    }
+    (void)write_output(ctx, opts->output, files.value().front().content);
+  });
+}
+
+}  // namespace eventgraph::cli

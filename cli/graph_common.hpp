@@ -1,0 +1,60 @@
+#pragma once
+// What the graph commands (chain, path, events, actors, stats) share: loading a story into an
+// event graph, resolving ids with "did you mean", and printing events as text or JSON.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "eventgraph/graph.hpp"
+
+namespace eventgraph::cli {
+
+/// A story and its graph, which points into it (so both live on the heap and move together).
+struct loaded_graph {
+  std::unique_ptr<story> data;
+  std::unique_ptr<event_graph> graph;
+};
+
+/// Loads the files and builds the graph; prints diagnostics and sets ctx.status on failure.
+[[nodiscard]] std::optional<loaded_graph> load_graph(context& ctx,
+                                                     const std::vector<std::string>& files);
+
+/// An event id, or with `actors_too` an actor id (standing for every event of the actor).
+/// Unknown: prints "error: no event 'x'; did you mean ...?" and sets exit status 1.
+[[nodiscard]] std::optional<std::vector<event_index>> resolve_id(context& ctx, const event_graph& g,
+                                                                 std::string_view id,
+                                                                 bool actors_too);
+
+/// "; did you mean 'a', 'b' or 'c'?" for a list of close ids, "" when there are none.
+[[nodiscard]] std::string did_you_mean(const std::vector<std::string>& close);
+
+/// "Kristi Noem, DHS": the names of an event's actors.
+[[nodiscard]] std::string actor_names(const story& s, const event& e);
+
+/// `id (date; actors): title`, the one-line form every command prints.
+[[nodiscard]] std::string event_line(const story& s, event_index e);
+
+/// "3 days", "5 days 2 h", "2 h 10 min", "45 min", "30 s".
+[[nodiscard]] std::string format_duration(std::int64_t seconds);
+
+/// The JSON form of an event in every command's output:
+/// {"id", "date" (EDTF as written), "when" (for readers), "earliest", "latest" (UTC ISO 8601,
+/// null when open), "actors" (ids), "kind", "title"}.
+[[nodiscard]] nlohmann::ordered_json event_json(const story& s, event_index e);
+
+/// Parses the values of a repeated `--relation TYPE` option (names as in files).
+[[nodiscard]] std::vector<relation_type> parse_relations(const std::vector<std::string>& names);
+
+/// The names of the relation types, for CLI11's IsMember check.
+[[nodiscard]] std::vector<std::string> relation_names();
+
+/// Prints `value` (2-space indented) and a newline.
+void print_json(context& ctx, const nlohmann::ordered_json& value);
+
+}  // namespace eventgraph::cli

@@ -1,0 +1,69 @@
+#pragma once
+// Exports for the tools people already use: Gephi, yEd, networkx, Cytoscape.js, vis-timeline,
+// TimelineJS, Mermaid, JSON Graph Format, spreadsheets and Kumu, and eventgraph's own JSON.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eventgraph/diagnostic.hpp"
+#include "eventgraph/model.hpp"
+
+namespace eventgraph {
+
+enum class export_format : std::uint8_t {
+  graphml,     ///< GraphML: every event field as a typed key, relation type on edges
+  gexf,        ///< GEXF 1.3, dynamic: each event lives from its earliest to its latest moment
+  cytoscape,   ///< Cytoscape.js elements JSON: {"elements": {"nodes": [...], "edges": [...]}}
+  vis,         ///< vis-timeline items and groups (one group per actor)
+  timelinejs,  ///< TimelineJS3 JSON: events with dates split only to their known precision
+  mermaid,     ///< Mermaid `timeline`, or a `flowchart` of the relations with mermaid_graph
+  jgf,         ///< JSON Graph Format v2
+  csv,         ///< two files: events.csv and relations.csv
+  json,        ///< eventgraph's own format: export, load and export again gives the same bytes
+  html,        ///< one self-contained interactive page
+};
+
+inline constexpr std::size_t export_format_count = 10;
+
+struct export_options {
+  bool mermaid_graph = false;  ///< mermaid: a flowchart of who responded to whom, not a timeline
+};
+
+/// One file of an export: its conventional name ("events.csv", "story.graphml") and its bytes.
+struct export_file {
+  std::string name;
+  std::string content;
+};
+
+/// Writes the story in one format. Every format is one file, except csv (events.csv, then
+/// relations.csv). Events come in chronological order (earliest, latest, then id), relations in
+/// the order of their events; the same story always gives the same bytes.
+///
+///     auto files = export_files(story, export_format::csv);  // events.csv, relations.csv
+[[nodiscard]] result<std::vector<export_file>> export_files(const story& s, export_format format,
+                                                            const export_options& options = {});
+
+/// The single file of a one-file format; csv fails with code "multi-file" (use export_files).
+///
+///     auto gexf = export_story(story, export_format::gexf);
+[[nodiscard]] result<std::string> export_story(const story& s, export_format format,
+                                               const export_options& options = {});
+
+/// "graphml", "gexf", "cytoscape", "vis", "timelinejs", "mermaid", "jgf", "csv", "json", "html".
+[[nodiscard]] std::string_view to_string(export_format format);
+[[nodiscard]] std::optional<export_format> parse_export_format(std::string_view name);
+
+/// The format a file name asks for, by its ending (longest first): ".graphml", ".gexf",
+/// ".cyjs" or ".cytoscape.json", ".vis.json", ".timeline.json" or ".timelinejs.json", ".mmd"
+/// or ".mermaid", ".jgf" or ".jgf.json", ".csv", ".html" or ".htm", and ".json" last (ours).
+///
+///     export_format_from_path("out/story.vis.json")  // export_format::vis
+[[nodiscard]] std::optional<export_format> export_format_from_path(std::string_view path);
+
+/// The ending export_format_from_path maps back to this format: ".graphml", ".cyjs", ".vis.json"...
+[[nodiscard]] std::string_view default_extension(export_format format);
+
+}  // namespace eventgraph

@@ -1,0 +1,43 @@
+#pragma once
+// Timeline diagrams: Graphviz layouts and eventgraph's own time-scaled timeline.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "eventgraph/diagnostic.hpp"
+#include "eventgraph/model.hpp"
+
+namespace eventgraph {
+
+enum class render_layout : std::uint8_t {
+  graphviz,  ///< laid out by Graphviz (dot, neato, fdp, sfdp, circo, twopi)
+  timeline,  ///< eventgraph's own: linear time axis, one lane per actor, response arrows
+};
+
+enum class image_format : std::uint8_t { dot, svg, png, pdf };
+
+/// Ranks of the Graphviz time axis.
+enum class time_unit : std::uint8_t { automatic, day, week, month, year };
+
+enum class lane_grouping : std::uint8_t { actor, organization };
+
+struct render_options {
+  render_layout layout = render_layout::graphviz;
+  image_format format = image_format::svg;
+  std::string engine = "dot";  ///< Graphviz layout engine
+  time_unit unit = time_unit::automatic;
+  lane_grouping lanes = lane_grouping::actor;
+  bool full_detail = false;   ///< timeline: never merge nearby events into counted clusters
+  bool compress_gaps = true;  ///< timeline: shorten long empty stretches, shown as axis breaks
+  bool force = false;         ///< Graphviz: lay out even above the documented size limit
+  std::string title;          ///< overrides the story's title
+};
+
+/// Renders the story; the bytes of the file (text for DOT and SVG).
+/// Fails with diagnostics (code "too-large", "graphviz"...) instead of producing a bad file.
+///
+///     auto svg = render(story, {.layout = render_layout::timeline});
+[[nodiscard]] result<std::string> render(const story& s, const render_options& options);
+
+}  // namespace eventgraph

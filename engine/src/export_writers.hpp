@@ -1,0 +1,34 @@
+#pragma once
+// One writer per export format, each in its own file (export_<format>.cpp); export.cpp
+// dispatches. The interactive page is declared in export_html.hpp.
+
+#include <string>
+#include <vector>
+
+#include "eventgraph/diagnostic.hpp"
+#include "eventgraph/export.hpp"
+#include "eventgraph/model.hpp"
+
+namespace eventgraph::detail {
+
+result<std::string> export_graphml(const story& s);
+result<std::string> export_gexf(const story& s);
+std::string export_cytoscape(const story& s);
+std::string export_vis(const story& s);
+std::string export_timelinejs(const story& s);
+std::string export_mermaid(const story& s, bool graph);
+std::string export_jgf(const story& s);
+std::vector<export_file> export_csv(const story& s);
+std::string export_json(const story& s);
+
+/// Text safe in any Mermaid label or timeline entry: syntax characters as entity codes
+/// (`:` is `#58;`), line breaks as spaces, other control characters dropped.
+std::string mermaid_text(std::string_view text);
+
+/// One CSV field (RFC 4180): quoted when it holds `"`, `,`, CR or LF, quotes doubled.
+std::string csv_field(std::string_view text);
+/// A text cell a spreadsheet must not run as a formula: `'` before a leading =, +, -, @, tab
+/// or CR (OWASP's advice), then csv_field.
+std::string csv_text_field(std::string_view text);
+
+}  // namespace eventgraph::detail

@@ -1,0 +1,35 @@
+#pragma once
+// Graphviz diagrams: our own DOT text, laid out and rendered by Graphviz (cgraph + gvc).
+
+#include <cstddef>
+#include <string>
+
+#include "eventgraph/diagnostic.hpp"
+#include "eventgraph/model.hpp"
+#include "eventgraph/render.hpp"
+
+namespace eventgraph::detail {
+
+/// What dot's time grows with: one node per event, plus one per column a relation crosses
+/// (dot routes a long edge through a virtual node in every column between its ends). Above this
+/// the Graphviz layouts refuse unless `render_options::force` is set: dot takes about 7 s at
+/// 4,200 and minutes beyond 10,000 (docs/user-guide.md, "Graphviz diagrams", has the figures).
+inline constexpr std::size_t graphviz_layout_limit = 5000;
+
+struct dot_text {
+  std::string text;
+  time_unit unit = time_unit::day;  ///< of the axis, as chosen when `automatic`
+  std::size_t columns = 0;
+  std::size_t layout_nodes = 0;  ///< events + relation column crossings: see graphviz_layout_limit
+};
+
+/// The story as DOT text: deterministic, whatever the order of the input, and safe to lay out
+/// whatever the user's text (every label, tooltip and link escaped; only http(s) links).
+///
+///     auto dot = to_dot(s, {.format = image_format::dot});
+[[nodiscard]] result<dot_text> to_dot(const story& s, const render_options& options);
+
+/// DOT text as is, or laid out by Graphviz into SVG, PNG or PDF bytes.
+[[nodiscard]] result<std::string> render_graphviz(const story& s, const render_options& options);
+
+}  // namespace eventgraph::detail

@@ -1,0 +1,174 @@
+#pragma once
+// The native timeline's geometry, computed once and then written as SVG (render_timeline.cpp).
+// Pure: no output format here, so tests check the geometry itself (ticks, rows, overlaps).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "eventgraph/model.hpp"
+#include "eventgraph/render.hpp"
+#include "eventgraph/time.hpp"
+
+namespace eventgraph::detail::timeline {
+
+/// Sizes in SVG pixels (1/96 inch).
+struct metrics {
+  double plot_width = 1000;      ///< the time axis, breaks included
+  double max_gutter = 210;       ///< lane labels on the left, at most
+  double row_height = 20;        ///< one row of markers and labels within a lane
+  double lane_padding = 6;       ///< above and below the rows of a lane
+  double label_font = 12;        ///< event labels
+  double max_label_width = 340;  ///< a longer label wraps to a second line, then is cut with "…"
+  double marker_radius = 5;
+  double break_width = 28;        ///< an axis break between two compressed stretches
+  double min_segment_width = 72;  ///< a stretch of the axis, however short its time
+  std::uint32_t max_rows = 10;    ///< per lane, before nearby events merge into clusters
+  std::size_t few_events = 40;    ///< a lane with no more events than this is never clustered
+  std::size_t max_arrows = 600;   ///< relations drawn before the rest are counted, not drawn
+};
+
+/// Estimated advance width of UTF-8 text in DejaVu Sans (the first font of our stack; the
+/// others are narrower), from the font's own advance widths for ASCII.
+[[nodiscard]] double text_width(std::string_view utf8, double font_px, bool bold = false);
+
+/// `text` cut to at most `max_px` wide, ending with "…" when cut (never inside a UTF-8 sequence).
+[[nodiscard]] std::string fit_text(std::string_view text, double font_px, double max_px,
+                                   bool bold = false);
+
+// ---------------------------------------------------------------------------------------------
+// The time axis: linear pieces separated by breaks.
+
+/// A stretch of time drawn linearly from x0 to x1. Consecutive segments are separated by a break.
+struct axis_segment {
+  std::int64_t t0 = 0, t1 = 0;  ///< seconds since the epoch, UTC
+  double x0 = 0, x1 = 0;
+};
+
+struct axis_tick {
+  double x = 0;
+  std::int64_t t = 0;
+  std::string label;
+};
+
+struct time_axis {
+  std::vector<axis_segment> segments;  ///< sorted, non-overlapping, at least one
+  std::vector<axis_tick> ticks;        ///< sorted by x: "12", "Feb", "2019", "44 BCE"
+  std::vector<axis_tick> context;      ///< the row below: "February 2026" under day ticks
+  [[nodiscard]] double left() const { return segments.front().x0; }
+  [[nodiscard]] double right() const { return segments.back().x1; }
+  /// Position of an instant: linear within a segment, across a break proportionally, clamped
+  /// to the plot outside the first and last segments.
+  [[nodiscard]] double x(std::int64_t t) const;
+};
+
+/// The axis for instants that matter (every finite earliest and latest), sorted or not.
+/// With `compress`, a gap becomes a break when it is longer than all the time that remains
+/// after it is cut and at least 5% of the whole span; largest first, at most 8.
+/// A gap inside one of `whole` (the extent of a single dated event: a day, a month, a "one of"
+/// range) is never cut, nor is anything when there are fewer than 5 instants.
+[[nodiscard]] time_axis make_axis(std::vector<std::int64_t> instants, double x_left, double width,
+                                  std::string_view zone, bool compress, const metrics& m = {},
+                                  std::vector<std::pair<std::int64_t, std::int64_t>> whole = {});
+
+struct segment_ticks {
+  std::vector<axis_tick> fine;     ///< "12", "Feb", "2019", "44 BCE", "10:00"
+  std::vector<axis_tick> context;  ///< left-aligned: "February 2026", "Feb 12, 2026", "2026"
+};
+
+/// Ticks for one linear piece: the finest calendar step (minutes to millennia, in `zone`) whose
+/// labels do not collide, and the coarser unit they need as context. Empty when none fits.
+/// `first`/`last`: the segment is at the plot's left/right end, where labels may overhang.
+[[nodiscard]] segment_ticks make_ticks(const axis_segment& segment, std::string_view zone,
+                                       bool bce_on_axis, const metrics& m = {}, bool first = true,
+                                       bool last = true);
+
+/// "2019", "Feb 2026", "Feb 12, 2026" or "Feb 12, 2026 10:30": `t` at the coarsest precision
+/// at which it is a boundary (a year start, a month start...). With `inclusive_end`, `t` is the
+/// last second of something, so t + 1 s is the boundary.
+[[nodiscard]] std::string natural_date(std::int64_t t, std::string_view zone, bool inclusive_end);
+
+// ---------------------------------------------------------------------------------------------
+// Lanes, marks, labels, arrows.
+
+enum class mark_shape : std::uint8_t {
+  point,    ///< a precise date: a dot
+  bar,      ///< an interval: a solid bar from start to end
+  range,    ///< an imprecise date or "one of" range: a fuzzy bar
+  cluster,  ///< several nearby events in one lane: a badge with their count
+};
+
+struct box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  [[nodiscard]] bool overlaps(const box& o) const {
+    return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+  }
+};
+
+struct mark {
+  event_index event = 0;  ///< the event; for a cluster its first event (by time)
+  std::uint32_t lane = 0;
+  std::uint32_t row = 0;           ///< within the lane
+  std::uint32_t count = 1;         ///< events merged into a cluster
+  std::uint32_t first_member = 0;  ///< clusters: index into layout::members
+  mark_shape shape = mark_shape::point;
+  bool primary = true;                   ///< the event's first lane (carries the `id` attribute)
+  bool uncertain = false;                ///< `?`/`~`: drawn hollow or dashed
+  bool fade_left = false;                ///< open start: fades out towards the plot's left edge
+  bool fade_right = false;               ///< open end
+  bool label_inside = false;             ///< written inside its bar
+  double x0 = 0, x1 = 0;                 ///< extent; equal for a point
+  double y = 0;                          ///< centre line of its row
+  double label_x = 0;                    ///< left end of the label text
+  double label_width = 0;                ///< 0: no label
+  std::vector<std::string> label_lines;  ///< one or two
+  [[nodiscard]] box marker_box(const metrics& m) const;
+  [[nodiscard]] box label_box(const metrics& m) const;
+};
+
+struct lane {
+  std::string label;                     ///< actor or organization name
+  std::vector<std::string> label_lines;  ///< wrapped to the gutter
+  std::string detail;                    ///< role, or the members who have events
+  std::uint32_t rows = 1;
+  double y = 0, height = 0;
+  std::uint32_t colour = 0;  ///< index into the palette
+};
+
+struct arrow {
+  std::uint32_t from = 0;  ///< mark of the earlier event (the target of the relation)
+  std::uint32_t to = 0;    ///< mark of the later event (which has the relation)
+  relation_type type = relation_type::responds_to;
+  std::uint32_t count = 1;  ///< relations between clusters, merged
+};
+
+struct layout {
+  metrics m;
+  time_axis axis;
+  std::vector<lane> lanes;
+  std::vector<mark> marks;           ///< by lane, then row, then x
+  std::vector<event_index> members;  ///< cluster members, by cluster
+  std::vector<arrow> arrows;
+  std::size_t relations_not_drawn = 0;  ///< beyond max_arrows, or inside one cluster
+  std::size_t clusters = 0;
+  std::size_t events_in_clusters = 0;
+  bool has_bce = false;
+  double gutter = 0;                     ///< width of the lane labels column
+  double plot_top = 0, plot_bottom = 0;  ///< y range of the lanes
+  double width = 0;                      ///< right edge of everything drawn, margin included
+  std::int64_t first = 0, last = 0;      ///< finite span of the story (for the title)
+  bool have_span = false;
+};
+
+/// Lays the story out. `top` is where the axis starts (below the title block).
+[[nodiscard]] layout compute_layout(const story& s, const render_options& options, double top,
+                                    const metrics& m = {});
+
+/// Lane of each actor: itself, or with lane_grouping::organization its top-level `member_of`
+/// organization (first parent, followed upward; a cycle stops at the actor that closes it).
+[[nodiscard]] std::vector<actor_index> lane_owner(const story& s, lane_grouping grouping);
+
+}  // namespace eventgraph::detail::timeline

@@ -1,0 +1,36 @@
+#include <doctest/doctest.h>
+
+#include "graph_cli.hpp"
+
+using graph_cli::run;
+
+TEST_CASE("cli actors: who answered whom, how often, how fast") {
+  auto r = run({"actors", graph_cli::small});
+  CHECK(r.status == 0);
+  CHECK(r.out ==
+        "ann -> bob: 1 (supports 1); median 7 days, fastest 7 days\n"
+        "bob -> ann: 2 (responds-to 2); median 3 days, fastest 2 days\n"
+        "bob -> cat: 1 (follows-up 1); median 0 s, fastest 0 s\n"
+        "cat -> ann: 1 (responds-to 1); median 19 days, fastest 19 days\n"
+        "cat -> bob: 2 (responds-to 1, rebuts 1); median 11 days 12 h, fastest 11 days 12 h "
+        "(over 1 of 2)\n");
+}
+
+TEST_CASE("cli actors: the seed, and the JSON shape") {
+  auto r = run({"actors", graph_cli::seed});
+  CHECK(r.out ==
+        "governors-office -> noem: 1 (rebuts 1); median 3 days, fastest 3 days\n"
+        "noem -> noem: 1 (follows-up 1); median 6 days, fastest 6 days\n");
+  auto j = run({"actors", graph_cli::small, "--json"}).json();
+  REQUIRE(j["rows"].size() == 5);
+  const auto& row = j["rows"][4];
+  CHECK(row["responder"] == "cat");
+  CHECK(row["answered"] == "bob");
+  CHECK(row["counts"] ==
+        nlohmann::json{
+            {"responds-to", 1}, {"rebuts", 1}, {"supports", 0}, {"follows-up", 0}, {"repeats", 0}});
+  CHECK(row["total"] == 2);
+  CHECK(row["timed"] == 1);
+  CHECK(row["median_seconds"] == 993600);
+  CHECK(row["fastest_seconds"] == 993600);
+}

@@ -1,0 +1,91 @@
+#include <doctest/doctest.h>
+
+#include "graph_cli.hpp"
+
+using graph_cli::run;
+
+TEST_CASE("cli chain: an indented tree, oldest first, repeats marked") {
+  auto r = run({"chain", "a", graph_cli::small});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "a (Feb 1, 2026; Ann): Alpha budget\n"
+        "Set off 7 events:\n"
+        "  responds-to: b (Feb 3, 2026; Bob): Bravo reply\n"
+        "    rebuts: c (Feb 2026; Cat): Charlie letter\n"
+        "      follows-up: e (Feb 2, 2026; Bob): Echo\n"
+        "    supports: d (Feb 10, 2026; Ann): Delta\n"
+        "      responds-to: f (Mar 1, 2026; Cat): Foxtrot\n"
+        "  responds-to: g (Feb 5, 2026; Bob): Golf\n"
+        "    responds-to: h (since Feb 20, 2026; Cat): Hotel ongoing\n"
+        "  cites: d (see above)\n");
+}
+
+TEST_CASE("cli chain: up, both, depth and relation options") {
+  auto r = run({"chain", "e", graph_cli::small, "--direction", "up"});
+  CHECK(r.out ==
+        "e (Feb 2, 2026; Bob): Echo\n"
+        "Goes back to 3 events:\n"
+        "  follows-up: c (Feb 2026; Cat): Charlie letter\n"
+        "    rebuts: b (Feb 3, 2026; Bob): Bravo reply\n"
+        "      responds-to: a (Feb 1, 2026; Ann): Alpha budget\n");
+  r = run({"chain", "f", graph_cli::small, "--direction", "both"});
+  CHECK(r.out ==
+        "f (Mar 1, 2026; Cat): Foxtrot\n"
+        "Set off nothing.\n"
+        "Goes back to 3 events:\n"
+        "  responds-to: d (Feb 10, 2026; Ann): Delta\n"
+        "    cites: a (Feb 1, 2026; Ann): Alpha budget\n"
+        "    supports: b (Feb 3, 2026; Bob): Bravo reply\n"
+        "      responds-to: a (see above)\n");
+  r = run({"chain", "a", graph_cli::small, "--depth", "1", "--relation", "responds-to"});
+  CHECK(r.out ==
+        "a (Feb 1, 2026; Ann): Alpha budget\n"
+        "Set off 2 events:\n"
+        "  responds-to: b (Feb 3, 2026; Bob): Bravo reply\n"
+        "  responds-to: g (Feb 5, 2026; Bob): Golf\n");
+  CHECK(run({"chain", "a", graph_cli::small, "--relation", "answers"}).status == 2);
+  CHECK(run({"chain", "a", graph_cli::small, "--direction", "sideways"}).status == 2);
+}
+
+TEST_CASE("cli chain: the seed, what noem-x-post set off") {
+  auto r = run({"chain", "noem-x-post", graph_cli::seed});
+  CHECK(r.status == 0);
+  CHECK(r.out.find("Set off 2 events:\n"
+                   "  rebuts: governors-office-response (between Feb 6 and Feb 12, 2026; "
+                   "Governor's office): ") != std::string::npos);
+  CHECK(r.out.find("\n  follows-up: noem-otay-mesa-remarks (Feb 12, 2026; Kristi Noem): ") !=
+        std::string::npos);
+}
+
+TEST_CASE("cli chain: JSON shape") {
+  auto j = run({"chain", "d", graph_cli::small, "--direction", "both", "--json"}).json();
+  CHECK(j["root"]["id"] == "d");
+  CHECK(j["root"]["date"] == "2026-02-10");
+  CHECK(j["root"]["when"] == "Feb 10, 2026");
+  CHECK(j["root"]["earliest"] == "2026-02-10T00:00:00Z");
+  CHECK(j["root"]["latest"] == "2026-02-10T23:59:59Z");
+  CHECK(j["root"]["actors"] == nlohmann::json::array({"ann"}));
+  CHECK(j["direction"] == "both");
+  CHECK(j["distinct_down"] == 1);
+  CHECK(j["distinct_up"] == 2);
+  REQUIRE(j["down"].size() == 1);
+  CHECK(j["down"][0]["relation"] == "responds-to");
+  CHECK(j["down"][0]["depth"] == 1);
+  CHECK(j["down"][0]["event"]["id"] == "f");
+  REQUIRE(j["up"].size() == 3);
+  CHECK(j["up"][2]["repeat"] == true);
+  CHECK(j["up"][2]["depth"] == 2);
+  auto open = run({"chain", "h", graph_cli::small, "--json"}).json();
+  CHECK(open["root"]["latest"].is_null());
+}
+
+TEST_CASE("cli chain: an unknown id is an error naming the closest ids") {
+  auto r = run({"chain", "noem-x-pst", graph_cli::seed});
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err == "error: no event has the id 'noem-x-pst'; did you mean 'noem-x-post'?\n");
+  r = run({"chain", "noem", graph_cli::seed});
+  CHECK(r.status == 1);
+  CHECK(r.err.rfind("error: no event has the id 'noem' ('noem' is an actor)", 0) == 0);
+}

@@ -1,0 +1,148 @@
+// eventgraph export: format from --format or the output's ending, csv into a folder or next to
+// a base name, atomic writes, exit statuses.
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <unistd.h>
+
+#include "app.hpp"
+#include "eventgraph/export.hpp"
+#include "eventgraph/load.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct outcome {
+  int status;
+  std::string out, err;
+};
+
+outcome run_export(std::vector<std::string> args) {
+  args.insert(args.begin(), "export");
+  std::ostringstream out, err;
+  const int status = eventgraph::cli::run(args, out, err);
+  return {status, out.str(), err.str()};
+}
+
+const std::string zones = EVENTGRAPH_SOURCE_DIR "/samples/two-zones.yaml";
+
+/// A fresh, empty folder for one test case.
+fs::path folder(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / "eventgraph-export-test" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string engine_export(eventgraph::export_format f, bool graph = false) {
+  auto s = eventgraph::load_files(std::vector<std::string>{zones});
+  REQUIRE(s.ok());
+  auto text = eventgraph::export_story(s.value(), f, {.mermaid_graph = graph});
+  REQUIRE(text.ok());
+  return text.value();
+}
+
+}  // namespace
+
+TEST_CASE("cli export: the format comes from the output's ending") {
+  const fs::path dir = folder("endings");
+  const std::vector<std::pair<std::string, eventgraph::export_format>> cases = {
+      {"s.graphml", eventgraph::export_format::graphml},
+      {"s.gexf", eventgraph::export_format::gexf},
+      {"s.cyjs", eventgraph::export_format::cytoscape},
+      {"s.vis.json", eventgraph::export_format::vis},
+      {"s.timeline.json", eventgraph::export_format::timelinejs},
+      {"s.mmd", eventgraph::export_format::mermaid},
+      {"s.jgf", eventgraph::export_format::jgf},
+      {"s.json", eventgraph::export_format::json}};
+  for (const auto& [name, format] : cases) {
+    CAPTURE(name);
+    const auto r = run_export({zones, "-o", (dir / name).string()});
+    CHECK(r.status == 0);
+    CHECK(r.out.empty());
+    CHECK(read(dir / name) == engine_export(format));
+  }
+  // Only the two files: no temporary left behind.
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 8);
+}
+
+TEST_CASE("cli export: --format wins over the ending, and '-' is standard output") {
+  const fs::path dir = folder("format");
+  CHECK(run_export({zones, "--format", "gexf", "-o", (dir / "odd.json").string()}).status == 0);
+  CHECK(read(dir / "odd.json") == engine_export(eventgraph::export_format::gexf));
+  const auto r = run_export({zones, "-f", "mermaid", "--graph"});
+  CHECK(r.status == 0);
+  CHECK(r.out == engine_export(eventgraph::export_format::mermaid, true));
+}
+
+TEST_CASE("cli export: csv into a folder, or next to a base name") {
+  const fs::path dir = folder("csv");
+  CHECK(run_export({zones, "-o", (dir / "new" / "").string()}).status == 0);  // created
+  CHECK(fs::exists(dir / "new" / "events.csv"));
+  CHECK(fs::exists(dir / "new" / "relations.csv"));
+  CHECK(run_export({zones, "-o", dir.string()}).status == 0);  // an existing folder: csv
+  CHECK(read(dir / "events.csv") == read(dir / "new" / "events.csv"));
+  CHECK(run_export({zones, "-o", (dir / "story.csv").string()}).status == 0);
+  CHECK(read(dir / "story.events.csv") == read(dir / "events.csv"));
+  CHECK(read(dir / "story.relations.csv").rfind("From,To,Type,", 0) == 0);
+  CHECK(run_export({zones, "-f", "csv", "-o", (dir / "base").string()}).status == 0);
+  CHECK(fs::exists(dir / "base.events.csv"));
+}
+
+TEST_CASE("cli export: usage errors exit 2 and write nothing") {
+  const fs::path dir = folder("usage");
+  auto r = run_export({zones, "-o", (dir / "story.txt").string()});
+  CHECK(r.status == 2);
+  CHECK(r.err.rfind("error: cannot tell the format from '", 0) == 0);
+  r = run_export({zones});
+  CHECK(r.status == 2);
+  r = run_export({zones, "-f", "csv"});
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "error: csv is two files (events.csv, relations.csv); give -o a folder or a base name\n");
+  r = run_export({zones, "-f", "gexf", "--graph"});
+  CHECK(r.status == 2);
+  CHECK(r.err == "error: --graph applies to --format mermaid only\n");
+  CHECK(run_export({zones, "-f", "pdf"}).status == 2);
+  CHECK(run_export({(dir / "missing.yaml").string(), "-f", "json"}).status == 2);
+  CHECK(fs::is_empty(dir));
+}
+
+TEST_CASE("cli export: bad data exits 1, an unwritable output 3, and nothing is written") {
+  const fs::path dir = folder("failures");
+  {
+    std::ofstream(dir / "bad.yaml")
+        << "eventgraph: 1\nevents:\n  - {id: a, date: \"2026-02-30\"}\n";
+  }
+  const fs::path out = dir / "out.json";
+  auto r = run_export({(dir / "bad.yaml").string(), "-o", out.string()});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("bad.yaml:3:") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+
+  r = run_export({zones, "-o", (dir / "no" / "such" / "folder" / "s.json").string()});
+  CHECK(r.status == 3);
+  CHECK(r.err.find("error: cannot write the file") != std::string::npos);
+
+  // A failed write leaves an existing file as it was.
+  { std::ofstream(out) << "old"; }
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  const bool read_only = ::access(dir.c_str(), W_OK) != 0;  // root ignores permissions
+  r = run_export({zones, "-o", out.string()});
+  fs::permissions(dir, fs::perms::owner_all);
+  if (read_only) {
+    CHECK(r.status == 3);
+    CHECK(read(out) == "old");
+  }
+}

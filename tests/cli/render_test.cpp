@@ -1,0 +1,150 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct outcome {
+  int status;
+  std::string out, err;
+};
+
+outcome run_render(std::vector<std::string> args) {
+  args.insert(args.begin(), "render");
+  std::ostringstream out, err;
+  const int status = eventgraph::cli::run(args, out, err);
+  return {status, out.str(), err.str()};
+}
+
+const std::string seed = EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml";
+
+/// A fresh, empty directory for one test.
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / "eventgraph-render-test" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("render: writes the file, and only it, and prints its absolute path") {
+  const fs::path dir = fresh_dir("writes");
+  const fs::path out = dir / "seed.svg";
+  const auto r = run_render({seed, "-o", out.string()});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == "wrote " + fs::absolute(out).lexically_normal().string() + "\n");
+  CHECK(slurp(out).find("<svg") != std::string::npos);
+  CHECK(names_in(dir) == std::vector<std::string>{"seed.svg"});  // no temporary left behind
+}
+
+TEST_CASE("render: the format comes from the extension, or from --format when they agree") {
+  const fs::path dir = fresh_dir("format");
+  CHECK(run_render({seed, "-o", (dir / "a.dot").string()}).status == 0);
+  CHECK(slurp(dir / "a.dot").rfind("digraph eventgraph {\n", 0) == 0);
+  CHECK(run_render({seed, "-o", (dir / "a.GV").string()}).status == 0);
+  CHECK(slurp(dir / "a.GV").rfind("digraph eventgraph {\n", 0) == 0);
+  CHECK(run_render({seed, "-o", (dir / "a.png").string()}).status == 0);
+  CHECK(slurp(dir / "a.png").rfind("\x89PNG", 0) == 0);
+  CHECK(run_render({seed, "-o", (dir / "a.pdf").string()}).status == 0);
+  CHECK(slurp(dir / "a.pdf").rfind("%PDF-", 0) == 0);
+  CHECK(run_render({seed, "-o", (dir / "diagram").string(), "--format", "dot"}).status == 0);
+  CHECK(slurp(dir / "diagram").rfind("digraph", 0) == 0);
+
+  const auto unknown = run_render({seed, "-o", (dir / "a.txt").string()});
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err == "error: cannot tell the format from '" + (dir / "a.txt").string() +
+                           "': use --format dot, svg, png or pdf\n");
+  const auto mismatch = run_render({seed, "-o", (dir / "b.png").string(), "--format", "svg"});
+  CHECK(mismatch.status == 2);
+  CHECK(mismatch.err ==
+        "error: --format svg does not match the extension of '" + (dir / "b.png").string() + "'\n");
+  CHECK_FALSE(fs::exists(dir / "a.txt"));
+  CHECK_FALSE(fs::exists(dir / "b.png"));
+}
+
+TEST_CASE("render: --unit, --engine, --lanes and --title reach the diagram") {
+  const fs::path dir = fresh_dir("options");
+  const fs::path out = dir / "a.dot";
+  REQUIRE(run_render({seed, "-o", out.string(), "--unit", "month", "--engine", "neato", "--lanes",
+                      "org", "--title", "My \"title\""})
+              .status == 0);
+  const std::string dot = slurp(out);
+  CHECK(dot.find("layout=neato") != std::string::npos);
+  CHECK(dot.find("one column per month with events") != std::string::npos);
+  CHECK(dot.find("label=\"My \\\"title\\\"\\l") != std::string::npos);
+}
+
+TEST_CASE("render: bad usage exits 2 and writes nothing") {
+  const fs::path dir = fresh_dir("usage");
+  const std::string out = (dir / "a.svg").string();
+  CHECK(run_render({seed}).status == 2);       // no -o
+  CHECK(run_render({"-o", out}).status == 2);  // no input
+  CHECK(run_render({seed, "-o", out, "--engine", "evil"}).status == 2);
+  CHECK(run_render({seed, "-o", out, "--unit", "fortnight"}).status == 2);
+  CHECK(run_render({seed, "-o", out, "--format", "gif"}).status == 2);
+  CHECK(run_render({seed, "-o", out, "--lanes", "team"}).status == 2);
+  CHECK(run_render({seed, "-o", (dir / "t.dot").string(), "--layout", "timeline"}).status == 2);
+  CHECK(names_in(dir).empty());
+}
+
+TEST_CASE("render: bad data exits 1 and leaves the old file as it was") {
+  const fs::path dir = fresh_dir("bad-data");
+  const fs::path bad = dir / "bad.yaml";
+  std::ofstream(bad) << "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\n"
+                        "events:\n  - {id: e, date: \"2026-02-30\", actor: a, title: T}\n";
+  const fs::path out = dir / "out.svg";
+  std::ofstream(out) << "old";
+  const auto r = run_render({bad.string(), "-o", out.string()});
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("invalid date '2026-02-30'") != std::string::npos);
+  CHECK(slurp(out) == "old");
+  CHECK(names_in(dir) == std::vector<std::string>{"bad.yaml", "out.svg"});
+}
+
+TEST_CASE("render: too large for Graphviz exits 1 and points to the timeline") {
+  const fs::path dir = fresh_dir("too-large");
+  const fs::path story = dir / "big.ndjson";
+  std::ostringstream out, err;
+  REQUIRE(eventgraph::cli::run(
+              {"generate", "--events", "5001", "--actors", "20", "-o", story.string()}, out, err) ==
+          0);
+  const auto r = run_render({story.string(), "-o", (dir / "big.svg").string()});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("error: too large for a Graphviz layout: 5001 events") != std::string::npos);
+  CHECK(r.err.find("--layout timeline") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "big.svg"));
+  // The DOT text is never refused: Graphviz does not run.
+  CHECK(run_render({story.string(), "-o", (dir / "big.dot").string()}).status == 0);
+}
+
+TEST_CASE("render: an unwritable output exits 3") {
+  const auto r = run_render({seed, "-o", "/nonexistent-dir/a.svg"});
+  CHECK(r.status == 3);
+  CHECK(r.out.empty());
+}

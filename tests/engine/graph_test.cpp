@@ -1,0 +1,168 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "eventgraph/graph.hpp"
+#include "eventgraph/load.hpp"
+
+using namespace eventgraph;
+
+namespace {
+
+story load_story_file(const std::string& path) {
+  std::vector<std::string> files{path};
+  auto r = load_files(files);
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+const std::string small_path = EVENTGRAPH_TEST_DATA "/graph/small.yaml";
+const std::string seed_path = EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml";
+
+std::vector<std::string> ids(const story& s, std::span<const event_index> events) {
+  std::vector<std::string> out;
+  for (auto e : events) out.push_back(s.events[e].id);
+  return out;
+}
+
+std::vector<std::string> link_text(const story& s, std::span<const graph_link> links) {
+  std::vector<std::string> out;
+  for (auto l : links) out.push_back(std::string(to_string(l.type)) + " " + s.events[l.event].id);
+  return out;
+}
+
+using strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("graph: responses and targets in both directions, oldest first") {
+  const story s = load_story_file(small_path);
+  const event_graph g(s);
+  CHECK(g.event_count() == 8);
+  CHECK(g.relation_count() == 8);
+  CHECK(link_text(s, g.responses(*g.find("a"))) ==
+        strings{"responds-to b", "responds-to g", "cites d"});
+  CHECK(link_text(s, g.responses(*g.find("b"))) == strings{"rebuts c", "supports d"});
+  CHECK(link_text(s, g.targets(*g.find("d"))) == strings{"cites a", "supports b"});
+  CHECK(g.responses(*g.find("e")).empty());
+  CHECK(g.targets(*g.find("a")).empty());
+  CHECK_FALSE(g.find("nope"));
+}
+
+TEST_CASE("graph: the time index orders by earliest, then latest, then id") {
+  const story s = load_story_file(small_path);
+  const event_graph g(s);
+  // a and c both start Feb 1; a (one day) ends first.
+  CHECK(ids(s, g.by_time()) == strings{"a", "c", "e", "b", "g", "d", "h", "f"});
+  CHECK(g.time_rank(*g.find("a")) == 0);
+  CHECK(g.time_rank(*g.find("f")) == 7);
+}
+
+TEST_CASE("graph: time windows say overlap or within, honouring imprecise dates") {
+  const story s = load_story_file(small_path);
+  const event_graph g(s);
+  auto at = [](const char* date) { return *parse_date(date, "UTC").time; };
+  // Feb 2 .. Feb 4: c (all February) overlaps but is not within.
+  CHECK(ids(s, g.overlapping(at("2026-02-02").earliest, at("2026-02-04").latest)) ==
+        strings{"c", "e", "b"});
+  CHECK(ids(s, g.within(at("2026-02-02").earliest, at("2026-02-04").latest)) == strings{"e", "b"});
+  // The month 2026-02 holds c ("2026-02") but not h, which has no end.
+  CHECK(ids(s, g.within(at("2026-02").earliest, at("2026-02").latest)) ==
+        strings{"a", "c", "e", "b", "g", "d"});
+  CHECK(ids(s, g.overlapping(at("2026-03").earliest, at("2026-03").latest)) == strings{"h", "f"});
+  // The window is inclusive at both ends, to the second.
+  CHECK(ids(s, g.overlapping(at("2026-02-01").latest, at("2026-02-01").latest)) ==
+        strings{"a", "c"});
+  CHECK(g.overlapping(at("2027").earliest, at("2027").latest) ==
+        std::vector<event_index>{*g.find("h")});
+}
+
+TEST_CASE("graph: events of an actor, oldest first") {
+  const story s = load_story_file(small_path);
+  const event_graph g(s);
+  CHECK(ids(s, g.events_of(*s.find_actor("bob"))) == strings{"e", "b", "g"});
+  CHECK(ids(s, g.events_of(*s.find_actor("cat"))) == strings{"c", "h", "f"});
+}
+
+TEST_CASE("graph: response latency runs midpoint to midpoint, with bounds") {
+  auto t = [](const char* date, const char* zone) { return *parse_date(date, zone).time; };
+  // b (Feb 3) answers a (Feb 1), whole days in UTC.
+  auto l = response_latency(t("2026-02-01", "UTC"), t("2026-02-03", "UTC"));
+  REQUIRE(l);
+  CHECK(l->typical == 2 * 86400);
+  CHECK(l->shortest == 86400 + 1);
+  CHECK(l->longest == 3 * 86400 - 1);
+  // The seed: a reply somewhere in Feb 6..12 to a post of Feb 6 (Los Angeles days).
+  l = response_latency(t("2026-02-06", "America/Los_Angeles"),
+                       t("[2026-02-06..2026-02-12]", "America/Los_Angeles"));
+  REQUIRE(l);
+  CHECK(l->typical == 3 * 86400);
+  CHECK(l->shortest == 0);
+  CHECK(l->longest == 7 * 86400 - 1);
+  // A month-dated reply whose midpoint precedes the answered day: never negative.
+  l = response_latency(t("2026-02", "UTC"), t("2026-02-02", "UTC"));
+  REQUIRE(l);
+  CHECK(l->typical == 0);
+  CHECK(l->longest == 2 * 86400 - 1);
+  // Open-ended dates have no latency.
+  CHECK_FALSE(response_latency(t("2026-02-05", "UTC"), t("2026-02-20/..", "UTC")));
+  CHECK_FALSE(response_latency(t("../2026-02-12", "UTC"), t("2026-02-20", "UTC")));
+}
+
+TEST_CASE("graph: the actor projection counts by type, with median and fastest latency") {
+  const story s = load_story_file(small_path);
+  const event_graph g(s);
+  strings rows;
+  for (const auto& r : g.actor_relations()) {
+    std::string counts;
+    for (std::size_t t = 0; t < relation_type_count; ++t)
+      if (r.counts[t])
+        counts +=
+            " " + std::string(to_string(relation_type(t))) + "=" + std::to_string(r.counts[t]);
+    rows.push_back(s.actors[r.responder].id + ">" + s.actors[r.answered].id + counts +
+                   " total=" + std::to_string(r.total) + " timed=" + std::to_string(r.timed) +
+                   " median=" + (r.median ? std::to_string(*r.median) : "-") +
+                   " fastest=" + (r.fastest ? std::to_string(*r.fastest) : "-"));
+  }
+  CHECK(rows == strings{
+                    // d (Feb 10) supports b (Feb 3): 7 days.
+                    "ann>bob supports=1 total=1 timed=1 median=604800 fastest=604800",
+                    // b: 2 days after a; g: 4 days. Median of two is their mean: 3 days.
+                    "bob>ann responds-to=2 total=2 timed=2 median=259200 fastest=172800",
+                    // e (Feb 2) follows up c (February, midpoint Feb 15): clamped to 0.
+                    "bob>cat follows-up=1 total=1 timed=1 median=0 fastest=0",
+                    // f (Mar 1) answers d (Feb 10): 19 days. d cites a: not a response.
+                    "cat>ann responds-to=1 total=1 timed=1 median=1641600 fastest=1641600",
+                    // c (Feb 15 midpoint) rebuts b (Feb 3 noon): 11.5 days; h has no end.
+                    "cat>bob responds-to=1 rebuts=1 total=2 timed=1 median=993600 fastest=993600",
+                });
+}
+
+TEST_CASE("graph: the seed story's projection") {
+  const story s = load_story_file(seed_path);
+  const event_graph g(s);
+  REQUIRE(g.actor_relations().size() == 2);
+  const auto& first = g.actor_relations()[0];
+  CHECK(s.actors[first.responder].id == "governors-office");
+  CHECK(s.actors[first.answered].id == "noem");
+  CHECK(first.counts[static_cast<std::size_t>(relation_type::rebuts)] == 1);
+  CHECK(first.median == 3 * 86400);
+  const auto& second = g.actor_relations()[1];
+  CHECK(s.actors[second.responder].id == "noem");
+  CHECK(s.actors[second.answered].id == "noem");
+  CHECK(second.fastest == 6 * 86400);
+}
+
+TEST_CASE("graph: topological order puts every event after what it relates to") {
+  const story s = load_story_file(seed_path);
+  const event_graph g(s);
+  const auto order = g.topological_order();
+  REQUIRE(order.size() == s.events.size());
+  std::vector<std::size_t> position(order.size());
+  for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
+  for (event_index e = 0; e < s.events.size(); ++e)
+    for (const auto& r : s.events[e].relations) CHECK(position[r.target] < position[e]);
+  CHECK(g.memory_bytes() > 0);
+}

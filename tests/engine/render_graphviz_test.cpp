@@ -1,0 +1,324 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "eventgraph/load.hpp"
+#include "eventgraph/render.hpp"
+
+using namespace eventgraph;
+
+namespace {
+
+const std::string golden_dir = EVENTGRAPH_TEST_DATA "/golden/";
+const std::string seed_file = EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+story load(const std::string& path) {
+  auto loaded = load_files(std::vector<std::string>{path}, {.warnings = false});
+  REQUIRE(loaded.ok());
+  return std::move(loaded).value();
+}
+
+story load_text(const std::string& yaml) {
+  const input_text input{"test.yaml", yaml};
+  auto loaded = load_texts(std::span<const input_text>(&input, 1), {.warnings = false});
+  for (const auto& d : loaded.diagnostics().items()) INFO(format_diagnostic(d));
+  REQUIRE(loaded.ok());
+  return std::move(loaded).value();
+}
+
+/// Options without designated initializers (GCC warns about the members left out).
+render_options opts(image_format format, time_unit unit = time_unit::automatic,
+                    const char* engine = "dot", lane_grouping lanes = lane_grouping::actor) {
+  render_options o;
+  o.format = format;
+  o.unit = unit;
+  o.engine = engine;
+  o.lanes = lanes;
+  return o;
+}
+
+std::string dot_of(const story& s, render_options o = {}) {
+  o.format = image_format::dot;
+  auto r = render(s, o);
+  for (const auto& d : r.diagnostics().items()) INFO(format_diagnostic(d));
+  REQUIRE(r.ok());
+  return r.value();
+}
+
+/// The labels of the axis nodes, left to right.
+std::vector<std::string> axis_labels(const std::string& dot) {
+  std::vector<std::string> labels;
+  std::size_t at = 0;
+  while ((at = dot.find("\"_axis", at)) != std::string::npos) {
+    const std::size_t line_end = dot.find('\n', at);
+    const std::string line = dot.substr(at, line_end - at);
+    at = line_end;
+    const std::size_t label = line.find("[label=\"");
+    if (label == std::string::npos || line.find(" -> ") != std::string::npos) continue;
+    const std::size_t start = label + 8;
+    labels.push_back(line.substr(start, line.find('"', start) - start));
+  }
+  return labels;
+}
+
+/// The label of one event node, as written in the DOT text.
+std::string node_label(const std::string& dot, const std::string& id) {
+  const std::size_t at = dot.find("\"" + id + "\" [id=");
+  REQUIRE(at != std::string::npos);
+  const std::size_t start = dot.find("label=\"", at) + 7;
+  std::size_t end = start;
+  while (dot[end] != '"' || dot[end - 1] == '\\') ++end;
+  return dot.substr(start, end - start);
+}
+
+/// A story of `count` events, one a day from `first` (EDTF day), by one actor.
+std::string daily_story(int count, int days_apart) {
+  std::string yaml = "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\nevents:\n";
+  for (int i = 0; i < count; ++i) {
+    const int day = i * days_apart;  // days after 2020-01-01, by whole months of 28+ days
+    const int year = 2020 + day / 336;
+    const int month = 1 + (day % 336) / 28;
+    const int dom = 1 + day % 28;
+    yaml += "  - {id: e" + std::to_string(i) + ", date: \"" + std::to_string(year) + "-" +
+            (month < 10 ? "0" : "") + std::to_string(month) + "-" + (dom < 10 ? "0" : "") +
+            std::to_string(dom) + "\", actor: a, title: T}\n";
+  }
+  return yaml;
+}
+
+}  // namespace
+
+TEST_CASE("render_graphviz: golden DOT for a small story") {
+  const story s = load(golden_dir + "render-small.yaml");
+  const std::string dot = dot_of(s);
+  const std::string golden_path = golden_dir + "render-small.dot";
+  if (std::getenv("EVENTGRAPH_UPDATE_GOLDEN") != nullptr) std::ofstream(golden_path) << dot;
+  CHECK(dot == read_file(golden_path));
+}
+
+TEST_CASE("render_graphviz: output does not depend on input order") {
+  story s = load(golden_dir + "render-small.yaml");
+  const std::string before = dot_of(s);
+  // Reverse the events and the actors, remapping every index that points at them.
+  const auto n = static_cast<event_index>(s.events.size());
+  const auto m = static_cast<actor_index>(s.actors.size());
+  std::reverse(s.events.begin(), s.events.end());
+  std::reverse(s.actors.begin(), s.actors.end());
+  for (auto& a : s.actors)
+    for (auto& g : a.member_of) g = m - 1 - g;
+  for (auto& e : s.events) {
+    for (auto& r : e.relations) r.target = n - 1 - r.target;
+    for (auto& a : e.actors) a = m - 1 - a;
+    for (auto& a : e.addressees) a = m - 1 - a;
+    std::reverse(e.relations.begin(), e.relations.end());
+  }
+  s.reindex();
+  CHECK(dot_of(s) == before);
+}
+
+TEST_CASE("render_graphviz: imprecise dates sit where documented and say what is known") {
+  const std::string dot = dot_of(load(golden_dir + "render-small.yaml"));
+  // Start of an interval, own precision; a range after its first day; an open start just
+  // before its bound.
+  CHECK(axis_labels(dot) == std::vector<std::string>{"2019", "Feb 2026", "Mar 3, 2026",
+                                                     "Mar 4 – Mar 6, 2026", "Mar 5, 2026",
+                                                     "by Mar 8, 2026"});
+  CHECK(node_label(dot, "mayor-reply").rfind("between Mar 4 and Mar 6, 2026\\l", 0) == 0);
+  CHECK(node_label(dot, "herald-editorial").rfind("Mar 5, 2026?\\l", 0) == 0);
+  CHECK(node_label(dot, "old-lease").rfind("until Mar 8, 2026\\l", 0) == 0);
+  CHECK(node_label(dot, "lease-plan").rfind("Feb 2026\\l", 0) == 0);
+  // An edge against the axis (a target placed after its responder) never constrains ranks.
+  CHECK(dot.find("\"old-lease\" -> \"herald-editorial\" [dir=back, arrowtail=empty, "
+                 "color=\"#666666\", style=dashed, penwidth=1.2, tooltip=\"cites\", "
+                 "constraint=false];") != std::string::npos);
+  // Skipped time is a dashed axis segment, and the legend says so.
+  CHECK(dot.find("\"_axis0\" -> \"_axis1\" [style=dashed];") != std::string::npos);
+  CHECK(dot.find("\"_axis2\" -> \"_axis3\";") != std::string::npos);
+  CHECK(dot.find("time without events left out") != std::string::npos);
+}
+
+TEST_CASE("render_graphviz: the axis unit follows the span, unless given") {
+  // 20 days in a row: one column a day.
+  std::string dot = dot_of(load_text(daily_story(20, 1)));
+  CHECK(dot.find("one column per day with events") != std::string::npos);
+  CHECK(axis_labels(dot).size() == 20);
+  // 60 days in a row: too many columns for days, weeks fit.
+  dot = dot_of(load_text(daily_story(60, 1)));
+  CHECK(dot.find("one column per week with events") != std::string::npos);
+  CHECK(axis_labels(dot).front() == "week of Dec 30, 2019");
+  // One event every 28 days for 5 years: months are too many too, years fit.
+  dot = dot_of(load_text(daily_story(60, 28)));
+  CHECK(dot.find("one column per year with events") != std::string::npos);
+  CHECK(axis_labels(dot) == std::vector<std::string>{"2020", "2021", "2022", "2023", "2024"});
+  // Given: months.
+  dot = dot_of(load_text(daily_story(60, 28)), opts(image_format::dot, time_unit::month));
+  CHECK(dot.find("one column per month with events") != std::string::npos);
+  CHECK(axis_labels(dot).size() == 60);
+  CHECK(axis_labels(dot).front() == "Jan 2020");
+  // Coarser than the unit: a year-precision event keeps its year among days.
+  dot = dot_of(load(golden_dir + "render-small.yaml"), opts(image_format::dot, time_unit::day));
+  CHECK(axis_labels(dot).front() == "2019");
+}
+
+TEST_CASE("render_graphviz: the axis spans centuries, BCE included") {
+  const std::string dot =
+      dot_of(load_text("eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\nevents:\n"
+                       "  - {id: c, date: \"-0043-03-15\", actor: a, title: T}\n"
+                       "  - {id: h, date: \"1066-10-14\", actor: a, title: T}\n"
+                       "  - {id: d, date: \"199X\", actor: a, title: T}\n"
+                       "  - {id: x, date: \"19XX\", actor: a, title: T}\n"
+                       "  - {id: y, date: \"-0099\", actor: a, title: T}\n"
+                       "  - {id: e, date: \"2026-02-12\", actor: a, title: T}\n"));
+  CHECK(axis_labels(dot) == std::vector<std::string>{"100 BCE", "Mar 15, 44 BCE", "Oct 14, 1066",
+                                                     "20th century", "1990s", "Feb 12, 2026"});
+  CHECK(node_label(dot, "x").rfind("20th century\\l", 0) == 0);
+}
+
+TEST_CASE("render_graphviz: hostile text stays literal in DOT and in SVG") {
+  const story s = load(EVENTGRAPH_TEST_DATA "/render/hostile.json");
+  const std::string dot = dot_of(s);
+  // Backslash first, then quote: `\N` stays text; controls become spaces; `&` is no entity.
+  CHECK(node_label(dot, "evil") ==
+        "Feb 12, 2026\\lBack\\\\slash \\\"Q\\\"\\l<script>alert(1)</script>\\l"
+        "A \\\\N b \\\\\\\" c \\\"d\\\"\\l<script>alert('x')</script>\\l"
+        "&amp;amp; e f g h i \\\\l \\\\G\\l");
+  CHECK(dot.find("label=\"Hostile \\\\N title \\\"quoted\\\" <b>bold</b> &amp; \\\\G\\l") !=
+        std::string::npos);
+  // Only http(s) becomes a link, percent-encoded.
+  CHECK(dot.find("javascript") == std::string::npos);
+  CHECK(dot.find("URL=\"https://example.org/a%20b?x=%221%22&amp;y=%3C2%3E%5CN\"") !=
+        std::string::npos);
+  // Labels are never HTML-like or records, and nothing is concentrated.
+  CHECK(dot.find("label=<") == std::string::npos);
+  CHECK(dot.find("record") == std::string::npos);
+  CHECK(dot.find("concentrate") == std::string::npos);
+
+  auto svg = render(s, opts(image_format::svg));
+  REQUIRE(svg.ok());
+  const std::string& text = svg.value();
+  CHECK(text.find("<script") == std::string::npos);
+  CHECK(text.find("javascript") == std::string::npos);
+  CHECK(text.find(">A \\N b \\&quot; c &quot;d&quot;</text>") != std::string::npos);
+  CHECK(text.find(">&amp;amp; e f g h i \\l \\G</text>") != std::string::npos);
+  CHECK(text.find(">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</text>") != std::string::npos);
+  // Tooltips too (Graphviz expands escapes in them twice).
+  CHECK(text.find("xlink:title=\"Tip \\N and \\G and &quot;q&quot; &lt;i&gt;x&lt;/i&gt; &amp; "
+                  "&amp;amp;\"") != std::string::npos);
+  CHECK(text.find("xlink:href=\"https://example.org/a%20b?x=%221%22&amp;y=%3C2%3E%5CN\"") !=
+        std::string::npos);
+  CHECK(std::count(text.begin(), text.end(), '\x01') == 0);
+}
+
+TEST_CASE("render_graphviz: long titles wrap at 28 characters and end with an ellipsis") {
+  std::string title;
+  for (int i = 0; i < 40; ++i) title += "word" + std::to_string(i) + " ";
+  const std::string huge(100000, 'x');
+  const std::string yaml =
+      "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\nevents:\n"
+      "  - {id: long, date: \"2026-02-12\", actor: a, title: \"" +
+      title + "\"}\n  - {id: huge, date: \"2026-02-12\", actor: a, title: " + huge + "}\n";
+  const std::string dot = dot_of(load_text(yaml));
+  for (const std::string id : {"long", "huge"}) {
+    const std::string label = node_label(dot, id);
+    std::vector<std::string> lines;
+    for (std::size_t at = 0, end; (end = label.find("\\l", at)) != std::string::npos; at = end + 2)
+      lines.push_back(label.substr(at, end - at));
+    REQUIRE(lines.size() == 6);  // date, actor, four title lines
+    for (const auto& line : lines) {
+      const auto chars =
+          std::count_if(line.begin(), line.end(), [](char c) { return (c & 0xC0) != 0x80; });
+      CHECK(chars <= 28);
+    }
+    CHECK(lines.back().size() >= 3);
+    CHECK(lines.back().substr(lines.back().size() - 3) == "\xE2\x80\xA6");
+  }
+  CHECK(node_label(dot, "long").find("\\lword0 word1 word2 word3\\l") != std::string::npos);
+}
+
+TEST_CASE("render_graphviz: the size guard refuses long layouts, DOT text is never refused") {
+  // One event a month for 6 years, and 100 replies in the last month to the first: with a
+  // column a month every reply crosses 70 columns.
+  std::string yaml = "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\nevents:\n";
+  for (int m = 0; m < 72; ++m)
+    yaml += "  - {id: m" + std::to_string(m) + ", date: \"" + std::to_string(2020 + m / 12) + "-" +
+            (m % 12 < 9 ? "0" : "") + std::to_string(m % 12 + 1) + "-01\", actor: a, title: T}\n";
+  for (int r = 0; r < 100; ++r)
+    yaml += "  - {id: r" + std::to_string(r) +
+            ", date: \"2025-12-15\", actor: a, title: R, responds_to: [m0]}\n";
+  const story s = load_text(yaml);
+
+  auto refused = render(s, opts(image_format::svg, time_unit::month));
+  CHECK_FALSE(refused.ok());
+  REQUIRE(refused.diagnostics().items().size() == 1);
+  const diagnostic& d = refused.diagnostics().items().front();
+  CHECK(d.code == "too-large");
+  CHECK(d.message ==
+        "too large for a Graphviz layout: 172 events in 72 columns, their relations crossing "
+        "7000 more, make 7172 layout nodes (limit 5000; dot would take minutes): use the "
+        "timeline layout (--layout timeline), a coarser --unit, a filtered story, or --force");
+  // The same as DOT text: nothing to lay out.
+  CHECK(render(s, opts(image_format::dot, time_unit::month)).ok());
+  // Automatic: the finest unit that is affordable (years: 172 + 100 * 4 layout nodes).
+  auto fits = render(s, opts(image_format::svg));
+  CHECK(fits.ok());
+  CHECK(fits.value().find("one column per year with events") != std::string::npos);
+}
+
+TEST_CASE("render_graphviz: SVG, PNG and PDF bytes, from every engine") {
+  const story s = load(seed_file);
+  auto svg = render(s, opts(image_format::svg));
+  REQUIRE(svg.ok());
+  CHECK(svg.value().find("<svg") != std::string::npos);
+  CHECK(svg.value().find("</svg>") != std::string::npos);
+  CHECK(svg.value().find("id=\"event&#45;noem&#45;x&#45;post\"") != std::string::npos);
+  auto png = render(s, opts(image_format::png));
+  REQUIRE(png.ok());
+  CHECK(png.value().rfind("\x89PNG\r\n\x1a\n", 0) == 0);
+  auto pdf = render(s, opts(image_format::pdf));
+  REQUIRE(pdf.ok());
+  CHECK(pdf.value().rfind("%PDF-", 0) == 0);
+  const story small = load(golden_dir + "render-small.yaml");
+  for (const char* engine : {"neato", "fdp", "sfdp", "circo", "twopi"}) {
+    CAPTURE(engine);
+    auto other = render(small, opts(image_format::svg, time_unit::automatic, engine));
+    REQUIRE(other.ok());
+    CHECK(other.value().find("</svg>") != std::string::npos);
+  }
+}
+
+TEST_CASE("render_graphviz: an unknown engine is a usage error") {
+  auto r = render(load(golden_dir + "render-small.yaml"),
+                  opts(image_format::svg, time_unit::automatic, "evil\"engine"));
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.diagnostics().items().front().code == "usage");
+  CHECK(r.diagnostics().items().front().message ==
+        "unknown Graphviz engine 'evil\"engine' (dot, neato, fdp, sfdp, circo, twopi)");
+}
+
+TEST_CASE("render_graphviz: colours by organization with --lanes org") {
+  const std::string dot = dot_of(load(seed_file), opts(image_format::dot, time_unit::automatic,
+                                                       "dot", lane_grouping::organization));
+  auto fill = [&](const std::string& id) {
+    const std::string label = "\"" + id + "\" [id=";
+    const std::size_t at = dot.find("fillcolor=\"", dot.find(label)) + 11;
+    return dot.substr(at, 7);
+  };
+  // Noem is DHS: her events share the statement's colour; Banks (Border Patrol) does not.
+  CHECK(fill("noem-x-post") == fill("dhs-statement-crimes"));
+  CHECK(fill("banks-remarks") != fill("noem-x-post"));
+  const std::string by_actor = dot_of(load(seed_file));
+  CHECK(by_actor != dot);
+}
