@@ -53,7 +53,7 @@ void register_chain(CLI::App& app, context& ctx) {
                                                              {"up", chain_direction::up},
                                                              {"both", chain_direction::both}};
   command->add_option("--direction", opts->direction, "down (default), up or both")
-      ->transform(CLI::CheckedTransformer(directions));
+      ->transform(choice(directions));
   command->add_option("--depth", opts->depth, "At most N levels from the event")
       ->check(CLI::NonNegativeNumber);
   command->add_option("--relation", opts->relations, "Follow only this relation type (repeatable)")

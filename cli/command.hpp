@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -29,6 +31,26 @@ void print_diagnostics(context& ctx, const diagnostic_list& diags);
 /// Writes `content` to `path` through a temporary file and a rename, so a reader never sees a
 /// half-written file and a failure leaves the old file as it was. "-" writes to ctx.out.
 [[nodiscard]] bool write_output(context& ctx, const std::string& path, std::string_view content);
+
+/// Maps words to enum values, case-insensitively, with help that lists the words (CLI11 cannot
+/// print the enum values themselves).
+template <typename T>
+CLI::Validator choice(std::map<std::string, T> words) {
+  std::string names;
+  for (const auto& entry : words) names += (names.empty() ? "" : ",") + entry.first;
+  names = "{" + names + "}";
+  return CLI::Validator(
+      [words = std::move(words), names](std::string& input) -> std::string {
+        std::string lower = input;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        auto found = words.find(lower);
+        if (found == words.end()) return "'" + input + "' is not one of " + names;
+        // CLI11 reads an enum from its underlying integer.
+        input = std::to_string(static_cast<long long>(found->second));
+        return {};
+      },
+      names);
+}
 
 /// Adds the `FILE...` positional option every reading command takes.
 CLI::Option* add_input_files(CLI::App& command, std::vector<std::string>& files);

@@ -62,7 +62,7 @@ void register_export(CLI::App& app, context& ctx) {
   command
       ->add_option("-f,--format", opts->format,
                    "Format: " + format_list() + " (default: from the output's ending)")
-      ->transform(CLI::CheckedTransformer(formats));
+      ->transform(choice(formats));
   command->add_option("-o,--output", opts->output,
                       "Output file, '-' for standard output (default); for csv a folder or a "
                       "base name (BASE.events.csv, BASE.relations.csv)");

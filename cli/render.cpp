@@ -61,35 +61,27 @@ void register_render(CLI::App& app, context& ctx) {
       ->required();
   CLI::Option* format =
       command->add_option("--format", opts->format, "dot, svg, png or pdf (default: from -o)")
-          ->transform(CLI::CheckedTransformer(
-              std::map<std::string, image_format>{{"dot", image_format::dot},
-                                                  {"svg", image_format::svg},
-                                                  {"png", image_format::png},
-                                                  {"pdf", image_format::pdf}},
-              CLI::ignore_case));
+          ->transform(choice(std::map<std::string, image_format>{{"dot", image_format::dot},
+                                                                 {"svg", image_format::svg},
+                                                                 {"png", image_format::png},
+                                                                 {"pdf", image_format::pdf}}));
   command->add_option("--layout", opts->render.layout, "graphviz (default) or timeline")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, render_layout>{{"graphviz", render_layout::graphviz},
-                                               {"timeline", render_layout::timeline}},
-          CLI::ignore_case));
+      ->transform(choice(std::map<std::string, render_layout>{
+          {"graphviz", render_layout::graphviz}, {"timeline", render_layout::timeline}}));
   command->add_option("--engine", opts->render.engine, "Graphviz layout engine")
       ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo", "twopi"}))
       ->capture_default_str();
   command
       ->add_option("--unit", opts->render.unit,
                    "Graphviz time axis: one column per day, week, month or year (auto: by span)")
-      ->transform(
-          CLI::CheckedTransformer(std::map<std::string, time_unit>{{"auto", time_unit::automatic},
-                                                                   {"day", time_unit::day},
-                                                                   {"week", time_unit::week},
-                                                                   {"month", time_unit::month},
-                                                                   {"year", time_unit::year}},
-                                  CLI::ignore_case));
+      ->transform(choice(std::map<std::string, time_unit>{{"auto", time_unit::automatic},
+                                                          {"day", time_unit::day},
+                                                          {"week", time_unit::week},
+                                                          {"month", time_unit::month},
+                                                          {"year", time_unit::year}}));
   command->add_option("--lanes", opts->render.lanes, "One lane (or colour) per actor or per org")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, lane_grouping>{{"actor", lane_grouping::actor},
-                                               {"org", lane_grouping::organization}},
-          CLI::ignore_case));
+      ->transform(choice(std::map<std::string, lane_grouping>{
+          {"actor", lane_grouping::actor}, {"org", lane_grouping::organization}}));
   command
       ->add_option("--detail", opts->detail,
                    "Timeline: auto merges nearby events into counted clusters, full never does")

@@ -95,11 +95,12 @@ struct pending_actor {
 class tree_reader {
  public:
   tree_reader(std::string file, story& out, std::vector<pending_event>& pending_events,
-              std::vector<pending_actor>& pending_actors, diagnostic_list& diags)
+              std::vector<pending_actor>& pending_actors, bool warnings, diagnostic_list& diags)
       : file_(std::move(file)),
         story_(out),
         pending_events_(pending_events),
         pending_actors_(pending_actors),
+        warnings_(warnings),
         diags_(diags) {}
 
   void read_document(const tree_node& root) {
@@ -262,6 +263,13 @@ class tree_reader {
  private:
   source_location where(const tree_node& n) const { return {file_, n.line, n.column}; }
 
+  /// A warning, once per place: a YAML alias repeats the values it copies, positions included.
+  void warn(source_location at, const char* code, std::string message) {
+    if (!warnings_) return;
+    if (!warned_at_.insert((std::uint64_t{at.line} << 32) | at.column).second) return;
+    diags_.warning(std::move(at), code, std::move(message));
+  }
+
   void error(const tree_node& n, const char* code, std::string message) {
     diags_.error(where(n), code, std::move(message));
   }
@@ -395,7 +403,7 @@ class tree_reader {
     }
     e.time = *parsed.time;
     pending.date_where = where(n);  // marks the date as usable for time-order checks
-    if (!parsed.warning.empty()) diags_.warning({file_, n.line, column}, "date", parsed.warning);
+    if (!parsed.warning.empty()) warn({file_, n.line, column}, "date", parsed.warning);
   }
 
   bool read_source(const tree_node& n, source& out) {
@@ -418,7 +426,7 @@ class tree_reader {
     }
     if (!out.url.empty() && !(out.url.starts_with("https://") || out.url.starts_with("http://"))) {
       const tree_node* url = field(n, "url");
-      diags_.warning(where(*url), "url",
+      warn(where(*url), "url",
                      fmt::format("'{}' is not an http(s) address; it will be shown as text, "
                                  "never as a link",
                                  out.url));
@@ -507,6 +515,8 @@ class tree_reader {
   story& story_;
   std::vector<pending_event>& pending_events_;
   std::vector<pending_actor>& pending_actors_;
+  bool warnings_;
+  std::unordered_set<std::uint64_t> warned_at_;
   diagnostic_list& diags_;
   std::string zone_;
   bool document_has_sources_ = false;
@@ -764,7 +774,7 @@ result<story> load_texts(std::span<const input_text> inputs, const load_options&
   for (const auto& input : inputs) total_bytes += input.text.size();
   for (const auto& input : inputs) {
     s.files.push_back(input.name);
-    tree_reader reader(input.name, s, pending_events, pending_actors, diags);
+    tree_reader reader(input.name, s, pending_events, pending_actors, options.warnings, diags);
     if (!detail::check_encoding(input.text, input.name, diags)) continue;
     const input_format format =
         options.format == input_format::detect ? detect_format(input) : options.format;

@@ -1,10 +1,10 @@
 // Graphviz layout and rendering of our DOT text. The only file that includes Graphviz.
 //
 // cgraph reads the DOT text (agmemread) and gvc lays it out and renders it to memory. Every
-// handle is owned (context, graph, layout, render data) and torn down in Graphviz's order:
-// gvFreeLayout, agclose, gvFreeContext. Graphviz keeps global state (its error handler among
-// it) and is not thread-safe, so one mutex serializes every use of it; its messages are caught
-// and returned as diagnostics, never printed.
+// handle is owned (graph, layout, render data) and torn down in Graphviz's order: gvFreeLayout,
+// then agclose; the context lives as long as the process (see shared_context). Graphviz keeps
+// global state (its error handler among it) and is not thread-safe, so one mutex serializes every
+// use of it; its messages are caught and returned as diagnostics, never printed.
 
 #include <gvc.h>
 #undef TRUE
@@ -46,9 +46,14 @@ class message_capture {
   agusererrf previous_;
 };
 
-struct context_deleter {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
+/// The process's one Graphviz context, created on first use; call with graphviz_mutex held.
+/// It is never freed: Graphviz 2.42's pango plugin keeps a pointer to the last font name it
+/// measured, and that name lives in the context's font dictionary, so a render after a freed
+/// context reads freed memory (AddressSanitizer caught it in the test suite).
+GVC_t* shared_context() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
 struct graph_deleter {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -103,16 +108,16 @@ result<std::string> lay_out(const std::string& dot, const render_options& option
   const std::lock_guard lock(graphviz_mutex);
   std::string messages;
   const message_capture capture(messages);
-  const std::unique_ptr<GVC_t, context_deleter> gvc(gvContext());
+  GVC_t* const gvc = shared_context();
   if (!gvc) return fail("Graphviz could not start", messages);
   const std::unique_ptr<Agraph_t, graph_deleter> graph(agmemread(dot.c_str()));
   if (!graph) return fail("Graphviz could not read the diagram", messages);
-  if (gvLayout(gvc.get(), graph.get(), options.engine.c_str()) != 0)
+  if (gvLayout(gvc, graph.get(), options.engine.c_str()) != 0)
     return fail(fmt::format("Graphviz layout '{}' failed", options.engine), messages);
-  const layout_guard layout(gvc.get(), graph.get());
+  const layout_guard layout(gvc, graph.get());
   char* data = nullptr;
   unsigned int length = 0;
-  const int status = gvRenderData(gvc.get(), graph.get(), format, &data, &length);
+  const int status = gvRenderData(gvc, graph.get(), format, &data, &length);
   const std::unique_ptr<char, render_data_deleter> owned(data);
   if (status != 0 || data == nullptr || length == 0)
     return fail(fmt::format("Graphviz could not render {}", format), messages);

@@ -347,3 +347,22 @@ TEST_CASE("load: NDJSON with a header, actor lines and event lines") {
   CHECK(has(errors, "2:31: invalid date '2026-02-31'"));
   CHECK(has(errors, "3:1: malformed JSON"));
 }
+
+TEST_CASE("load: a warning on an aliased value is given once, and not at all when turned off") {
+  const std::string text = R"(eventgraph: 1
+actors: [{id: a, name: A, kind: person}]
+events:
+  - {id: e1, date: "2026", actor: a, title: T, sources: [&s {title: S, url: "ftp://x"}]}
+  - {id: e2, date: "2026", actor: a, title: T, sources: [*s]}
+  - {id: e3, date: "2026", actor: a, title: T, sources: [*s]}
+)";
+  auto r = load_one("alias.yaml", text);
+  REQUIRE(r.ok());
+  CHECK(messages(r, severity::warning) ==
+        std::vector<std::string>{"4:77: 'ftp://x' is not an http(s) address; it will be shown as "
+                                 "text, never as a link [url]"});
+  std::vector<input_text> inputs{{"alias.yaml", text}};
+  load_options quiet;
+  quiet.warnings = false;
+  CHECK(load_texts(inputs, quiet).diagnostics().warning_count() == 0);
+}
