@@ -7,19 +7,6 @@
 
 namespace eventgraph::detail {
 
-std::vector<event_index> chronological_order(const story& s) {
-  std::vector<event_index> order(s.events.size());
-  std::iota(order.begin(), order.end(), event_index{0});
-  std::sort(order.begin(), order.end(), [&](event_index a, event_index b) {
-    const event& x = s.events[a];
-    const event& y = s.events[b];
-    if (x.time.earliest != y.time.earliest) return x.time.earliest < y.time.earliest;
-    if (x.time.latest != y.time.latest) return x.time.latest < y.time.latest;
-    return x.id < y.id;
-  });
-  return order;
-}
-
 namespace {
 
 /// The dates an EDTF text is made of: "[2026-02-06..2026-02-12]" gives both days.

@@ -14,9 +14,6 @@
 
 namespace eventgraph::detail {
 
-/// Event indexes in the order every export uses: earliest, latest, then id. O(n log n).
-std::vector<event_index> chronological_order(const story& s);
-
 /// One end of an event's time: the instant (earliest for a start, latest for an end) and the
 /// precision that endpoint was written with ("2019/2026-02": year, then month).
 struct endpoint {

@@ -134,15 +134,7 @@ namespace {
 
 void build_time_index(const story& s, std::vector<event_index>& order,
                       std::vector<std::uint32_t>& rank) {
-  order.resize(s.events.size());
-  std::iota(order.begin(), order.end(), event_index{0});
-  std::sort(order.begin(), order.end(), [&](event_index a, event_index b) {
-    const event& x = s.events[a];
-    const event& y = s.events[b];
-    if (x.time.earliest != y.time.earliest) return x.time.earliest < y.time.earliest;
-    if (x.time.latest != y.time.latest) return x.time.latest < y.time.latest;
-    return x.id < y.id;
-  });
+  order = chronological_order(s);
   rank.resize(order.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <numeric>
 #include <utility>
 
 #include "suggest.hpp"
@@ -79,6 +80,19 @@ std::vector<std::string> story::closest_ids(std::string_view id, id_kind kind,
   for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i)
     out.emplace_back(scored[i].second);
   return out;
+}
+
+std::vector<event_index> chronological_order(const story& s) {
+  std::vector<event_index> order(s.events.size());
+  std::iota(order.begin(), order.end(), event_index{0});
+  std::sort(order.begin(), order.end(), [&](event_index a, event_index b) {
+    const event& x = s.events[a];
+    const event& y = s.events[b];
+    if (x.time.earliest != y.time.earliest) return x.time.earliest < y.time.earliest;
+    if (x.time.latest != y.time.latest) return x.time.latest < y.time.latest;
+    return x.id < y.id;
+  });
+  return order;
 }
 
 }  // namespace eventgraph

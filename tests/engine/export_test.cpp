@@ -331,7 +331,7 @@ TEST_CASE("export: GraphML read back by Boost's read_graphml, every attribute in
 
     CHECK(title == s.title);
     CHECK(zone == (s.timezone.empty() ? "UTC" : s.timezone));
-    const auto order = detail::chronological_order(s);
+    const auto order = chronological_order(s);
     REQUIRE(boost::num_vertices(g) == s.events.size());
     for (std::size_t v = 0; v < order.size(); ++v) {
       const event& e = s.events[order[v]];

@@ -136,4 +136,8 @@ class story {
   std::unordered_map<std::string_view, actor_index> actor_ids_;
 };
 
+/// Event indexes in time order: by earliest instant, then latest, then id. Every listing and
+/// export uses this order, so output does not depend on the order of the input files.
+[[nodiscard]] std::vector<event_index> chronological_order(const story& s);
+
 }  // namespace eventgraph
