@@ -70,7 +70,7 @@ std::string join_suggestions(const std::vector<std::string>& names) {
 /// A reference by id, resolved once every document is read.
 struct pending_ref {
   std::string id;
-  source_location where;
+  position where;
 };
 
 struct pending_relation {
@@ -83,7 +83,7 @@ struct pending_event {
   std::vector<pending_ref> actors, addressees;
   std::vector<std::optional<pending_ref>> quote_by;  // parallel to event.quotes
   std::vector<pending_relation> relations;
-  source_location date_where;
+  bool dated = false;  ///< the date parsed, so time-order checks can use it
   bool document_has_sources = false;
 };
 
@@ -97,6 +97,7 @@ class tree_reader {
   tree_reader(std::string file, story& out, std::vector<pending_event>& pending_events,
               std::vector<pending_actor>& pending_actors, bool warnings, diagnostic_list& diags)
       : file_(std::move(file)),
+        file_index_(static_cast<std::uint32_t>(out.files.size() - 1)),
         story_(out),
         pending_events_(pending_events),
         pending_actors_(pending_actors),
@@ -163,7 +164,7 @@ class tree_reader {
     check_keys(n, actor_fields, extra);
     actor a;
     pending_actor pending;
-    a.where = where(n);
+    a.where = at(n);
     read_id(n, a.id, "actor");
     if (const tree_node* name = required(n, "name", "actor")) read_text(*name, a.name);
     if (const tree_node* kind = required(n, "kind", "actor")) {
@@ -193,7 +194,7 @@ class tree_reader {
     event e;
     pending_event pending;
     pending.document_has_sources = document_has_sources_;
-    e.where = where(n);
+    e.where = at(n);
     read_id(n, e.id, "event");
     e.timezone = zone_;
     if (const tree_node* zone = field(n, "timezone"); zone && read_text(*zone, e.timezone)) {
@@ -262,6 +263,7 @@ class tree_reader {
 
  private:
   source_location where(const tree_node& n) const { return {file_, n.line, n.column}; }
+  position at(const tree_node& n) const { return {file_index_, n.line, n.column}; }
 
   /// A warning, once per place: a YAML alias repeats the values it copies, positions included.
   void warn(source_location at, const char* code, std::string message) {
@@ -367,7 +369,7 @@ class tree_reader {
 
   bool read_ref(const tree_node& n, pending_ref& out) {
     if (!read_text(n, out.id)) return false;
-    out.where = where(n);
+    out.where = at(n);
     return true;
   }
 
@@ -402,7 +404,7 @@ class tree_reader {
       return;
     }
     e.time = *parsed.time;
-    pending.date_where = where(n);  // marks the date as usable for time-order checks
+    pending.dated = true;
     if (!parsed.warning.empty()) warn({file_, n.line, column}, "date", parsed.warning);
   }
 
@@ -427,9 +429,9 @@ class tree_reader {
     if (!out.url.empty() && !(out.url.starts_with("https://") || out.url.starts_with("http://"))) {
       const tree_node* url = field(n, "url");
       warn(where(*url), "url",
-                     fmt::format("'{}' is not an http(s) address; it will be shown as text, "
-                                 "never as a link",
-                                 out.url));
+           fmt::format("'{}' is not an http(s) address; it will be shown as text, "
+                       "never as a link",
+                       out.url));
     }
     return true;
   }
@@ -512,6 +514,7 @@ class tree_reader {
   }
 
   std::string file_;
+  std::uint32_t file_index_;  // of file_ in story::files
   story& story_;
   std::vector<pending_event>& pending_events_;
   std::vector<pending_actor>& pending_actors_;
@@ -626,15 +629,17 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
                        std::vector<pending_actor>& pending_actors, const load_options& options,
                        diagnostic_list& diags) {
   // Duplicate ids across actors and events of every file; the first keeps the id.
-  std::unordered_map<std::string_view, source_location> seen;
+  std::unordered_map<std::string_view, position> seen;
   seen.reserve(s.actors.size() + s.events.size());
-  auto check_unique = [&](const std::string& id, const source_location& where) {
+  auto check_unique = [&](const std::string& id, const position& at) {
     if (id.empty()) return;
-    auto [it, inserted] = seen.emplace(id, where);
-    if (!inserted)
-      diags.error(where, "duplicate-id",
-                  fmt::format("id '{}' is already used at {}:{}:{}", id, it->second.file,
-                              it->second.line, it->second.column));
+    auto [it, inserted] = seen.emplace(id, at);
+    if (!inserted) {
+      const source_location first = s.locate(it->second);
+      diags.error(s.locate(at), "duplicate-id",
+                  fmt::format("id '{}' is already used at {}:{}:{}", id, first.file, first.line,
+                              first.column));
+    }
   };
   for (const auto& a : s.actors) check_unique(a.id, a.where);
   for (const auto& e : s.events) check_unique(e.id, e.where);
@@ -649,22 +654,22 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
   auto resolve_actor = [&](const pending_ref& ref) -> std::optional<actor_index> {
     if (auto a = s.find_actor(ref.id)) return a;
     if (s.find_event(ref.id))
-      diags.error(ref.where, "reference",
+      diags.error(s.locate(ref.where), "reference",
                   fmt::format("'{}' is an event, but an actor is expected here", ref.id));
     else
       diags.error(
-          ref.where, "reference",
+          s.locate(ref.where), "reference",
           fmt::format("no actor has the id '{}'{}", ref.id, hint(ref.id, story::id_kind::actor)));
     return std::nullopt;
   };
   auto resolve_event = [&](const pending_ref& ref) -> std::optional<event_index> {
     if (auto e = s.find_event(ref.id)) return e;
     if (s.find_actor(ref.id))
-      diags.error(ref.where, "reference",
+      diags.error(s.locate(ref.where), "reference",
                   fmt::format("'{}' is an actor, but an event is expected here", ref.id));
     else
       diags.error(
-          ref.where, "reference",
+          s.locate(ref.where), "reference",
           fmt::format("no event has the id '{}'{}", ref.id, hint(ref.id, story::id_kind::event)));
     return std::nullopt;
   };
@@ -674,7 +679,7 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
     for (const auto& ref : pending_actors[i].member_of) {
       if (auto a = resolve_actor(ref)) {
         if (*a == i)
-          diags.error(ref.where, "self-reference",
+          diags.error(s.locate(ref.where), "self-reference",
                       fmt::format("actor '{}' cannot be a member of itself", ref.id));
         else
           s.actors[i].member_of.push_back(*a);
@@ -695,22 +700,21 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
       auto target = resolve_event(r.target);
       if (!target) continue;
       if (*target == i) {
-        diags.error(r.target.where, "self-reference",
+        diags.error(s.locate(r.target.where), "self-reference",
                     fmt::format("event '{}' cannot {} itself", e.id, to_string(r.type)));
         continue;
       }
       const event& t = s.events[*target];
-      const bool dated =
-          !p.date_where.file.empty() && !pending_events[*target].date_where.file.empty();
+      const bool dated = p.dated && pending_events[*target].dated;
       if (dated && r.type != relation_type::part_of && t.time.earliest > e.time.latest) {
-        diags.error(r.target.where, "time-order",
+        diags.error(s.locate(r.target.where), "time-order",
                     fmt::format("'{}' ({}) cannot {} '{}' ({}): it happened before it", e.id,
                                 describe_date(e.date, e.timezone), to_string(r.type), t.id,
                                 describe_date(t.date, t.timezone)));
       }
       if (dated && r.type == relation_type::part_of &&
           (e.time.latest < t.time.earliest || e.time.earliest > t.time.latest)) {
-        diags.error(r.target.where, "part-of",
+        diags.error(s.locate(r.target.where), "part-of",
                     fmt::format("'{}' ({}) lies outside '{}' ({}) that it is part of", e.id,
                                 describe_date(e.date, e.timezone), t.id,
                                 describe_date(t.date, t.timezone)));
@@ -719,7 +723,7 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
           std::any_of(e.relations.begin(), e.relations.end(),
                       [&](const relation& x) { return x.type == r.type && x.target == *target; });
       if (duplicate) {
-        diags.warning(r.target.where, "duplicate-relation",
+        diags.warning(s.locate(r.target.where), "duplicate-relation",
                       fmt::format("'{}' already {} '{}'", e.id, to_string(r.type), t.id));
         continue;
       }
@@ -737,7 +741,7 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
     std::string names;
     for (auto v : cycle) names += s.events[v].id + " -> ";
     names += s.events[cycle.front()].id;
-    diags.error(s.events[cycle.front()].where, "cycle",
+    diags.error(s.locate(s.events[cycle.front()].where), "cycle",
                 fmt::format("relations form a cycle: {}", names));
   });
   std::vector<std::vector<std::uint32_t>> member_edges(s.actors.size());
@@ -746,20 +750,20 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
     std::string names;
     for (auto v : cycle) names += s.actors[v].id + " -> ";
     names += s.actors[cycle.front()].id;
-    diags.error(s.actors[cycle.front()].where, "cycle",
+    diags.error(s.locate(s.actors[cycle.front()].where), "cycle",
                 fmt::format("memberships form a cycle: {}", names));
   });
 
   if (!options.warnings) return;
   for (std::size_t i = 0; i < s.events.size(); ++i)
     if (s.events[i].sources.empty() && !pending_events[i].document_has_sources)
-      diags.warning(s.events[i].where, "no-source",
+      diags.warning(s.locate(s.events[i].where), "no-source",
                     fmt::format("event '{}' has no source", s.events[i].id));
   for (const auto& a : s.actors)
     for (auto m : a.member_of) actor_used[m] = true;
   for (std::size_t i = 0; i < s.actors.size(); ++i)
     if (!actor_used[i] && s.find_actor(s.actors[i].id) == i)  // a duplicate id is error enough
-      diags.warning(s.actors[i].where, "unused-actor",
+      diags.warning(s.locate(s.actors[i].where), "unused-actor",
                     fmt::format("actor '{}' takes part in no event", s.actors[i].id));
 }
 
