@@ -2,8 +2,14 @@
 // year/month/day/hour/minute/second only down to the precision the story states, as wall-clock
 // time in the event's zone; imprecise, spanning and timed events get a `display_date` in words
 // (with the zone for times). `group` is the first actor's name; `text` and `headline` are
-// HTML, so all text is escaped and only http(s) sources become links; `media` is the first
-// source with an http(s) address, credited to its publisher (else its title).
+// HTML, so all text is escaped and only http(s) sources become links. `media` shows the first
+// source with an http(s) address as a quote card: its title in a blockquote, credited to its
+// publisher (else its title), captioned with a link to it (labelled with its host). The address
+// itself is not the media url: TimelineJS would take an article for an image and fetch it, or embed
+// a post from X.
+
+#include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +41,30 @@ bool needs_display_date(const event& e) {
   const event_time& t = e.time;
   return t.shape != time_shape::point || t.uncertain || t.approximate || t.open_start ||
          t.open_end || t.precision < time_precision::year || has_time_of_day(t.precision);
+}
+
+/// HTML text that TimelineJS shows as it is and cannot take for a media address. It picks a
+/// media type by matching the media url against patterns ("youtu.be", ".pdf", "iframe",
+/// "spotify"...), so letters and digits are written as character references, which none of
+/// those patterns matches; the page shows them as the plain characters.
+std::string opaque_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() * 6);
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z')) {
+      out += "&#" + std::to_string(static_cast<int>(u)) + ";";
+    } else {
+      out += html_escape(std::string_view(&c, 1));
+    }
+  }
+  return out;
+}
+
+/// "example.org" of "https://example.org/a?b": what follows the scheme, up to the path.
+std::string_view url_host(std::string_view url) {
+  url.remove_prefix(url.find("://") + 3);
+  return url.substr(0, url.find_first_of("/?#"));
 }
 
 std::string paragraph(std::string_view label, std::string_view text) {
@@ -114,8 +144,13 @@ std::string export_timelinejs(const story& s) {
     if (const auto lead = lead_actor(e)) item["group"] = html_escape(s.actors[*lead].name);
     for (const source& src : e.sources) {
       if (!is_http_url(src.url)) continue;
-      item["media"]["url"] = src.url;
-      item["media"]["caption"] = html_escape(src.title);
+      // TimelineJS's "blockquote" media type: the url is the HTML to show.
+      item["media"]["url"] = "<blockquote>" + opaque_html(src.title) + "</blockquote>";
+      // Labelled with the host: TimelineJS turns an address written as text in a caption
+      // into a second link, nested in ours.
+      item["media"]["caption"] = "<a href=\"" + html_escape(src.url) +
+                                 "\" rel=\"noopener noreferrer\">" +
+                                 html_escape(url_host(src.url)) + "</a>";
       item["media"]["credit"] = html_escape(src.publisher.empty() ? src.title : src.publisher);
       break;
     }

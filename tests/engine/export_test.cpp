@@ -219,6 +219,12 @@ TEST_CASE("export: vis and TimelineJS text is HTML-escaped, links only for http(
   CHECK(tl.find("<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\"") !=
         std::string::npos);
   CHECK(tl.find("\"credit\":\"Example &amp; Co\"") != std::string::npos);
+  // The source as TimelineJS's blockquote media, letters and digits as references (TimelineJS
+  // would take the address for an image, and text such as "youtu.be" for a video).
+  CHECK(tl.find("\"media\":{\"url\":\"<blockquote>&#83;&#105;&#116;&#101; &lt;&#105;&gt;&#114;") !=
+        std::string::npos);
+  CHECK(tl.find("\"caption\":\"<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\" "
+                "rel=\\\"noopener noreferrer\\\">example.org</a>\"") != std::string::npos);
   CHECK(detail::is_http_url("https://example.org/x"));
   CHECK(detail::is_http_url("HTTP://EXAMPLE.ORG"));
   CHECK_FALSE(detail::is_http_url("javascript:alert(1)"));

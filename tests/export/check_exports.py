@@ -2,7 +2,8 @@
 """Exports stories to every format with `eventgraph export` and reads each file back with the
 program that consumes it: networkx (GraphML, GEXF), the npm `cytoscape` package in Node
 (Cytoscape.js, compared with `eventgraph chain`), jsonschema (JGF), Python's csv module (CSV),
-and structural checks for vis-timeline, TimelineJS and Mermaid. What the files must say is
+and structural checks for vis-timeline, TimelineJS and Mermaid (which read those files in
+Chromium in tests/js/consumers.test.mjs). What the files must say is
 computed here, independently of eventgraph, from the YAML (PyYAML) with a small EDTF resolver
 on Python's zoneinfo: ids, dates, precision, zones, actors, relation types and sources.
 
@@ -420,7 +421,13 @@ def check_timelinejs(path, story):
         check(("display_date" in ev) == imprecise, f"timelinejs {eid}: display_date {ev.get('display_date')}")
         urls = [s for s in exp["sources"] if str(s.get("url", "")).startswith(("http://", "https://"))]
         if urls:
-            check(ev.get("media", {}).get("url") == urls[0]["url"], f"timelinejs {eid}: media url")
+            # TimelineJS's blockquote media: the source's title, not its address (TimelineJS
+            # would load an article's address as an image); the caption links to it.
+            media = ev.get("media", {})
+            check(re.fullmatch(r"<blockquote>[^<>]*</blockquote>", media.get("url", "")) is not None and
+                  html.unescape(media["url"][12:-13]) == urls[0]["title"], f"timelinejs {eid}: media url")
+            check(media.get("caption", "").startswith(f'<a href="{html.escape(urls[0]["url"])}"'),
+                  f"timelinejs {eid}: media caption")
             want_credit = urls[0].get("publisher") or urls[0]["title"]
             check(html.unescape(ev["media"]["credit"]) == want_credit, f"timelinejs {eid}: media credit")
         else:
