@@ -107,9 +107,9 @@ class tree_builder final : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     if (value.size() > max_string_bytes)
-      throw limit_reached{line(mark), column(mark), "too-large",
-                          fmt::format("a text of {} bytes; the limit is {}", value.size(),
-                                      max_string_bytes)};
+      throw limit_reached{
+          line(mark), column(mark), "too-large",
+          fmt::format("a text of {} bytes; the limit is {}", value.size(), max_string_bytes)};
     tree_node& n = add(mark);
     n.quoted = tag == "!";
     n.kind = n.quoted ? tree_node::type::string : resolve_plain(value);
