@@ -19,10 +19,10 @@ void register_actors(CLI::App& app, context& ctx) {
   add_input_files(*command, opts->files);
   command->add_flag("--json", opts->json, "JSON output (see docs/queries.md)");
   command->callback([&ctx, opts] {
-    auto loaded = load_graph(ctx, opts->files);
+    auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
-    const story& s = *loaded->data;
-    const auto rows = loaded->graph->actor_relations();
+    const story& s = *loaded;
+    const auto rows = project_actors(s);
     auto optional_seconds = [](const std::optional<std::int64_t>& v) {
       return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
     };

@@ -13,7 +13,7 @@ void print_tree(context& ctx, const story& s, const std::vector<chain_entry>& en
     const std::string indent(2 * entry.depth, ' ');
     if (entry.repeat)
       ctx.out << fmt::format("{}{}: {} (see above)\n", indent, to_string(entry.via),
-                             s.events[entry.event].id);
+                             s.events[entry.event].id());
     else
       ctx.out << fmt::format("{}{}: {}\n", indent, to_string(entry.via),
                              event_line(s, entry.event));

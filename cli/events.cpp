@@ -75,9 +75,9 @@ void register_events(CLI::App& app, context& ctx) {
     }
     std::string out;
     for (auto i : found) {
-      const event& e = s.events[i];
-      fmt::format_to(std::back_inserter(out), "{}  {}  {}: {}\n", describe_date(e.date, e.timezone),
-                     e.id, actor_names(s, e), e.title);
+      const event e = s.events[i];
+      fmt::format_to(std::back_inserter(out), "{}  {}  {}: {}\n",
+                     describe_date(e.date(), e.timezone()), e.id(), actor_names(s, e), e.title());
     }
     fmt::format_to(std::back_inserter(out), "{} event{}\n", found.size(),
                    found.size() == 1 ? "" : "s");

@@ -18,10 +18,7 @@ std::optional<std::vector<event_index>> resolve_id(context& ctx, const event_gra
   const story& s = g.source();
   if (auto e = s.find_event(id)) return std::vector<event_index>{*e};
   if (actors_too) {
-    if (auto a = s.find_actor(id)) {
-      auto events = g.events_of(*a);
-      return std::vector<event_index>(events.begin(), events.end());
-    }
+    if (auto a = s.find_actor(id)) return g.events_of(*a);
   }
   const auto kind = actors_too ? story::id_kind::any : story::id_kind::event;
   std::string message =
@@ -42,9 +39,9 @@ std::string did_you_mean(const std::vector<std::string>& close) {
   return out;
 }
 
-std::string actor_names(const story& s, const event& e) {
+std::string actor_names(const story& s, event e) {
   std::string out;
-  for (auto a : e.actors) {
+  for (auto a : e.actors()) {
     if (!out.empty()) out += ", ";
     out += s.actors[a].name;
   }
@@ -52,9 +49,9 @@ std::string actor_names(const story& s, const event& e) {
 }
 
 std::string event_line(const story& s, event_index i) {
-  const event& e = s.events[i];
-  return fmt::format("{} ({}; {}): {}", e.id, describe_date(e.date, e.timezone), actor_names(s, e),
-                     e.title);
+  const event e = s.events[i];
+  return fmt::format("{} ({}; {}): {}", e.id(), describe_date(e.date(), e.timezone()),
+                     actor_names(s, e), e.title());
 }
 
 std::string format_duration(std::int64_t seconds) {
@@ -70,24 +67,25 @@ std::string format_duration(std::int64_t seconds) {
 }
 
 nlohmann::ordered_json event_json(const story& s, event_index i) {
-  const event& e = s.events[i];
+  const event e = s.events[i];
+  const event_time time = e.time();
   nlohmann::ordered_json j;
-  j["id"] = e.id;
-  j["date"] = e.date;
-  j["when"] = describe_date(e.date, e.timezone);
+  j["id"] = e.id();
+  j["date"] = e.date();
+  j["when"] = describe_date(e.date(), e.timezone());
   j["earliest"] =
-      e.time.open_start
+      time.open_start
           ? nlohmann::ordered_json()
-          : nlohmann::ordered_json(format_iso(e.time.earliest, "UTC", time_precision::second));
+          : nlohmann::ordered_json(format_iso(time.earliest, "UTC", time_precision::second));
   j["latest"] =
-      e.time.open_end
+      time.open_end
           ? nlohmann::ordered_json()
-          : nlohmann::ordered_json(format_iso(e.time.latest, "UTC", time_precision::second));
+          : nlohmann::ordered_json(format_iso(time.latest, "UTC", time_precision::second));
   auto actors = nlohmann::ordered_json::array();
-  for (auto a : e.actors) actors.push_back(s.actors[a].id);
+  for (auto a : e.actors()) actors.push_back(s.actors[a].id);
   j["actors"] = std::move(actors);
-  j["kind"] = e.kind;
-  j["title"] = e.title;
+  j["kind"] = e.kind();
+  j["title"] = e.title();
   return j;
 }
 

@@ -35,7 +35,7 @@ struct loaded_graph {
 [[nodiscard]] std::string did_you_mean(const std::vector<std::string>& close);
 
 /// "Kristi Noem, DHS": the names of an event's actors.
-[[nodiscard]] std::string actor_names(const story& s, const event& e);
+[[nodiscard]] std::string actor_names(const story& s, event e);
 
 /// `id (date; actors): title`, the one-line form every command prints.
 [[nodiscard]] std::string event_line(const story& s, event_index e);

@@ -52,10 +52,10 @@ void register_stats(CLI::App& app, context& ctx) {
       chain["length"] = st.longest_chain.size();
       chain["first"] = st.longest_chain.empty()
                            ? nlohmann::ordered_json()
-                           : nlohmann::ordered_json(s.events[st.longest_chain.front()].id);
+                           : nlohmann::ordered_json(s.events[st.longest_chain.front()].id());
       chain["last"] = st.longest_chain.empty()
                           ? nlohmann::ordered_json()
-                          : nlohmann::ordered_json(s.events[st.longest_chain.back()].id);
+                          : nlohmann::ordered_json(s.events[st.longest_chain.back()].id());
       j["longest_chain"] = std::move(chain);
       nlohmann::ordered_json latencies;
       latencies["count"] = lat.count;
@@ -89,11 +89,11 @@ void register_stats(CLI::App& app, context& ctx) {
           fmt::format("{}{} {}", kinds.empty() ? "" : ", ", kind.empty() ? "(no kind)" : kind, n);
     if (!kinds.empty()) add("Events by kind: {}\n", kinds);
     if (st.first && st.last) {
-      const event& f = s.events[*st.first];
-      const event& l = s.events[*st.last];
+      const event f = s.events[*st.first];
+      const event l = s.events[*st.last];
       add("Dates: {} to {} (earliest start: {}; latest end: {})\n",
-          format_iso(f.time.earliest, f.timezone, time_precision::day),
-          format_iso(l.time.latest, l.timezone, time_precision::day), f.id, l.id);
+          format_iso(f.time().earliest, f.timezone(), time_precision::day),
+          format_iso(l.time().latest, l.timezone(), time_precision::day), f.id(), l.id());
     }
     add("Unanswered events: {} of {}\n", st.unanswered, st.events);
     if (!st.most_answered.empty()) {
@@ -105,11 +105,14 @@ void register_stats(CLI::App& app, context& ctx) {
       add("Longest response chain: none (no event responds to another)\n");
     } else if (st.longest_chain.size() <= 12) {
       std::string ids;
-      for (auto e : st.longest_chain) ids += (ids.empty() ? "" : " -> ") + s.events[e].id;
+      for (auto e : st.longest_chain) {
+        if (!ids.empty()) ids += " -> ";
+        ids += s.events[e].id();
+      }
       add("Longest response chain: {} events: {}\n", st.longest_chain.size(), ids);
     } else {
       add("Longest response chain: {} events, from {} to {}\n", st.longest_chain.size(),
-          s.events[st.longest_chain.front()].id, s.events[st.longest_chain.back()].id);
+          s.events[st.longest_chain.front()].id(), s.events[st.longest_chain.back()].id());
     }
     if (lat.count == 0) {
       add("Response times: none (no response with bounded dates on both sides)\n");

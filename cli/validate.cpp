@@ -20,7 +20,7 @@ void register_validate(CLI::App& app, context& ctx) {
     auto loaded = load_story(ctx, opts->files, !opts->quiet);
     if (!loaded) return;
     std::size_t relations = 0;
-    for (const auto& e : loaded->events) relations += e.relations.size();
+    for (const event e : loaded->events) relations += e.relations().size();
     ctx.out << fmt::format("ok: {} events, {} actors, {} relations in {} file{}\n",
                            loaded->events.size(), loaded->actors.size(), relations,
                            opts->files.size(), opts->files.size() == 1 ? "" : "s");

@@ -37,15 +37,15 @@ std::vector<std::string_view> date_tokens(std::string_view text) {
 }  // namespace
 
 event_span span_of(const event& e) {
-  const event_time& t = e.time;
+  const event_time t = e.time();
   event_span span;
   if (!t.open_start) span.start = endpoint{t.earliest, t.precision};
   if (!t.open_end) span.end = endpoint{t.latest, t.precision};
   if (t.shape == time_shape::point) return span;
   // Each endpoint keeps the precision it was written with.
   bool start_found = false, end_found = false;
-  for (std::string_view token : date_tokens(e.date)) {
-    const date_parse_result parsed = parse_date(token, e.timezone);
+  for (std::string_view token : date_tokens(e.date())) {
+    const date_parse_result parsed = parse_date(token, e.timezone());
     if (!parsed.time) continue;
     if (span.start && !start_found && parsed.time->earliest == t.earliest) {
       span.start->precision = parsed.time->precision;
@@ -190,7 +190,7 @@ std::string hex(rgb colour) {
 }
 
 std::string relation_id(const event& e, std::size_t position) {
-  return fmt::format("{}/{}", e.id, position);
+  return fmt::format("{}/{}", e.id(), position);
 }
 
 std::string describe_source(const source& s) {
@@ -220,8 +220,8 @@ std::string describe_figure(const figure& f) {
 
 std::array<std::string, event_attributes.size()> event_attribute_values(const story& s,
                                                                         const event& e) {
-  auto ids = [&](const std::vector<actor_index>& actors, bool names) {
-    std::vector<std::string> parts;
+  auto ids = [&](std::span<const actor_index> actors, bool names) {
+    std::vector<std::string_view> parts;
     parts.reserve(actors.size());
     for (actor_index a : actors) parts.push_back(names ? s.actors[a].name : s.actors[a].id);
     return join(parts, "|");
@@ -233,36 +233,37 @@ std::array<std::string, event_attributes.size()> event_attribute_values(const st
     return join(parts, "\n");
   };
   const event_span span = span_of(e);
-  const std::string zone = zone_name(e);
-  std::vector<std::string> urls;
-  for (const source& src : e.sources)
+  const event_time time = e.time();
+  const std::string_view zone = e.timezone();
+  std::vector<std::string_view> urls;
+  for (const source& src : e.sources())
     if (!src.url.empty()) urls.push_back(src.url);
   return {
-      e.title,
-      e.date,
-      describe_date(e.date, e.timezone),
-      std::string(to_string(e.time.precision)),
-      std::string(to_string(e.time.shape)),
-      span.start ? format_iso(span.start->at, e.timezone, span.start->precision) : "",
-      span.end ? format_iso(span.end->at, e.timezone, span.end->precision) : "",
-      span.start ? iso_instant(span.start->at, e.timezone) : "",
-      span.end ? iso_instant(span.end->at, e.timezone) : "",
-      zone,
-      e.time.uncertain ? "true" : "false",
-      e.time.approximate ? "true" : "false",
-      ids(e.actors, false),
-      ids(e.actors, true),
-      ids(e.addressees, false),
-      ids(e.addressees, true),
-      e.kind,
-      e.channel,
-      e.place,
-      e.summary,
-      e.notes,
-      join(e.tags, "|"),
-      lines(e.quotes, [&](const quote& q) { return describe_quote(s, q); }),
-      lines(e.figures, [](const figure& f) { return describe_figure(f); }),
-      lines(e.sources, [](const source& src) { return describe_source(src); }),
+      std::string(e.title()),
+      std::string(e.date()),
+      describe_date(e.date(), zone),
+      std::string(to_string(time.precision)),
+      std::string(to_string(time.shape)),
+      span.start ? format_iso(span.start->at, zone, span.start->precision) : "",
+      span.end ? format_iso(span.end->at, zone, span.end->precision) : "",
+      span.start ? iso_instant(span.start->at, zone) : "",
+      span.end ? iso_instant(span.end->at, zone) : "",
+      std::string(zone_name(e)),
+      time.uncertain ? "true" : "false",
+      time.approximate ? "true" : "false",
+      ids(e.actors(), false),
+      ids(e.actors(), true),
+      ids(e.addressees(), false),
+      ids(e.addressees(), true),
+      std::string(e.kind()),
+      std::string(e.channel()),
+      std::string(e.place()),
+      std::string(e.summary()),
+      std::string(e.notes()),
+      join(e.tags(), "|"),
+      lines(e.quotes(), [&](const quote& q) { return describe_quote(s, q); }),
+      lines(e.figures(), [](const figure& f) { return describe_figure(f); }),
+      lines(e.sources(), [](const source& src) { return describe_source(src); }),
       join(urls, "\n"),
   };
 }
@@ -274,15 +275,6 @@ void append_indented(std::string& out, std::string_view json_text, std::size_t i
     out.push_back(c);
     if (c == '\n') out += pad;
   }
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += separator;
-    out += parts[i];
-  }
-  return out;
 }
 
 }  // namespace eventgraph::detail

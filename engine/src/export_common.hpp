@@ -1,13 +1,13 @@
 #pragma once
-// What the export writers share: event order, date endpoints, colours and text cleaning.
+// What the export writers share: date endpoints, colours, text cleaning and event fields.
 // No JSON or XML library types here; each writer includes its own.
 
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "eventgraph/model.hpp"
 #include "eventgraph/time.hpp"
@@ -63,8 +63,9 @@ std::string hex(rgb colour);
 
 /// The first actor's index, which places the event in lanes and groups; nullopt if none.
 [[nodiscard]] inline std::optional<actor_index> lead_actor(const event& e) {
-  if (e.actors.empty()) return std::nullopt;
-  return e.actors.front();
+  const std::span<const actor_index> actors = e.actors();
+  if (actors.empty()) return std::nullopt;
+  return actors.front();
 }
 
 /// Edge id, unique and never equal to an event id (ids cannot contain `/`): "reply/0".
@@ -113,8 +114,9 @@ std::array<std::string, event_attributes.size()> event_attribute_values(const st
                                                                         const event& e);
 
 /// The zone an event's date was read in, "UTC" when none was given.
-[[nodiscard]] inline std::string zone_name(const event& e) {
-  return e.timezone.empty() ? std::string("UTC") : e.timezone;
+[[nodiscard]] inline std::string_view zone_name(const event& e) {
+  const std::string_view zone = e.timezone();
+  return zone.empty() ? "UTC" : zone;
 }
 
 /// Every field of an event as one compact JSON object (export_fields.cpp), for the JSON graph
@@ -130,7 +132,17 @@ std::string story_fields_json(const story& s);
 /// JSON text of a string (quoted, escaped; invalid UTF-8 replaced).
 std::string json_string(std::string_view text);
 
-/// Joins `parts` with `separator`.
-std::string join(const std::vector<std::string>& parts, std::string_view separator);
+/// Joins `parts` (strings, string_views or an event's tags) with `separator`.
+template <typename Parts>
+std::string join(const Parts& parts, std::string_view separator) {
+  std::string out;
+  bool first = true;
+  for (std::string_view part : parts) {
+    if (!first) out += separator;
+    first = false;
+    out += part;
+  }
+  return out;
+}
 
 }  // namespace eventgraph::detail

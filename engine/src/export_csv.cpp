@@ -76,7 +76,6 @@ void end_row(std::string& out) {
 }  // namespace
 
 std::vector<export_file> export_csv(const story& s) {
-  const std::vector<event_index> order = chronological_order(s);
   std::array<std::size_t, event_columns.size()> positions{};
   for (std::size_t c = 0; c < event_columns.size(); ++c)
     positions[c] = attribute_position(event_columns[c].attribute);
@@ -89,10 +88,9 @@ std::vector<export_file> export_csv(const story& s) {
   }
   events += ",Source URLs";
   end_row(events);
-  for (event_index i : order) {
-    const event& e = s.events[i];
+  for (const event e : s.events) {
     const auto values = event_attribute_values(s, e);
-    events += csv_field(e.id);
+    events += csv_field(e.id());
     for (std::size_t c = 1; c < event_columns.size(); ++c) {
       events.push_back(',');
       const std::string& value = values[positions[c]];
@@ -105,14 +103,13 @@ std::vector<export_file> export_csv(const story& s) {
 
   std::string relations = "From,To,Type,Response,Note,From label,To label";
   end_row(relations);
-  for (event_index i : order) {
-    const event& e = s.events[i];
-    for (const relation& r : e.relations) {
-      const event& target = s.events[r.target];
-      relations += csv_field(e.id) + ',' + csv_field(target.id) + ',' +
+  for (const event e : s.events) {
+    for (const relation r : e.relations()) {
+      const event target = s.events[r.target];
+      relations += csv_field(e.id()) + ',' + csv_field(target.id()) + ',' +
                    csv_field(to_string(r.type)) + ',' + (is_response(r.type) ? "true" : "false") +
-                   ',' + csv_text_field(r.note) + ',' + csv_text_field(e.title) + ',' +
-                   csv_text_field(target.title);
+                   ',' + csv_text_field(r.note) + ',' + csv_text_field(e.title()) + ',' +
+                   csv_text_field(target.title());
       end_row(relations);
     }
   }

@@ -9,28 +9,26 @@
 namespace eventgraph::detail {
 
 std::string export_cytoscape(const story& s) {
-  const std::vector<event_index> order = chronological_order(s);
   std::string out = "{\"data\":" + story_fields_json(s) + ",\n\"elements\":{\"nodes\":[";
   bool first = true;
-  for (event_index i : order) {
-    const event& e = s.events[i];
+  for (const event e : s.events) {
     const std::string fields = event_fields_json(s, e);
     out += first ? "\n" : ",\n";
     first = false;
-    out += "{\"data\":{\"id\":" + json_string(e.id) + ",\"label\":" + json_string(e.title) + "," +
-           fields.substr(1) + "}";
+    out += "{\"data\":{\"id\":" + json_string(e.id()) + ",\"label\":" + json_string(e.title()) +
+           "," + fields.substr(1) + "}";
   }
   out += "\n],\"edges\":[";
   first = true;
-  for (event_index i : order) {
-    const event& e = s.events[i];
-    for (std::size_t r = 0; r < e.relations.size(); ++r) {
-      const relation& rel = e.relations[r];
+  for (const event e : s.events) {
+    const relation_list relations = e.relations();
+    for (std::size_t r = 0; r < relations.size(); ++r) {
+      const relation rel = relations[r];
       out += first ? "\n" : ",\n";
       first = false;
       out += "{\"data\":{\"id\":" + json_string(relation_id(e, r)) +
-             ",\"source\":" + json_string(e.id) +
-             ",\"target\":" + json_string(s.events[rel.target].id) +
+             ",\"source\":" + json_string(e.id()) +
+             ",\"target\":" + json_string(s.events[rel.target].id()) +
              ",\"relation\":" + json_string(to_string(rel.type)) +
              ",\"response\":" + (is_response(rel.type) ? "true" : "false") +
              ",\"note\":" + json_string(rel.note) + "}}";

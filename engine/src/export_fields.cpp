@@ -32,40 +32,43 @@ std::string json_string(std::string_view text) {
 
 std::string event_fields_json(const story& s, const event& e) {
   const event_span span = span_of(e);
-  auto ids = [&](const std::vector<actor_index>& actors, bool names) {
+  const event_time time = e.time();
+  const std::string_view zone = e.timezone();
+  auto ids = [&](std::span<const actor_index> actors, bool names) {
     ordered out = ordered::array();
     for (actor_index a : actors) out.push_back(names ? s.actors[a].name : s.actors[a].id);
     return out;
   };
   auto endpoint_text = [&](const std::optional<endpoint>& p, bool instant_form) -> ordered {
     if (!p) return nullptr;
-    return instant_form ? iso_instant(p->at, e.timezone)
-                        : format_iso(p->at, e.timezone, p->precision);
+    return instant_form ? iso_instant(p->at, zone) : format_iso(p->at, zone, p->precision);
   };
   ordered out = ordered::object();
-  out["date"] = e.date;
-  out["date_display"] = describe_date(e.date, e.timezone);
-  out["precision"] = std::string(to_string(e.time.precision));
-  out["shape"] = std::string(to_string(e.time.shape));
+  out["date"] = e.date();
+  out["date_display"] = describe_date(e.date(), zone);
+  out["precision"] = to_string(time.precision);
+  out["shape"] = to_string(time.shape);
   out["date_start"] = endpoint_text(span.start, false);
   out["date_end"] = endpoint_text(span.end, false);
   out["earliest"] = endpoint_text(span.start, true);
   out["latest"] = endpoint_text(span.end, true);
   out["timezone"] = zone_name(e);
-  out["uncertain"] = e.time.uncertain;
-  out["approximate"] = e.time.approximate;
-  out["actors"] = ids(e.actors, false);
-  out["actor_names"] = ids(e.actors, true);
-  out["to"] = ids(e.addressees, false);
-  out["to_names"] = ids(e.addressees, true);
-  out["kind"] = e.kind;
-  out["channel"] = e.channel;
-  out["place"] = e.place;
-  out["summary"] = e.summary;
-  out["notes"] = e.notes;
-  out["tags"] = e.tags;
+  out["uncertain"] = time.uncertain;
+  out["approximate"] = time.approximate;
+  out["actors"] = ids(e.actors(), false);
+  out["actor_names"] = ids(e.actors(), true);
+  out["to"] = ids(e.addressees(), false);
+  out["to_names"] = ids(e.addressees(), true);
+  out["kind"] = e.kind();
+  out["channel"] = e.channel();
+  out["place"] = e.place();
+  out["summary"] = e.summary();
+  out["notes"] = e.notes();
+  ordered tags = ordered::array();
+  for (std::string_view tag : e.tags()) tags.push_back(tag);
+  out["tags"] = std::move(tags);
   ordered quotes = ordered::array();
-  for (const quote& q : e.quotes) {
+  for (const quote& q : e.quotes()) {
     ordered item = ordered::object();
     item["text"] = q.text;
     item["by"] = q.by ? ordered(s.actors[*q.by].id) : ordered(nullptr);
@@ -74,7 +77,7 @@ std::string event_fields_json(const story& s, const event& e) {
   }
   out["quotes"] = std::move(quotes);
   ordered figures = ordered::array();
-  for (const figure& f : e.figures) {
+  for (const figure& f : e.figures()) {
     ordered item = ordered::object();
     item["label"] = f.label;
     item["value"] = f.value;
@@ -85,7 +88,7 @@ std::string event_fields_json(const story& s, const event& e) {
   }
   out["figures"] = std::move(figures);
   ordered sources = ordered::array();
-  for (const source& src : e.sources) sources.push_back(source_json(src));
+  for (const source& src : e.sources()) sources.push_back(source_json(src));
   out["sources"] = std::move(sources);
   if (const auto lead = lead_actor(e)) out["color"] = hex(actor_colour(*lead));
   return compact(out);

@@ -19,19 +19,19 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> edge_attr
 
 /// A node's start or end: the local date in the event's zone, or the instant with its offset.
 std::string gexf_time(const endpoint& p, const event& e, bool date_only) {
-  if (date_only) return format_iso(p.at, e.timezone, time_precision::day);
-  return iso_instant(p.at, e.timezone);
+  if (date_only) return format_iso(p.at, e.timezone(), time_precision::day);
+  return iso_instant(p.at, e.timezone());
 }
 
 }  // namespace
 
 result<std::string> export_gexf(const story& s) {
-  const std::vector<event_index> order = chronological_order(s);
-  std::vector<event_span> spans(s.events.size());
+  std::vector<event_span> spans;
+  spans.reserve(s.events.size());
   bool date_only = true;
-  for (event_index i : order) {
-    spans[i] = span_of(s.events[i]);
-    for (const auto& p : {spans[i].start, spans[i].end})
+  for (const event e : s.events) {
+    const event_span& span = spans.emplace_back(span_of(e));
+    for (const auto& p : {span.start, span.end})
       if (p && has_time_of_day(p->precision)) date_only = false;
   }
 
@@ -82,13 +82,13 @@ result<std::string> export_gexf(const story& s) {
 
   xml.start("nodes");
   xml.attribute("count", fmt::format("{}", s.events.size()));
-  for (event_index i : order) {
-    const event& e = s.events[i];
+  for (const event e : s.events) {
+    const event_span& span = spans[e.index()];
     xml.start("node");
-    xml.attribute("id", e.id);
-    xml.attribute("label", e.title);
-    if (spans[i].start) xml.attribute("start", gexf_time(*spans[i].start, e, date_only));
-    if (spans[i].end) xml.attribute("end", gexf_time(*spans[i].end, e, date_only));
+    xml.attribute("id", e.id());
+    xml.attribute("label", e.title());
+    if (span.start) xml.attribute("start", gexf_time(*span.start, e, date_only));
+    if (span.end) xml.attribute("end", gexf_time(*span.end, e, date_only));
     const auto values = event_attribute_values(s, e);
     xml.start("attvalues");
     for (std::size_t k = 0; k < values.size(); ++k) {
@@ -112,17 +112,17 @@ result<std::string> export_gexf(const story& s) {
   xml.end();
 
   std::size_t relation_count = 0;
-  for (const event& e : s.events) relation_count += e.relations.size();
+  for (const event e : s.events) relation_count += e.relations().size();
   xml.start("edges");
   xml.attribute("count", fmt::format("{}", relation_count));
-  for (event_index i : order) {
-    const event& e = s.events[i];
-    for (std::size_t r = 0; r < e.relations.size(); ++r) {
-      const relation& rel = e.relations[r];
+  for (const event e : s.events) {
+    const relation_list relations = e.relations();
+    for (std::size_t r = 0; r < relations.size(); ++r) {
+      const relation rel = relations[r];
       xml.start("edge");
       xml.attribute("id", relation_id(e, r));
-      xml.attribute("source", e.id);
-      xml.attribute("target", s.events[rel.target].id);
+      xml.attribute("source", e.id());
+      xml.attribute("target", s.events[rel.target].id());
       xml.attribute("kind", to_string(rel.type));
       xml.attribute("label", to_string(rel.type));
       xml.start("attvalues");

@@ -72,11 +72,9 @@ result<std::string> export_graphml(const story& s) {
     if (!value->empty()) write_data(xml, k.id, *value);
   write_data(xml, graph_keys[3].id, s.timezone.empty() ? "UTC" : s.timezone);
 
-  const std::vector<event_index> order = chronological_order(s);
-  for (event_index i : order) {
-    const event& e = s.events[i];
+  for (const event e : s.events) {
     xml.start("node");
-    xml.attribute("id", e.id);
+    xml.attribute("id", e.id());
     const auto values = event_attribute_values(s, e);
     for (std::size_t k = 0; k < values.size(); ++k) {
       if (event_attributes[k].type == attribute_type::boolean) {
@@ -87,14 +85,14 @@ result<std::string> export_graphml(const story& s) {
     }
     xml.end();
   }
-  for (event_index i : order) {
-    const event& e = s.events[i];
-    for (std::size_t r = 0; r < e.relations.size(); ++r) {
-      const relation& rel = e.relations[r];
+  for (const event e : s.events) {
+    const relation_list relations = e.relations();
+    for (std::size_t r = 0; r < relations.size(); ++r) {
+      const relation rel = relations[r];
       xml.start("edge");
       xml.attribute("id", relation_id(e, r));
-      xml.attribute("source", e.id);
-      xml.attribute("target", s.events[rel.target].id);
+      xml.attribute("source", e.id());
+      xml.attribute("target", s.events[rel.target].id());
       write_data(xml, edge_keys[0].id, to_string(rel.type));
       write_data(xml, edge_keys[1].id, is_response(rel.type) ? "1" : "0");
       if (!rel.note.empty()) write_data(xml, edge_keys[2].id, rel.note);

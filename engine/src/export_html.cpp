@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <span>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -28,41 +29,45 @@ std::string iso_utc(instant t) {
   return buffer.data();
 }
 
-json index_list(const std::vector<actor_index>& indexes) {
+json index_list(std::span<const actor_index> indexes) {
   json list = json::array();
   for (auto i : indexes) list.push_back(i);
   return list;
 }
 
-json event_json(const story& s, const event& e, const std::vector<event_index>& position) {
+/// Relations point at events by index, which is the events' position in the page's list.
+json event_json(const story& s, const event& e) {
+  const event_time time = e.time();
   json out;
-  out["id"] = e.id;
-  out["title"] = e.title;
-  out["summary"] = e.summary;
-  out["notes"] = e.notes;
-  out["kind"] = e.kind;
-  out["channel"] = e.channel;
-  out["place"] = e.place;
-  out["edtf"] = e.date;
-  out["date"] = describe_date(e.date, e.timezone);
-  out["timezone"] = e.timezone.empty() ? "UTC" : e.timezone;
-  out["precision"] = to_string(e.time.precision);
-  out["shape"] = to_string(e.time.shape);
-  out["uncertain"] = e.time.uncertain;
-  out["approximate"] = e.time.approximate;
+  out["id"] = e.id();
+  out["title"] = e.title();
+  out["summary"] = e.summary();
+  out["notes"] = e.notes();
+  out["kind"] = e.kind();
+  out["channel"] = e.channel();
+  out["place"] = e.place();
+  out["edtf"] = e.date();
+  out["date"] = describe_date(e.date(), e.timezone());
+  out["timezone"] = zone_name(e);
+  out["precision"] = to_string(time.precision);
+  out["shape"] = to_string(time.shape);
+  out["uncertain"] = time.uncertain;
+  out["approximate"] = time.approximate;
   // Open ends (`..`) have no instant: null, never the library's far-off stand-in.
-  out["earliest"] = e.time.open_start ? json() : json(iso_utc(e.time.earliest));
-  out["latest"] = e.time.open_end ? json() : json(iso_utc(e.time.latest));
-  out["actors"] = index_list(e.actors);
-  out["to"] = index_list(e.addressees);
-  out["tags"] = e.tags;
+  out["earliest"] = time.open_start ? json() : json(iso_utc(time.earliest));
+  out["latest"] = time.open_end ? json() : json(iso_utc(time.latest));
+  out["actors"] = index_list(e.actors());
+  out["to"] = index_list(e.addressees());
+  json tags = json::array();
+  for (std::string_view tag : e.tags()) tags.push_back(tag);
+  out["tags"] = std::move(tags);
   json quotes = json::array();
-  for (const auto& q : e.quotes)
+  for (const auto& q : e.quotes())
     quotes.push_back(
         {{"text", q.text}, {"by", q.by ? json(s.actors[*q.by].name) : json()}, {"note", q.note}});
   out["quotes"] = std::move(quotes);
   json sources = json::array();
-  for (const auto& src : e.sources)
+  for (const auto& src : e.sources())
     sources.push_back({{"title", src.title},
                        {"publisher", src.publisher},
                        {"url", src.url},
@@ -70,9 +75,8 @@ json event_json(const story& s, const event& e, const std::vector<event_index>& 
                        {"note", src.note}});
   out["sources"] = std::move(sources);
   json relations = json::array();
-  for (const auto& r : e.relations)
-    relations.push_back(
-        {{"type", to_string(r.type)}, {"to", position[r.target]}, {"note", r.note}});
+  for (const relation r : e.relations())
+    relations.push_back({{"type", to_string(r.type)}, {"to", r.target}, {"note", r.note}});
   out["relations"] = std::move(relations);
   return out;
 }
@@ -93,13 +97,10 @@ json story_json(const story& s) {
     actors.push_back(
         {{"id", a.id}, {"name", a.name}, {"kind", to_string(a.kind)}, {"role", a.role}});
   data["actors"] = std::move(actors);
-  // Events in the order every export uses (earliest, latest, id), so the page is the same
-  // whatever the order of the input; relations point at positions in that order.
-  const std::vector<event_index> order = chronological_order(s);
-  std::vector<event_index> position(order.size());
-  for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = static_cast<event_index>(k);
+  // Events in the story's order, the one every export uses (earliest, latest, id), so the page
+  // is the same whatever the order of the input.
   json events = json::array();
-  for (event_index i : order) events.push_back(event_json(s, s.events[i], position));
+  for (const event e : s.events) events.push_back(event_json(s, e));
   data["events"] = std::move(events);
   return data;
 }

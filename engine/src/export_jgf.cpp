@@ -8,28 +8,26 @@
 namespace eventgraph::detail {
 
 std::string export_jgf(const story& s) {
-  const std::vector<event_index> order = chronological_order(s);
   std::string out =
       "{\"graph\":{\"id\":\"story\",\"type\":\"eventgraph\",\"label\":" + json_string(s.title) +
       ",\"directed\":true,\"metadata\":" + story_fields_json(s) + ",\n\"nodes\":{";
   bool first = true;
-  for (event_index i : order) {
-    const event& e = s.events[i];
+  for (const event e : s.events) {
     out += first ? "\n" : ",\n";
     first = false;
-    out += json_string(e.id) + ":{\"label\":" + json_string(e.title) +
+    out += json_string(e.id()) + ":{\"label\":" + json_string(e.title()) +
            ",\"metadata\":" + event_fields_json(s, e) + "}";
   }
   out += "\n},\"edges\":[";
   first = true;
-  for (event_index i : order) {
-    const event& e = s.events[i];
-    for (std::size_t r = 0; r < e.relations.size(); ++r) {
-      const relation& rel = e.relations[r];
+  for (const event e : s.events) {
+    const relation_list relations = e.relations();
+    for (std::size_t r = 0; r < relations.size(); ++r) {
+      const relation rel = relations[r];
       out += first ? "\n" : ",\n";
       first = false;
-      out += "{\"id\":" + json_string(relation_id(e, r)) + ",\"source\":" + json_string(e.id) +
-             ",\"target\":" + json_string(s.events[rel.target].id) +
+      out += "{\"id\":" + json_string(relation_id(e, r)) + ",\"source\":" + json_string(e.id()) +
+             ",\"target\":" + json_string(s.events[rel.target].id()) +
              ",\"relation\":" + json_string(to_string(rel.type)) +
              ",\"directed\":true,\"label\":" + json_string(to_string(rel.type)) +
              ",\"metadata\":{\"response\":" + (is_response(rel.type) ? "true" : "false") +

@@ -16,7 +16,7 @@ std::string dump(const ordered& value) {
   return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void put_text(ordered& object, const char* key, const std::string& text) {
+void put_text(ordered& object, const char* key, std::string_view text) {
   if (!text.empty()) object[key] = text;
 }
 
@@ -30,7 +30,7 @@ ordered source_json(const source& s) {
   return out;
 }
 
-ordered ids_json(const story& s, const std::vector<actor_index>& actors) {
+ordered ids_json(const story& s, std::span<const actor_index> actors) {
   ordered out = ordered::array();
   for (actor_index a : actors) out.push_back(s.actors[a].id);
   return out;
@@ -58,20 +58,20 @@ ordered actor_json(const story& s, const actor& a) {
 
 ordered event_json(const story& s, const event& e) {
   ordered out = ordered::object();
-  out["id"] = e.id;
-  out["date"] = e.date;
-  if (e.timezone != s.timezone) out["timezone"] = e.timezone.empty() ? "UTC" : e.timezone;
-  out["actors"] = ids_json(s, e.actors);
-  if (!e.addressees.empty()) out["to"] = ids_json(s, e.addressees);
-  put_text(out, "kind", e.kind);
-  put_text(out, "channel", e.channel);
-  put_text(out, "place", e.place);
-  out["title"] = e.title;
-  put_text(out, "summary", e.summary);
-  put_text(out, "notes", e.notes);
-  if (!e.quotes.empty()) {
+  out["id"] = e.id();
+  out["date"] = e.date();
+  if (e.timezone() != s.timezone) out["timezone"] = zone_name(e);
+  out["actors"] = ids_json(s, e.actors());
+  if (!e.addressees().empty()) out["to"] = ids_json(s, e.addressees());
+  put_text(out, "kind", e.kind());
+  put_text(out, "channel", e.channel());
+  put_text(out, "place", e.place());
+  out["title"] = e.title();
+  put_text(out, "summary", e.summary());
+  put_text(out, "notes", e.notes());
+  if (!e.quotes().empty()) {
     ordered quotes = ordered::array();
-    for (const quote& q : e.quotes) {
+    for (const quote& q : e.quotes()) {
       ordered item = ordered::object();
       item["text"] = q.text;
       if (q.by) item["by"] = s.actors[*q.by].id;
@@ -80,9 +80,9 @@ ordered event_json(const story& s, const event& e) {
     }
     out["quotes"] = std::move(quotes);
   }
-  if (!e.figures.empty()) {
+  if (!e.figures().empty()) {
     ordered figures = ordered::array();
-    for (const figure& f : e.figures) {
+    for (const figure& f : e.figures()) {
       ordered item = ordered::object();
       item["label"] = f.label;
       item["value"] = figure_value(f);
@@ -92,18 +92,22 @@ ordered event_json(const story& s, const event& e) {
     }
     out["figures"] = std::move(figures);
   }
-  if (!e.sources.empty()) {
+  if (!e.sources().empty()) {
     ordered sources = ordered::array();
-    for (const source& src : e.sources) sources.push_back(source_json(src));
+    for (const source& src : e.sources()) sources.push_back(source_json(src));
     out["sources"] = std::move(sources);
   }
-  if (!e.tags.empty()) out["tags"] = e.tags;
-  if (!e.relations.empty()) {
+  if (!e.tags().empty()) {
+    ordered tags = ordered::array();
+    for (std::string_view tag : e.tags()) tags.push_back(tag);
+    out["tags"] = std::move(tags);
+  }
+  if (!e.relations().empty()) {
     ordered relations = ordered::array();
-    for (const relation& r : e.relations) {
+    for (const relation r : e.relations()) {
       ordered item = ordered::object();
       item["type"] = std::string(to_string(r.type));
-      item["to"] = s.events[r.target].id;
+      item["to"] = s.events[r.target].id();
       put_text(item, "note", r.note);
       relations.push_back(std::move(item));
     }
@@ -153,9 +157,8 @@ std::string export_json(const story& s) {
   }
   append_array(
       out, "actors", s.actors, [&](const actor& a) { return actor_json(s, a); }, false);
-  const std::vector<event_index> order = chronological_order(s);
   append_array(
-      out, "events", order, [&](event_index i) { return event_json(s, s.events[i]); }, true);
+      out, "events", s.events, [&](const event& e) { return event_json(s, e); }, true);
   out += "}\n";
   return out;
 }

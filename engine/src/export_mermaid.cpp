@@ -54,19 +54,18 @@ std::string mermaid_text(std::string_view text) {
 namespace {
 
 std::string actor_names(const story& s, const event& e) {
-  std::vector<std::string> names;
-  for (actor_index a : e.actors) names.push_back(s.actors[a].name);
+  std::vector<std::string_view> names;
+  for (actor_index a : e.actors()) names.push_back(s.actors[a].name);
   return join(names, ", ");
 }
 
-std::string timeline(const story& s, const std::vector<event_index>& order) {
+std::string timeline(const story& s) {
   std::string out = "timeline\n";
   if (!s.title.empty()) out += "    title " + mermaid_text(s.title) + "\n";
   std::string period;
-  for (event_index i : order) {
-    const event& e = s.events[i];
-    std::string when = mermaid_text(describe_date(e.date, e.timezone));
-    const std::string what = mermaid_text(fmt::format("{} ({})", e.title, actor_names(s, e)));
+  for (const event e : s.events) {
+    std::string when = mermaid_text(describe_date(e.date(), e.timezone()));
+    const std::string what = mermaid_text(fmt::format("{} ({})", e.title(), actor_names(s, e)));
     if (when != period) {
       out += fmt::format("    {} : {}\n", when, what);
       period = std::move(when);
@@ -77,22 +76,19 @@ std::string timeline(const story& s, const std::vector<event_index>& order) {
   return out;
 }
 
-std::string flowchart(const story& s, const std::vector<event_index>& order) {
-  std::vector<std::uint32_t> node(s.events.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) node[order[k]] = k;
+/// Nodes are named by event index (`e0`, `e1`...), which is the event's rank in time.
+std::string flowchart(const story& s) {
   std::string out = "flowchart LR\n";
   if (!s.title.empty()) out = "%% " + mermaid_text(s.title) + "\n" + out;
-  for (event_index i : order) {
-    const event& e = s.events[i];
-    out += fmt::format("    e{}[\"{}<br/>{}<br/>{}\"]\n", node[i],
-                       mermaid_text(describe_date(e.date, e.timezone)),
-                       mermaid_text(actor_names(s, e)), mermaid_text(e.title));
+  for (const event e : s.events) {
+    out += fmt::format("    e{}[\"{}<br/>{}<br/>{}\"]\n", e.index(),
+                       mermaid_text(describe_date(e.date(), e.timezone())),
+                       mermaid_text(actor_names(s, e)), mermaid_text(e.title()));
   }
-  for (event_index i : order) {
-    const event& e = s.events[i];
-    for (const relation& r : e.relations) {
-      out += fmt::format("    e{} {}|{}| e{}\n", node[i], is_response(r.type) ? "-->" : "-.->",
-                         to_string(r.type), node[r.target]);
+  for (const event e : s.events) {
+    for (const relation r : e.relations()) {
+      out += fmt::format("    e{} {}|{}| e{}\n", e.index(), is_response(r.type) ? "-->" : "-.->",
+                         to_string(r.type), r.target);
     }
   }
   return out;
@@ -101,8 +97,7 @@ std::string flowchart(const story& s, const std::vector<event_index>& order) {
 }  // namespace
 
 std::string export_mermaid(const story& s, bool graph) {
-  const std::vector<event_index> order = chronological_order(s);
-  return graph ? flowchart(s, order) : timeline(s, order);
+  return graph ? flowchart(s) : timeline(s);
 }
 
 }  // namespace eventgraph::detail

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "export_common.hpp"
@@ -26,7 +27,7 @@ std::string compact(const ordered& value) {
 }
 
 ordered date_object(const endpoint& p, const event& e) {
-  const civil_time c = to_civil(p.at, e.timezone);
+  const civil_time c = to_civil(p.at, e.timezone());
   ordered out = ordered::object();
   out["year"] = c.year;
   if (p.precision >= time_precision::month) out["month"] = c.month;
@@ -38,7 +39,7 @@ ordered date_object(const endpoint& p, const event& e) {
 }
 
 bool needs_display_date(const event& e) {
-  const event_time& t = e.time;
+  const event_time t = e.time();
   return t.shape != time_shape::point || t.uncertain || t.approximate || t.open_start ||
          t.open_end || t.precision < time_precision::year || has_time_of_day(t.precision);
 }
@@ -73,31 +74,31 @@ std::string paragraph(std::string_view label, std::string_view text) {
 
 std::string body(const story& s, const event& e) {
   std::string html;
-  if (!e.summary.empty()) html += "<p>" + html_escape(e.summary) + "</p>";
-  std::vector<std::string> names;
-  for (actor_index a : e.actors) names.push_back(s.actors[a].name);
-  html += paragraph(e.actors.size() == 1 ? "Actor" : "Actors", join(names, ", "));
-  if (!e.addressees.empty()) {
+  if (!e.summary().empty()) html += "<p>" + html_escape(e.summary()) + "</p>";
+  std::vector<std::string_view> names;
+  for (actor_index a : e.actors()) names.push_back(s.actors[a].name);
+  html += paragraph(e.actors().size() == 1 ? "Actor" : "Actors", join(names, ", "));
+  if (!e.addressees().empty()) {
     names.clear();
-    for (actor_index a : e.addressees) names.push_back(s.actors[a].name);
+    for (actor_index a : e.addressees()) names.push_back(s.actors[a].name);
     html += paragraph("To", join(names, ", "));
   }
-  html += paragraph("Date",
-                    describe_date(e.date, e.timezone) + " (" + e.date + ", " + zone_name(e) + ")");
-  for (auto [label, text] :
-       {std::pair{"Kind", &e.kind}, std::pair{"Channel", &e.channel}, std::pair{"Place", &e.place}})
-    if (!text->empty()) html += paragraph(label, *text);
-  for (const quote& q : e.quotes)
+  html += paragraph("Date", fmt::format("{} ({}, {})", describe_date(e.date(), e.timezone()),
+                                        e.date(), zone_name(e)));
+  for (auto [label, text] : {std::pair{"Kind", e.kind()}, std::pair{"Channel", e.channel()},
+                             std::pair{"Place", e.place()}})
+    if (!text.empty()) html += paragraph(label, text);
+  for (const quote& q : e.quotes())
     html += "<blockquote>" + html_escape(describe_quote(s, q)) + "</blockquote>";
-  if (!e.figures.empty()) {
+  if (!e.figures().empty()) {
     html += "<ul>";
-    for (const figure& f : e.figures) html += "<li>" + html_escape(describe_figure(f)) + "</li>";
+    for (const figure& f : e.figures()) html += "<li>" + html_escape(describe_figure(f)) + "</li>";
     html += "</ul>";
   }
-  if (!e.notes.empty()) html += paragraph("Notes", e.notes);
-  if (!e.sources.empty()) {
+  if (!e.notes().empty()) html += paragraph("Notes", e.notes());
+  if (!e.sources().empty()) {
     html += "<p><b>Sources:</b></p><ul>";
-    for (const source& src : e.sources) {
+    for (const source& src : e.sources()) {
       html += "<li>";
       if (is_http_url(src.url)) {
         html += "<a href=\"" + html_escape(src.url) + "\" rel=\"noopener noreferrer\">" +
@@ -120,29 +121,28 @@ std::string body(const story& s, const event& e) {
 }  // namespace
 
 std::string export_timelinejs(const story& s) {
-  const std::vector<event_index> order = chronological_order(s);
   ordered title = ordered::object();
   title["text"]["headline"] = html_escape(s.title.empty() ? "Timeline" : s.title);
   title["text"]["text"] = html_escape(s.description);
   std::string out = "{\"title\":" + compact(title) + ",\n\"events\":[";
   bool first = true;
-  for (event_index i : order) {
-    const event& e = s.events[i];
+  for (const event e : s.events) {
     const event_span span = span_of(e);
+    const event_time time = e.time();
     ordered item = ordered::object();
-    item["unique_id"] = e.id;
+    item["unique_id"] = e.id();
     // TimelineJS needs a start: an open start is placed at the known end.
     const endpoint start = span.start ? *span.start
                            : span.end ? *span.end
-                                      : endpoint{e.time.earliest, e.time.precision};
+                                      : endpoint{time.earliest, time.precision};
     item["start_date"] = date_object(start, e);
-    if (span.start && span.end && e.time.shape != time_shape::point)
+    if (span.start && span.end && time.shape != time_shape::point)
       item["end_date"] = date_object(*span.end, e);
-    if (needs_display_date(e)) item["display_date"] = describe_date(e.date, e.timezone);
-    item["text"]["headline"] = html_escape(e.title);
+    if (needs_display_date(e)) item["display_date"] = describe_date(e.date(), e.timezone());
+    item["text"]["headline"] = html_escape(e.title());
     item["text"]["text"] = body(s, e);
     if (const auto lead = lead_actor(e)) item["group"] = html_escape(s.actors[*lead].name);
-    for (const source& src : e.sources) {
+    for (const source& src : e.sources()) {
       if (!is_http_url(src.url)) continue;
       // TimelineJS's "blockquote" media type: the url is the HTML to show.
       item["media"]["url"] = "<blockquote>" + opaque_html(src.title) + "</blockquote>";

@@ -23,33 +23,32 @@ std::string compact(const ordered& value) {
 
 /// A start as vis reads it: a local date when no time of day is stated, else an instant.
 std::string vis_start(const endpoint& p, const event& e) {
-  if (has_time_of_day(p.precision)) return format_iso(p.at, e.timezone, p.precision);
-  return format_iso(p.at, e.timezone, time_precision::day);
+  if (has_time_of_day(p.precision)) return format_iso(p.at, e.timezone(), p.precision);
+  return format_iso(p.at, e.timezone(), time_precision::day);
 }
 
 /// An exclusive end: the day after the last day, or the moment after the last second.
 std::string vis_end(const endpoint& p, const event& e) {
   const instant after = p.at + std::chrono::seconds{1};
-  if (has_time_of_day(p.precision)) return format_iso(after, e.timezone, p.precision);
-  return format_iso(after, e.timezone, time_precision::day);
+  if (has_time_of_day(p.precision)) return format_iso(after, e.timezone(), p.precision);
+  return format_iso(after, e.timezone(), time_precision::day);
 }
 
 std::string tooltip(const story& s, const event& e) {
-  std::vector<std::string> actors;
-  for (actor_index a : e.actors) actors.push_back(s.actors[a].name);
-  std::string text = html_escape(describe_date(e.date, e.timezone)) + "<br>" +
-                     html_escape(join(actors, ", ")) + "<br>" + html_escape(e.title);
-  if (!e.summary.empty()) text += "<br>" + html_escape(e.summary);
+  std::vector<std::string_view> actors;
+  for (actor_index a : e.actors()) actors.push_back(s.actors[a].name);
+  std::string text = html_escape(describe_date(e.date(), e.timezone())) + "<br>" +
+                     html_escape(join(actors, ", ")) + "<br>" + html_escape(e.title());
+  if (!e.summary().empty()) text += "<br>" + html_escape(e.summary());
   return text;
 }
 
 }  // namespace
 
 std::string export_vis(const story& s) {
-  const std::vector<event_index> order = chronological_order(s);
   std::vector<bool> acts(s.actors.size(), false);
-  for (const event& e : s.events)
-    for (actor_index a : e.actors) acts[a] = true;
+  for (const event e : s.events)
+    for (actor_index a : e.actors()) acts[a] = true;
 
   std::string out = "{\"groups\":[";
   bool first = true;
@@ -67,24 +66,23 @@ std::string export_vis(const story& s) {
   }
   out += "\n],\"items\":[";
   first = true;
-  for (event_index i : order) {
-    const event& e = s.events[i];
+  for (const event e : s.events) {
     const event_span span = span_of(e);
-    const bool range =
-        span.start && span.end &&
-        (e.time.shape != time_shape::point || e.time.precision < time_precision::day);
-    std::vector<std::string> classes = {"eventgraph-" + std::string(to_string(e.time.shape))};
-    if (e.time.uncertain) classes.emplace_back("eventgraph-uncertain");
-    if (e.time.approximate) classes.emplace_back("eventgraph-approximate");
-    if (e.time.open_start) classes.emplace_back("eventgraph-open-start");
-    if (e.time.open_end) classes.emplace_back("eventgraph-open-end");
-    const std::string content = html_escape(e.title);
+    const event_time time = e.time();
+    const bool range = span.start && span.end &&
+                       (time.shape != time_shape::point || time.precision < time_precision::day);
+    std::vector<std::string> classes = {"eventgraph-" + std::string(to_string(time.shape))};
+    if (time.uncertain) classes.emplace_back("eventgraph-uncertain");
+    if (time.approximate) classes.emplace_back("eventgraph-approximate");
+    if (time.open_start) classes.emplace_back("eventgraph-open-start");
+    if (time.open_end) classes.emplace_back("eventgraph-open-end");
+    const std::string content = html_escape(e.title());
     const std::string title = tooltip(s, e);
-    for (actor_index a : e.actors) {
+    for (actor_index a : e.actors()) {
       ordered item = ordered::object();
-      item["id"] = e.id + "@" + s.actors[a].id;
+      item["id"] = std::string(e.id()) + "@" + s.actors[a].id;
       item["group"] = s.actors[a].id;
-      item["event"] = e.id;
+      item["event"] = e.id();
       item["content"] = content;
       item["title"] = title;
       if (range) {
@@ -95,15 +93,15 @@ std::string export_vis(const story& s) {
         // A point; an open-ended event sits at the end that is known.
         const endpoint known = span.start ? *span.start
                                : span.end ? *span.end
-                                          : endpoint{e.time.earliest, e.time.precision};
+                                          : endpoint{time.earliest, time.precision};
         item["start"] = vis_start(known, e);
         item["type"] = "point";
       }
       item["className"] = join(classes, " ");
       item["style"] = "border-color: " + hex(actor_colour(a));
-      item["date"] = e.date;
-      item["date_display"] = describe_date(e.date, e.timezone);
-      item["precision"] = std::string(to_string(e.time.precision));
+      item["date"] = e.date();
+      item["date_display"] = describe_date(e.date(), e.timezone());
+      item["precision"] = std::string(to_string(time.precision));
       item["timezone"] = zone_name(e);
       out += first ? "\n" : ",\n";
       first = false;

@@ -1,5 +1,7 @@
-// The event graph. The only file that includes Boost.Graph: the adjacency list is built once
-// from the story; compact arrays derived from it (CSR, both directions) serve the hot queries.
+// The event graph. The only file that includes Boost.Graph. The story already holds each
+// event's relations (what it answers); the graph adds the other direction as a Boost
+// compressed sparse row graph (answered event -> response, the relation type as the bundled
+// edge property), which the queries read directly and Boost's algorithms run on.
 
 #include "eventgraph/graph.hpp"
 
@@ -7,35 +9,22 @@
 #include <iterator>
 #include <numeric>
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/topological_sort.hpp>
+
+#include "event_table.hpp"
 
 namespace eventgraph {
 namespace {
 
-struct event_node {
-  event_index event = 0;
-};
-
-struct relation_edge {
-  relation_type type = relation_type::responds_to;
-  std::uint32_t position = 0;  ///< index in the source event's `relations`
-};
-
-// vecS edge list: edges in one vector instead of a std::list node each.
+// 32-bit vertex and edge indexes: 4 bytes per event and per relation, not 8.
 using boost_graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, event_node,
-                          relation_edge, boost::no_property, boost::vecS>;
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, relation_type,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
-/// Time-index tier k holds events whose range is narrower than 2^k seconds, sorted by earliest.
-constexpr int tier_count = 42;  // 2^41 s is about 70,000 years: wider than any bounded range
-
-int tier_of(const event_time& t) {
-  const auto width = static_cast<std::uint64_t>((t.latest - t.earliest).count());
-  int k = 0;
-  while (k + 1 < tier_count && (std::uint64_t{1} << k) <= width) ++k;
-  return k;
-}
+/// The time-range index: level 0 holds the latest instant of each block of `fanout` events
+/// (events are in order of earliest instant), each level above the maximum of `fanout` below.
+constexpr std::size_t fanout = 64;
 
 std::int64_t midpoint(const event_time& t) {
   return t.earliest.time_since_epoch().count() + ((t.latest - t.earliest).count() + 1) / 2;
@@ -59,152 +48,136 @@ std::optional<latency> response_latency(const event_time& answered, const event_
 }
 
 std::vector<actor_relation> project_actors(const story& s) {
-  // One flat list of (responder, answered, latency, type) sorted once: no map, no vector per
-  // row. Actors are keyed by the rank of their id, so sorted keys are rows in id order.
-  std::vector<actor_index> by_id(s.actors.size());
+  // Actors are keyed by the rank of their id, so rows come out in id order. Items are first
+  // bucketed by responder (a counting sort), then each small bucket is sorted by answered
+  // actor and latency: no global comparison sort, no map.
+  const std::size_t actor_count = s.actors.size();
+  std::vector<actor_index> by_id(actor_count);
   std::iota(by_id.begin(), by_id.end(), actor_index{0});
   std::sort(by_id.begin(), by_id.end(),
             [&](actor_index a, actor_index b) { return s.actors[a].id < s.actors[b].id; });
-  std::vector<std::uint32_t> id_rank(s.actors.size());
+  std::vector<std::uint32_t> id_rank(actor_count);
   for (std::uint32_t r = 0; r < by_id.size(); ++r) id_rank[by_id[r]] = r;
 
+  const auto& d = s.events.columns();
   constexpr std::int64_t untimed = INT64_MAX;  // sorts after every latency
   struct item {
-    std::uint64_t key;
-    std::int64_t latency;
+    std::uint32_t answered;
     relation_type type;
+    std::int64_t latency;
   };
-  std::vector<item> items;
-  for (const event& e : s.events) {
-    for (const auto& r : e.relations) {
-      if (!is_response(r.type)) continue;
-      const event& t = s.events[r.target];
-      const auto lat = response_latency(t.time, e.time);
-      for (actor_index a : e.actors)
-        for (actor_index b : t.actors)
-          items.push_back({(std::uint64_t{id_rank[a]} << 32) | id_rank[b],
-                           lat ? lat->typical : untimed, r.type});
+  auto for_each_item = [&](auto&& emit) {
+    for (event_index e = 0; e < d.size(); ++e) {
+      const std::uint32_t first = d.relation_begin[e], last = d.relation_begin[e + 1];
+      if (first == last) continue;
+      const event response = s.events[e];
+      const auto responders = response.actors();
+      const event_time response_time = d.time(e);
+      for (std::uint32_t r = first; r < last; ++r) {
+        const relation_type type = d.relation_kind[r];
+        if (!is_response(type)) continue;
+        const event_index t = d.relation_target[r];
+        const auto lat = response_latency(d.time(t), response_time);
+        const std::int64_t value = lat ? lat->typical : untimed;
+        const auto answered = s.events[t].actors();
+        for (actor_index a : responders)
+          for (actor_index b : answered) emit(id_rank[a], item{id_rank[b], type, value});
+      }
     }
+  };
+  std::vector<std::uint32_t> start(actor_count + 1, 0);
+  for_each_item([&](std::uint32_t responder, const item&) { ++start[responder + 1]; });
+  for (std::size_t a = 0; a < actor_count; ++a) start[a + 1] += start[a];
+  std::vector<item> items(start.back());
+  {
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for_each_item([&](std::uint32_t responder, const item& x) { items[fill[responder]++] = x; });
   }
-  std::sort(items.begin(), items.end(), [](const item& x, const item& y) {
-    return x.key != y.key ? x.key < y.key : x.latency < y.latency;
-  });
 
   std::vector<actor_relation> rows;
-  for (std::size_t first = 0; first < items.size();) {
-    std::size_t last = first;
-    actor_relation row;
-    row.responder = by_id[items[first].key >> 32];
-    row.answered = by_id[items[first].key & 0xFFFFFFFFu];
-    for (; last < items.size() && items[last].key == items[first].key; ++last) {
-      ++row.counts[static_cast<std::size_t>(items[last].type)];
-      ++row.total;
-      if (items[last].latency != untimed) ++row.timed;
+  for (std::uint32_t responder = 0; responder < actor_count; ++responder) {
+    const auto bucket_begin = items.begin() + start[responder];
+    const auto bucket_end = items.begin() + start[responder + 1];
+    std::sort(bucket_begin, bucket_end, [](const item& x, const item& y) {
+      return x.answered != y.answered ? x.answered < y.answered : x.latency < y.latency;
+    });
+    for (auto first = bucket_begin; first != bucket_end;) {
+      actor_relation row;
+      row.responder = by_id[responder];
+      row.answered = by_id[first->answered];
+      auto last = first;
+      for (; last != bucket_end && last->answered == first->answered; ++last) {
+        ++row.counts[static_cast<std::size_t>(last->type)];
+        ++row.total;
+        if (last->latency != untimed) ++row.timed;
+      }
+      if (row.timed > 0) {  // the timed latencies lead the group, in order
+        const auto m = first + row.timed / 2;
+        row.median = row.timed % 2 == 1 ? m->latency : ((m - 1)->latency + m->latency) / 2;
+        row.fastest = first->latency;
+      }
+      rows.push_back(row);
+      first = last;
     }
-    if (row.timed > 0) {  // the timed latencies lead the group, in order
-      const std::size_t m = first + row.timed / 2;
-      row.median =
-          row.timed % 2 == 1 ? items[m].latency : (items[m - 1].latency + items[m].latency) / 2;
-      row.fastest = items[first].latency;
-    }
-    rows.push_back(row);
-    first = last;
   }
   return rows;
 }
 
 struct event_graph::impl {
   boost_graph graph;
-  // CSR, both directions: links of event e are [offsets[e], offsets[e + 1]).
-  std::vector<std::uint32_t> response_offsets, target_offsets;
-  std::vector<graph_link> response_links, target_links;
-  std::vector<event_index> order;  // the time index
-  std::vector<std::uint32_t> rank;
-  struct tier {
-    std::vector<std::int64_t> earliest;
-    std::vector<event_index> events;
-  };
-  std::array<tier, tier_count> tiers;
-  std::vector<std::uint32_t> actor_offsets;
-  std::vector<event_index> actor_events;
-  std::vector<actor_relation> actor_rows;
+  std::vector<std::vector<std::int64_t>> latest_max;  // the time-range index, level 0 first
 };
 
-namespace {
-
-void build_time_index(const story& s, std::vector<event_index>& order,
-                      std::vector<std::uint32_t>& rank) {
-  order = chronological_order(s);
-  rank.resize(order.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
-}
-
-}  // namespace
-
 event_graph::event_graph(const story& s) : story_(&s), impl_(std::make_unique<impl>()) {
-  impl& d = *impl_;
-  const std::size_t n = s.events.size();
-  build_time_index(s, d.order, d.rank);
+  impl& g = *impl_;
+  const auto& d = s.events.columns();
+  const auto n = static_cast<std::uint32_t>(d.size());
 
-  // The Boost graph: one vertex per event (vertex index = event index), one edge per relation,
-  // from the event that owns it to its target.
-  d.graph = boost_graph(n);
-  std::size_t edge_total = 0;
-  for (const auto& e : s.events) edge_total += e.relations.size();
-  d.graph.m_edges.reserve(edge_total);
-  for (event_index i = 0; i < n; ++i) {
-    d.graph[i].event = i;
-    const auto& relations = s.events[i].relations;
-    for (std::uint32_t p = 0; p < relations.size(); ++p)
-      boost::add_edge(i, relations[p].target, relation_edge{relations[p].type, p}, d.graph);
-  }
-
-  // Compact arrays from the Boost graph: in-edges are responses, out-edges are targets.
-  auto by_rank = [&](const graph_link& a, const graph_link& b) {
-    if (d.rank[a.event] != d.rank[b.event]) return d.rank[a.event] < d.rank[b.event];
-    return a.type < b.type;
-  };
-  d.response_offsets.assign(n + 1, 0);
-  d.target_offsets.assign(n + 1, 0);
-  d.response_links.reserve(edge_total);
-  d.target_links.reserve(edge_total);
-  for (event_index v = 0; v < n; ++v) {
-    for (auto [it, end] = boost::in_edges(v, d.graph); it != end; ++it)
-      d.response_links.push_back(
-          {static_cast<event_index>(boost::source(*it, d.graph)), d.graph[*it].type});
-    for (auto [it, end] = boost::out_edges(v, d.graph); it != end; ++it)
-      d.target_links.push_back(
-          {static_cast<event_index>(boost::target(*it, d.graph)), d.graph[*it].type});
-    d.response_offsets[v + 1] = static_cast<std::uint32_t>(d.response_links.size());
-    d.target_offsets[v + 1] = static_cast<std::uint32_t>(d.target_links.size());
-    std::sort(d.response_links.begin() + d.response_offsets[v], d.response_links.end(), by_rank);
-    std::sort(d.target_links.begin() + d.target_offsets[v], d.target_links.end(), by_rank);
-  }
-
-  // Time tiers, each in time order.
-  for (event_index e : d.order) {
-    auto& t = d.tiers[static_cast<std::size_t>(tier_of(s.events[e].time))];
-    t.earliest.push_back(s.events[e].time.earliest.time_since_epoch().count());
-    t.events.push_back(e);
-  }
-  for (auto& t : d.tiers) {
-    t.earliest.shrink_to_fit();
-    t.events.shrink_to_fit();
-  }
-
-  // Events by actor, oldest first.
-  d.actor_offsets.assign(s.actors.size() + 1, 0);
-  for (const auto& e : s.events)
-    for (actor_index a : e.actors) ++d.actor_offsets[a + 1];
-  for (std::size_t a = 0; a < s.actors.size(); ++a) d.actor_offsets[a + 1] += d.actor_offsets[a];
-  d.actor_events.resize(d.actor_offsets.back());
+  // Edges answered -> response, grouped by answered event (a counting sort), each group by
+  // response, then type: the order responses() promises, as Boost's sorted-edges constructor
+  // wants.
+  const std::size_t m = d.relation_target.size();
+  std::vector<std::uint32_t> start(n + 1, 0);
+  for (std::size_t r = 0; r < m; ++r) ++start[d.relation_target[r] + 1];
+  for (std::uint32_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges(m);
+  std::vector<relation_type> types(m);
   {
-    std::vector<std::uint32_t> fill(d.actor_offsets.begin(), d.actor_offsets.end() - 1);
-    for (event_index e : d.order)
-      for (actor_index a : s.events[e].actors) d.actor_events[fill[a]++] = e;
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (event_index e = 0; e < n; ++e) {
+      for (std::uint32_t r = d.relation_begin[e]; r < d.relation_begin[e + 1]; ++r) {
+        const std::uint32_t at = fill[d.relation_target[r]]++;
+        edges[at] = {d.relation_target[r], e};
+        types[at] = d.relation_kind[r];
+      }
+    }
   }
+  // Two relations of one event to the same target (different types) sit side by side.
+  for (std::size_t i = 1; i < m; ++i)
+    for (std::size_t j = i; j > 0 && edges[j - 1] == edges[j] && types[j - 1] > types[j]; --j)
+      std::swap(types[j - 1], types[j]);
+  g.graph = boost_graph(boost::edges_are_sorted, edges.begin(), edges.end(), types.begin(), n,
+                        static_cast<std::uint32_t>(m));
 
-  d.actor_rows = project_actors(s);
+  // The time-range index.
+  std::vector<std::int64_t> level;
+  level.reserve(n / fanout + 1);
+  for (std::uint32_t first = 0; first < n; first += fanout) {
+    std::int64_t high = INT64_MIN;
+    for (std::uint32_t e = first; e < std::min<std::uint32_t>(n, first + fanout); ++e)
+      high = std::max(high, d.latest(e));
+    level.push_back(high);
+  }
+  g.latest_max.push_back(std::move(level));
+  while (g.latest_max.back().size() > 1) {
+    const auto& below = g.latest_max.back();
+    std::vector<std::int64_t> above;
+    for (std::size_t first = 0; first < below.size(); first += fanout)
+      above.push_back(*std::max_element(
+          below.begin() + static_cast<std::ptrdiff_t>(first),
+          below.begin() + static_cast<std::ptrdiff_t>(std::min(below.size(), first + fanout))));
+    g.latest_max.push_back(std::move(above));
+  }
 }
 
 event_graph::~event_graph() = default;
@@ -212,108 +185,110 @@ event_graph::event_graph(event_graph&&) noexcept = default;
 event_graph& event_graph::operator=(event_graph&&) noexcept = default;
 
 std::size_t event_graph::event_count() const {
-  return impl_->order.size();
+  return boost::num_vertices(impl_->graph);
 }
 std::size_t event_graph::relation_count() const {
-  return impl_->target_links.size();
+  return boost::num_edges(impl_->graph);
 }
 
-std::span<const graph_link> event_graph::responses(event_index e) const {
-  const auto& d = *impl_;
-  return {d.response_links.data() + d.response_offsets[e],
-          d.response_links.data() + d.response_offsets[e + 1]};
+link_list event_graph::responses(event_index e) const {
+  const auto& forward = impl_->graph.m_forward;
+  const std::uint32_t first = forward.m_rowstart[e], last = forward.m_rowstart[e + 1];
+  return {forward.m_column.data() + first, forward.m_edge_properties.data() + first, last - first};
 }
 
-std::span<const graph_link> event_graph::targets(event_index e) const {
-  const auto& d = *impl_;
-  return {d.target_links.data() + d.target_offsets[e],
-          d.target_links.data() + d.target_offsets[e + 1]};
+link_list event_graph::targets(event_index e) const {
+  const auto& d = story_->events.columns();
+  const std::uint32_t first = d.relation_begin[e], last = d.relation_begin[e + 1];
+  return {d.relation_target.data() + first, d.relation_kind.data() + first, last - first};
 }
 
-std::span<const event_index> event_graph::by_time() const {
-  return impl_->order;
-}
-std::uint32_t event_graph::time_rank(event_index e) const {
-  return impl_->rank[e];
-}
-
-std::span<const event_index> event_graph::events_of(actor_index a) const {
-  const auto& d = *impl_;
-  return {d.actor_events.data() + d.actor_offsets[a],
-          d.actor_events.data() + d.actor_offsets[a + 1]};
-}
-
-std::span<const actor_relation> event_graph::actor_relations() const {
-  return impl_->actor_rows;
-}
-
-namespace {
-
-/// Events of the tiers whose earliest lies in [low(k), high] and that pass `keep`, by time.
-template <typename Low, typename Keep>
-std::vector<event_index> scan_tiers(const auto& tiers, const std::vector<std::uint32_t>& rank,
-                                    std::int64_t high, Low low, Keep keep) {
+std::vector<event_index> event_graph::events_of(actor_index a) const {
+  const auto& d = story_->events.columns();
   std::vector<event_index> out;
-  for (int k = 0; k < tier_count; ++k) {
-    const auto& t = tiers[static_cast<std::size_t>(k)];
-    if (t.events.empty()) continue;
-    auto first = std::lower_bound(t.earliest.begin(), t.earliest.end(), low(k));
-    auto last = std::upper_bound(first, t.earliest.end(), high);
-    for (auto it = first; it != last; ++it) {
-      const event_index e = t.events[static_cast<std::size_t>(it - t.earliest.begin())];
-      if (keep(e)) out.push_back(e);
+  for (event_index e = 0; e < d.size(); ++e) {
+    if (d.flags[e] & event_table::impl::many_actors) {
+      const auto all = story_->events[e].actors();
+      if (std::find(all.begin(), all.end(), a) != all.end()) out.push_back(e);
+    } else if (d.actor[e] == a && !(d.flags[e] & event_table::impl::no_actor)) {
+      out.push_back(e);
     }
   }
-  std::sort(out.begin(), out.end(),
-            [&](event_index a, event_index b) { return rank[a] < rank[b]; });
   return out;
 }
 
-}  // namespace
-
 std::vector<event_index> event_graph::overlapping(instant from, instant to) const {
-  const auto& d = *impl_;
+  // Events with earliest <= to (a prefix: events are by earliest) and latest >= from: walk the
+  // index from the top, entering only blocks whose latest reaches `from`.
+  const auto& d = story_->events.columns();
   const std::int64_t low = from.time_since_epoch().count();
-  return scan_tiers(
-      d.tiers, d.rank, to.time_since_epoch().count(),
-      [&](int k) { return low - (std::int64_t{1} << k) + 1; },
-      [&](event_index e) { return story_->events[e].time.latest >= from; });
+  const std::int64_t high = to.time_since_epoch().count();
+  const auto end = static_cast<std::size_t>(
+      std::upper_bound(d.earliest.begin(), d.earliest.end(), high) - d.earliest.begin());
+  std::vector<event_index> out;
+  if (end == 0) return out;
+  const auto& levels = impl_->latest_max;
+  std::vector<std::pair<std::size_t, std::size_t>> stack;  // level, entry
+  // Entry i of level k covers events [i * fanout^(k+1), (i + 1) * fanout^(k+1)).
+  auto reach = [&](std::size_t k) {
+    std::size_t r = fanout;
+    for (std::size_t i = 0; i < k; ++i) r *= fanout;
+    return r;
+  };
+  const std::size_t top = levels.size() - 1;
+  for (std::size_t i = (end - 1) / reach(top) + 1; i-- > 0;) stack.emplace_back(top, i);
+  while (!stack.empty()) {
+    auto [k, i] = stack.back();
+    stack.pop_back();
+    if (levels[k][i] < low) continue;
+    const std::size_t first = i * reach(k);
+    if (k == 0) {
+      for (std::size_t e = first; e < std::min(end, first + fanout); ++e)
+        if (d.latest(static_cast<event_index>(e)) >= low)
+          out.push_back(static_cast<event_index>(e));
+      continue;
+    }
+    const std::size_t child = reach(k - 1);
+    const std::size_t last_child = std::min((end - 1 - first) / child + 1, fanout);
+    for (std::size_t c = last_child; c-- > 0;) stack.emplace_back(k - 1, i * fanout + c);
+  }
+  return out;
 }
 
 std::vector<event_index> event_graph::within(instant from, instant to) const {
-  const auto& d = *impl_;
-  return scan_tiers(
-      d.tiers, d.rank, to.time_since_epoch().count(),
-      [&](int) { return from.time_since_epoch().count(); },
-      [&](event_index e) { return story_->events[e].time.latest <= to; });
+  const auto& d = story_->events.columns();
+  const std::int64_t low = from.time_since_epoch().count();
+  const std::int64_t high = to.time_since_epoch().count();
+  auto first = std::lower_bound(d.earliest.begin(), d.earliest.end(), low);
+  auto last = std::upper_bound(first, d.earliest.end(), high);
+  std::vector<event_index> out;
+  for (auto it = first; it != last; ++it) {
+    const auto e = static_cast<event_index>(it - d.earliest.begin());
+    if (d.latest(e) <= high) out.push_back(e);
+  }
+  return out;
 }
 
 std::vector<event_index> event_graph::topological_order() const {
   std::vector<event_index> out;
   out.reserve(event_count());
   try {
-    // Boost emits each vertex after every vertex its out-edges reach: targets first.
+    // Boost emits each vertex after every vertex its out-edges reach; edges run from the
+    // answered event to the response, so reversing puts every event after what it answers.
     boost::topological_sort(impl_->graph, std::back_inserter(out));
   } catch (const boost::not_a_dag&) {
     out.clear();  // a validated story has no cycles
   }
+  std::reverse(out.begin(), out.end());
   return out;
 }
 
 std::size_t event_graph::memory_bytes() const {
-  const auto& d = *impl_;
-  using vertex_storage = boost_graph::stored_vertex;
-  std::size_t bytes = sizeof(impl);
-  // Boost: the vertex array, each vertex's in- and out-edge vectors, the edge vector.
-  bytes += d.graph.m_vertices.capacity() * sizeof(vertex_storage);
-  for (const auto& v : d.graph.m_vertices)
-    bytes += v.m_out_edges.capacity() * sizeof(v.m_out_edges[0]) +
-             v.m_in_edges.capacity() * sizeof(v.m_in_edges[0]);
-  bytes += d.graph.m_edges.capacity() * sizeof(d.graph.m_edges[0]);
-  bytes += bytes_of(d.response_offsets) + bytes_of(d.target_offsets) + bytes_of(d.response_links) +
-           bytes_of(d.target_links) + bytes_of(d.order) + bytes_of(d.rank) +
-           bytes_of(d.actor_offsets) + bytes_of(d.actor_events) + bytes_of(d.actor_rows);
-  for (const auto& t : d.tiers) bytes += bytes_of(t.earliest) + bytes_of(t.events);
+  const auto& g = *impl_;
+  std::size_t bytes = sizeof(impl) + bytes_of(g.graph.m_forward.m_rowstart) +
+                      bytes_of(g.graph.m_forward.m_column) +
+                      bytes_of(g.graph.m_forward.m_edge_properties) + bytes_of(g.latest_max);
+  for (const auto& level : g.latest_max) bytes += bytes_of(level);
   return bytes;
 }
 

@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 
 #include "document_tree.hpp"
+#include "event_table.hpp"
+#include "plain_event.hpp"
 #include "suggest.hpp"
 
 namespace eventgraph {
@@ -80,6 +82,7 @@ struct pending_relation {
 };
 
 struct pending_event {
+  position where;
   std::vector<pending_ref> actors, addressees;
   std::vector<std::optional<pending_ref>> quote_by;  // parallel to event.quotes
   std::vector<pending_relation> relations;
@@ -191,10 +194,10 @@ class tree_reader {
     if (!expect_mapping(n, "an event")) return;
     check_keys(n, std::span<const std::string_view>(event_fields).first(event_fields.size() - 1),
                extra);
-    event e;
+    event_record e;
     pending_event pending;
     pending.document_has_sources = document_has_sources_;
-    e.where = at(n);
+    pending.where = at(n);
     read_id(n, e.id, "event");
     e.timezone = zone_;
     if (const tree_node* zone = field(n, "timezone"); zone && read_text(*zone, e.timezone)) {
@@ -257,8 +260,38 @@ class tree_reader {
     if (const tree_node* relations = field(n, "relations");
         relations && expect_list(*relations, "relations"))
       for (const auto& r : relations->items) read_relation(r, pending);
-    story_.events.push_back(std::move(e));
+    // Actors and relations are resolved once every document is read; until then the event
+    // holds placeholders of the right count, so its rare fields are laid out now, in order.
+    e.actors.assign(pending.actors.size(), 0);
+    e.addressees.assign(pending.addressees.size(), 0);
+    for (const auto& r : pending.relations) e.relations.push_back({r.type, 0, r.note});
+    story_.add_event(e);
     pending_events_.push_back(std::move(pending));
+  }
+
+  /// Takes an event from the NDJSON fast path when it needs no diagnostic at all; false, with
+  /// nothing changed, when the general reader must read the line instead.
+  bool read_plain_event(const detail::plain_event& p, std::uint32_t line) {
+    // A kind that is present must be a valid word; an absent one is a null view.
+    if (!valid_id(p.id) || (p.kind.data() && !valid_kind_word(p.kind))) return false;
+    const date_parse_result parsed = parse_date(p.date, zone_);
+    if (!parsed.time || !parsed.warning.empty()) return false;
+    pending_event pending;
+    pending.where = {file_index_, line, p.column};
+    pending.dated = true;
+    pending.document_has_sources = document_has_sources_;
+    pending.actors.reserve(p.actors.size());
+    for (const auto& a : p.actors)
+      pending.actors.push_back({std::string(a.id), {file_index_, line, a.column}});
+    pending.relations.reserve(p.relations.size());
+    for (const auto& r : p.relations)
+      pending.relations.push_back(
+          {r.type, {std::string(r.to.id), {file_index_, line, r.to.column}}, {}});
+    placeholder_actors_.assign(p.actors.size(), 0);
+    story_.events.columns().add(
+        {p.id, p.date, p.title, p.kind, zone_, *parsed.time, placeholder_actors_, p.tags});
+    pending_events_.push_back(std::move(pending));
+    return true;
   }
 
  private:
@@ -387,7 +420,7 @@ class tree_reader {
     }
   }
 
-  void read_date(const tree_node& n, event& e, pending_event& pending) {
+  void read_date(const tree_node& n, event_record& e, pending_event& pending) {
     // Unquoted YAML years (`date: 2026`) read as numbers; the text is what matters.
     if (n.kind != node_type::string && n.kind != node_type::integer) {
       error(n, "type",
@@ -436,7 +469,7 @@ class tree_reader {
     return true;
   }
 
-  void read_quote(const tree_node& n, event& e, pending_event& pending) {
+  void read_quote(const tree_node& n, event_record& e, pending_event& pending) {
     if (!expect_mapping(n, "a quote")) return;
     check_keys(n, quote_fields);
     quote q;
@@ -451,7 +484,7 @@ class tree_reader {
     pending.quote_by.push_back(std::move(by));
   }
 
-  void read_figure(const tree_node& n, event& e) {
+  void read_figure(const tree_node& n, event_record& e) {
     if (!expect_mapping(n, "a figure")) return;
     check_keys(n, figure_fields);
     figure f;
@@ -523,6 +556,7 @@ class tree_reader {
   diagnostic_list& diags_;
   std::string zone_;
   bool document_has_sources_ = false;
+  std::vector<actor_index> placeholder_actors_;
 };
 
 input_format detect_format(const input_text& input) {
@@ -551,6 +585,8 @@ void read_ndjson(const input_text& input, tree_reader& reader, const load_option
   const std::string_view text(buffer.data(), input.text.size());
   std::uint32_t line = 0;
   bool first_document = true;
+  detail::plain_event_reader plain;
+  detail::plain_event event;
   for (std::size_t start = 0; start < text.size() && diags.error_count() < 1000000;) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
@@ -559,6 +595,11 @@ void read_ndjson(const input_text& input, tree_reader& reader, const load_option
     start = end + 1;
     ++line;
     if (content.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (!first_document && plain.read(content, event) && reader.read_plain_event(event, line)) {
+      if (options.progress && (line & 0xFFFF) == 0)
+        options.progress(line_start, text.size(), options.progress_context);
+      continue;
+    }
     detail::tree_node root;
     if (!detail::read_json(content, input.name, line - 1, root, diags)) continue;
     if (root.kind != node_type::mapping) {
@@ -590,11 +631,11 @@ void read_ndjson(const input_text& input, tree_reader& reader, const load_option
   }
 }
 
-/// Finds cycles in a graph given as adjacency lists, without recursion (chains can be a million
-/// long). Calls `report` with each cycle's vertices, in order, once.
-template <typename Report>
-void find_cycles(std::size_t count, const std::vector<std::vector<std::uint32_t>>& edges,
-                 Report&& report) {
+/// Finds cycles in a graph without recursion (chains can be a million long). `edges(v)` gives
+/// a vertex's successors as a random-access range. Calls `report` with each cycle's vertices,
+/// in order, once.
+template <typename Edges, typename Report>
+void find_cycles(std::size_t count, Edges&& edges, Report&& report) {
   enum : std::uint8_t { unseen, on_stack, done };
   std::vector<std::uint8_t> state(count, unseen);
   std::vector<std::pair<std::uint32_t, std::size_t>> stack;  // vertex, next edge to follow
@@ -604,8 +645,9 @@ void find_cycles(std::size_t count, const std::vector<std::vector<std::uint32_t>
     state[root] = on_stack;
     while (!stack.empty()) {
       auto& [v, next] = stack.back();
-      if (next < edges[v].size()) {
-        std::uint32_t w = edges[v][next++];
+      const auto successors = edges(v);
+      if (next < successors.size()) {
+        std::uint32_t w = successors[next++];
         if (state[w] == unseen) {
           state[w] = on_stack;
           stack.push_back({w, 0});
@@ -628,22 +670,34 @@ void find_cycles(std::size_t count, const std::vector<std::vector<std::uint32_t>
 void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
                        std::vector<pending_actor>& pending_actors, const load_options& options,
                        diagnostic_list& diags) {
+  auto& columns = s.events.columns();
   // Duplicate ids across actors and events of every file; the first keeps the id.
-  std::unordered_map<std::string_view, position> seen;
-  seen.reserve(s.actors.size() + s.events.size());
-  auto check_unique = [&](const std::string& id, const position& at) {
-    if (id.empty()) return;
-    auto [it, inserted] = seen.emplace(id, at);
-    if (!inserted) {
-      const source_location first = s.locate(it->second);
-      diags.error(s.locate(at), "duplicate-id",
-                  fmt::format("id '{}' is already used at {}:{}:{}", id, first.file, first.line,
-                              first.column));
-    }
+  std::unordered_map<std::string_view, actor_index> actor_ids;
+  actor_ids.reserve(s.actors.size());
+  auto duplicate = [&](std::string_view id, const position& at, const position& first) {
+    const source_location where = s.locate(first);
+    diags.error(s.locate(at), "duplicate-id",
+                fmt::format("id '{}' is already used at {}:{}:{}", id, where.file, where.line,
+                            where.column));
   };
-  for (const auto& a : s.actors) check_unique(a.id, a.where);
-  for (const auto& e : s.events) check_unique(e.id, e.where);
-  s.reindex();
+  for (std::size_t i = 0; i < s.actors.size(); ++i) {
+    const actor& a = s.actors[i];
+    if (a.id.empty()) continue;
+    auto [it, inserted] = actor_ids.emplace(a.id, static_cast<actor_index>(i));
+    if (!inserted) duplicate(a.id, a.where, s.actors[it->second].where);
+  }
+  for (event_index i = 0; i < s.events.size(); ++i) {
+    const std::string_view id = s.events[i].id();
+    if (id.empty()) continue;
+    if (auto a = actor_ids.find(id); a != actor_ids.end())
+      duplicate(id, pending_events[i].where, s.actors[a->second].where);
+    else if (auto first = s.events.find(id); first && *first != i)
+      duplicate(id, pending_events[i].where, pending_events[*first].where);
+  }
+  auto find_actor = [&](std::string_view id) -> std::optional<actor_index> {
+    if (auto it = actor_ids.find(id); it != actor_ids.end()) return it->second;
+    return std::nullopt;
+  };
 
   std::size_t suggestions_left = 20;  // "did you mean" scans every id; keep it to a few
   auto hint = [&](const std::string& id, story::id_kind kind) {
@@ -652,7 +706,7 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
     return join_suggestions(s.closest_ids(id, kind));
   };
   auto resolve_actor = [&](const pending_ref& ref) -> std::optional<actor_index> {
-    if (auto a = s.find_actor(ref.id)) return a;
+    if (auto a = find_actor(ref.id)) return a;
     if (s.find_event(ref.id))
       diags.error(s.locate(ref.where), "reference",
                   fmt::format("'{}' is an event, but an actor is expected here", ref.id));
@@ -664,7 +718,7 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
   };
   auto resolve_event = [&](const pending_ref& ref) -> std::optional<event_index> {
     if (auto e = s.find_event(ref.id)) return e;
-    if (s.find_actor(ref.id))
+    if (find_actor(ref.id))
       diags.error(s.locate(ref.where), "reference",
                   fmt::format("'{}' is an actor, but an event is expected here", ref.id));
     else
@@ -686,83 +740,112 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
       }
     }
   }
-  for (std::size_t i = 0; i < s.events.size(); ++i) {
-    event& e = s.events[i];
+  std::vector<actor_index> resolved;
+  for (event_index i = 0; i < s.events.size(); ++i) {
     pending_event& p = pending_events[i];
+    resolved.clear();
     for (const auto& ref : p.actors)
-      if (auto a = resolve_actor(ref)) e.actors.push_back(*a), actor_used[*a] = true;
+      if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;
+    columns.set_actors(i, resolved);
+    if (p.addressees.empty() && p.quote_by.empty()) continue;
+    event_details& details = columns.details_for(i);  // made when the event was added
+    details.addressees.clear();
     for (const auto& ref : p.addressees)
-      if (auto a = resolve_actor(ref)) e.addressees.push_back(*a), actor_used[*a] = true;
+      if (auto a = resolve_actor(ref)) details.addressees.push_back(*a), actor_used[*a] = true;
     for (std::size_t q = 0; q < p.quote_by.size(); ++q)
       if (p.quote_by[q])
-        if (auto a = resolve_actor(*p.quote_by[q])) e.quotes[q].by = *a, actor_used[*a] = true;
+        if (auto a = resolve_actor(*p.quote_by[q]))
+          details.quotes[q].by = *a, actor_used[*a] = true;
+  }
+
+  // Relations, event by event in order (the order the relation arrays are laid out in).
+  std::vector<std::string> notes;
+  columns.set_relations([&](event_index i) {
+    pending_event& p = pending_events[i];
+    const event e = s.events[i];
+    const std::uint32_t first = static_cast<std::uint32_t>(columns.relation_target.size());
+    notes.clear();
     for (auto& r : p.relations) {
       auto target = resolve_event(r.target);
       if (!target) continue;
       if (*target == i) {
         diags.error(s.locate(r.target.where), "self-reference",
-                    fmt::format("event '{}' cannot {} itself", e.id, to_string(r.type)));
+                    fmt::format("event '{}' cannot {} itself", e.id(), to_string(r.type)));
         continue;
       }
-      const event& t = s.events[*target];
+      const event t = s.events[*target];
       const bool dated = p.dated && pending_events[*target].dated;
-      if (dated && r.type != relation_type::part_of && t.time.earliest > e.time.latest) {
+      const event_time et = e.time(), tt = t.time();
+      if (dated && r.type != relation_type::part_of && tt.earliest > et.latest) {
         diags.error(s.locate(r.target.where), "time-order",
-                    fmt::format("'{}' ({}) cannot {} '{}' ({}): it happened before it", e.id,
-                                describe_date(e.date, e.timezone), to_string(r.type), t.id,
-                                describe_date(t.date, t.timezone)));
+                    fmt::format("'{}' ({}) cannot {} '{}' ({}): it happened before it", e.id(),
+                                describe_date(e.date(), e.timezone()), to_string(r.type), t.id(),
+                                describe_date(t.date(), t.timezone())));
       }
       if (dated && r.type == relation_type::part_of &&
-          (e.time.latest < t.time.earliest || e.time.earliest > t.time.latest)) {
+          (et.latest < tt.earliest || et.earliest > tt.latest)) {
         diags.error(s.locate(r.target.where), "part-of",
-                    fmt::format("'{}' ({}) lies outside '{}' ({}) that it is part of", e.id,
-                                describe_date(e.date, e.timezone), t.id,
-                                describe_date(t.date, t.timezone)));
+                    fmt::format("'{}' ({}) lies outside '{}' ({}) that it is part of", e.id(),
+                                describe_date(e.date(), e.timezone()), t.id(),
+                                describe_date(t.date(), t.timezone())));
       }
-      const bool duplicate =
-          std::any_of(e.relations.begin(), e.relations.end(),
-                      [&](const relation& x) { return x.type == r.type && x.target == *target; });
-      if (duplicate) {
+      bool repeated = false;
+      for (std::uint32_t k = first; k < columns.relation_target.size() && !repeated; ++k)
+        repeated = columns.relation_kind[k] == r.type && columns.relation_target[k] == *target;
+      if (repeated) {
         diags.warning(s.locate(r.target.where), "duplicate-relation",
-                      fmt::format("'{}' already {} '{}'", e.id, to_string(r.type), t.id));
+                      fmt::format("'{}' already {} '{}'", e.id(), to_string(r.type), t.id()));
         continue;
       }
-      e.relations.push_back({r.type, *target, std::move(r.note)});
+      columns.relation_target.push_back(*target);
+      columns.relation_kind.push_back(r.type);
+      notes.push_back(std::move(r.note));
     }
-  }
+    if (columns.flags[i] & event_table::impl::has_details) {
+      auto& kept = columns.details_for(i).relation_notes;
+      const bool any =
+          std::any_of(notes.begin(), notes.end(), [](const std::string& n) { return !n.empty(); });
+      kept.assign(any ? notes.size() : 0, std::string{});
+      if (any) std::move(notes.begin(), notes.end(), kept.begin());
+    }
+  });
 
   // Cycles: among events (every relation type points back in time or outward) and memberships.
-  std::vector<std::vector<std::uint32_t>> event_edges(s.events.size());
-  for (std::size_t i = 0; i < s.events.size(); ++i)
-    for (const auto& r : s.events[i].relations) event_edges[i].push_back(r.target);
   std::size_t cycles_reported = 0;
-  find_cycles(s.events.size(), event_edges, [&](const std::vector<std::uint32_t>& cycle) {
-    if (++cycles_reported > 20) return;
-    std::string names;
-    for (auto v : cycle) names += s.events[v].id + " -> ";
-    names += s.events[cycle.front()].id;
-    diags.error(s.locate(s.events[cycle.front()].where), "cycle",
-                fmt::format("relations form a cycle: {}", names));
-  });
-  std::vector<std::vector<std::uint32_t>> member_edges(s.actors.size());
-  for (std::size_t i = 0; i < s.actors.size(); ++i) member_edges[i] = s.actors[i].member_of;
-  find_cycles(s.actors.size(), member_edges, [&](const std::vector<std::uint32_t>& cycle) {
-    std::string names;
-    for (auto v : cycle) names += s.actors[v].id + " -> ";
-    names += s.actors[cycle.front()].id;
-    diags.error(s.locate(s.actors[cycle.front()].where), "cycle",
-                fmt::format("memberships form a cycle: {}", names));
-  });
+  find_cycles(
+      s.events.size(),
+      [&](std::uint32_t v) {
+        return std::span<const event_index>(
+            columns.relation_target.data() + columns.relation_begin[v],
+            columns.relation_begin[v + 1] - columns.relation_begin[v]);
+      },
+      [&](const std::vector<std::uint32_t>& cycle) {
+        if (++cycles_reported > 20) return;
+        std::string names;
+        for (auto v : cycle) names += fmt::format("{} -> ", s.events[v].id());
+        names += s.events[cycle.front()].id();
+        diags.error(s.locate(pending_events[cycle.front()].where), "cycle",
+                    fmt::format("relations form a cycle: {}", names));
+      });
+  find_cycles(
+      s.actors.size(), [&](std::uint32_t v) { return std::span(s.actors[v].member_of); },
+      [&](const std::vector<std::uint32_t>& cycle) {
+        std::string names;
+        for (auto v : cycle) names += s.actors[v].id + " -> ";
+        names += s.actors[cycle.front()].id;
+        diags.error(s.locate(s.actors[cycle.front()].where), "cycle",
+                    fmt::format("memberships form a cycle: {}", names));
+      });
 
   if (!options.warnings) return;
-  for (std::size_t i = 0; i < s.events.size(); ++i)
-    if (s.events[i].sources.empty() && !pending_events[i].document_has_sources)
-      diags.warning(s.locate(s.events[i].where), "no-source",
-                    fmt::format("event '{}' has no source", s.events[i].id));
+  for (event_index i = 0; i < s.events.size(); ++i)
+    if (!pending_events[i].document_has_sources && s.events[i].sources().empty())
+      diags.warning(s.locate(pending_events[i].where), "no-source",
+                    fmt::format("event '{}' has no source", s.events[i].id()));
   for (const auto& a : s.actors)
     for (auto m : a.member_of) actor_used[m] = true;
   for (std::size_t i = 0; i < s.actors.size(); ++i)
-    if (!actor_used[i] && s.find_actor(s.actors[i].id) == i)  // a duplicate id is error enough
+    if (!actor_used[i] && find_actor(s.actors[i].id) == i)  // a duplicate id is error enough
       diags.warning(s.locate(s.actors[i].where), "unused-actor",
                     fmt::format("actor '{}' takes part in no event", s.actors[i].id));
 }
@@ -802,6 +885,8 @@ result<story> load_texts(std::span<const input_text> inputs, const load_options&
   resolve_and_check(s, pending_events, pending_actors, options, diags);
   diags.sort();
   if (diags.has_errors()) return diags;
+  pending_events = {};  // free the scratch before the sort's copy
+  s.finish();
   return {std::move(s), std::move(diags)};
 }
 

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <numeric>
+#include <stdexcept>
 #include <utility>
 
+#include "event_table.hpp"
 #include "suggest.hpp"
 
 namespace eventgraph {
@@ -41,20 +44,550 @@ std::optional<actor_kind> parse_actor_kind(std::string_view text) {
   return std::nullopt;
 }
 
-void story::reindex() {
-  event_ids_.clear();
-  actor_ids_.clear();
-  event_ids_.reserve(events.size());
-  actor_ids_.reserve(actors.size());
-  for (std::size_t i = 0; i < events.size(); ++i)
-    event_ids_.emplace(events[i].id, static_cast<event_index>(i));
-  for (std::size_t i = 0; i < actors.size(); ++i)
-    actor_ids_.emplace(actors[i].id, static_cast<actor_index>(i));
+namespace detail {
+
+std::uint32_t string_pool::intern(std::string_view text) {
+  if (auto it = ids_.find(text); it != ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(names_.size());
+  names_.emplace_back(text);
+  ids_.emplace(std::string(text), id);
+  return id;
 }
 
-std::optional<event_index> story::find_event(std::string_view id) const {
-  if (auto it = event_ids_.find(id); it != event_ids_.end()) return it->second;
-  return std::nullopt;
+std::size_t string_pool::memory_bytes() const {
+  std::size_t bytes = names_.capacity() * sizeof(std::string) +
+                      ids_.bucket_count() * sizeof(void*) +
+                      ids_.size() * (sizeof(std::string) + 2 * sizeof(void*) + 8);
+  for (const auto& n : names_) bytes += 2 * (n.capacity() > 15 ? n.capacity() + 1 : 0);
+  return bytes;
+}
+
+std::size_t string_pool::text_bytes() const {
+  std::size_t bytes = 0;
+  for (const auto& n : names_) bytes += n.size();
+  return bytes;
+}
+
+std::uint64_t hash_id(std::string_view id) {
+  // FNV-1a on 8-byte words, then a 64-bit finalizer: ids are short.
+  std::uint64_t h = 0xcbf29ce484222325ull ^ id.size();
+  std::size_t i = 0;
+  for (; i + 8 <= id.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, id.data() + i, 8);
+    h = (h ^ w) * 0x100000001b3ull;
+    h ^= h >> 29;
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, id.data() + i, id.size() - i);
+  h = (h ^ tail) * 0x9E3779B97F4A7C15ull;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return h;
+}
+
+}  // namespace detail
+
+namespace {
+
+void write_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+void write_text(std::string& out, std::string_view text) {
+  write_varint(out, text.size());
+  out.append(text);
+}
+
+__extension__ using uint128 = unsigned __int128;
+
+/// Maps a hash onto [0, capacity) without a division (Lemire's multiply-shift).
+std::size_t slot_of(std::uint64_t hash, std::size_t capacity) {
+  return static_cast<std::size_t>((static_cast<uint128>(hash) * capacity) >> 64);
+}
+
+template <typename T>
+std::size_t bytes_of(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+std::size_t bytes_of(const std::string& s) {
+  return s.capacity() > 15 ? s.capacity() + 1 : 0;
+}
+
+}  // namespace
+
+event_index event_table::impl::add(const event_fields& f) {
+  const auto e = static_cast<event_index>(size());
+  if (e % text_block == 0) text_base.push_back(text.size());
+  const std::uint64_t offset = text.size() - text_base.back();
+  if (offset > UINT32_MAX) throw std::length_error("eventgraph: event text too long");
+  text_offset.push_back(static_cast<std::uint32_t>(offset));
+  write_text(text, f.id);
+  write_text(text, f.date);
+  write_text(text, f.title);
+  write_varint(text, kinds.intern(f.kind));
+  write_varint(text, zones.intern(f.timezone));
+  write_varint(text, f.tags.size());
+  for (auto tag : f.tags) {
+    const std::uint32_t id = tags.intern(tag);
+    text.append(reinterpret_cast<const char*>(&id), sizeof id);
+  }
+  text_payload += f.id.size() + f.date.size() + f.title.size();
+
+  const std::int64_t first = f.time.earliest.time_since_epoch().count();
+  const std::int64_t last = f.time.latest.time_since_epoch().count();
+  std::uint16_t bits =
+      static_cast<std::uint16_t>(f.time.precision) |
+      static_cast<std::uint16_t>(static_cast<unsigned>(f.time.shape) << shape_shift);
+  if (f.time.uncertain) bits |= uncertain;
+  if (f.time.approximate) bits |= approximate;
+  if (f.time.open_start) bits |= open_start;
+  if (f.time.open_end) bits |= open_end;
+  const bool fits = last >= first && static_cast<std::uint64_t>(last - first) < UINT32_MAX;
+  earliest.push_back(first);
+  span.push_back(fits ? static_cast<std::uint32_t>(last - first) : 0);
+  if (!fits) {
+    bits |= long_span;
+    long_latest.emplace_back(e, last);
+  }
+  flags.push_back(bits);
+  actor.push_back(f.actors.empty() ? 0 : f.actors.front());
+  if (relation_begin.empty()) relation_begin.push_back(0);
+  relation_begin.push_back(relation_begin.back());
+  if (f.actors.size() != 1) set_actors(e, f.actors);
+  insert_id(e, f.id);
+  return e;
+}
+
+void event_table::impl::set_actors(event_index e, std::span<const actor_index> actors) {
+  flags[e] &= static_cast<std::uint16_t>(~(many_actors | no_actor));
+  actor[e] = actors.empty() ? 0 : actors.front();
+  if (actors.empty()) flags[e] |= no_actor;
+  if (actors.size() > 1) {
+    flags[e] |= many_actors;
+    details_for(e).actors.assign(actors.begin(), actors.end());
+  } else if (auto* d = const_cast<event_details*>(find_details(e))) {
+    d->actors.clear();
+  }
+}
+
+event_details& event_table::impl::details_for(event_index e) {
+  auto it = std::lower_bound(details_owner.begin(), details_owner.end(), e);
+  const auto at = static_cast<std::size_t>(it - details_owner.begin());
+  if (it != details_owner.end() && *it == e) return details[at];
+  flags[e] |= has_details;
+  details_owner.insert(it, e);  // events are added in order: this appends
+  return *details.insert(details.begin() + static_cast<std::ptrdiff_t>(at), event_details{});
+}
+
+const event_details* event_table::impl::find_details(event_index e) const {
+  if (!(flags[e] & has_details)) return nullptr;
+  auto it = std::lower_bound(details_owner.begin(), details_owner.end(), e);
+  return &details[static_cast<std::size_t>(it - details_owner.begin())];
+}
+
+std::int64_t event_table::impl::latest(event_index e) const {
+  if (!(flags[e] & long_span)) return earliest[e] + span[e];
+  auto it = std::lower_bound(long_latest.begin(), long_latest.end(),
+                             std::pair<event_index, std::int64_t>{e, INT64_MIN});
+  return it->second;
+}
+
+event_time event_table::impl::time(event_index e) const {
+  const std::uint16_t bits = flags[e];
+  event_time t;
+  t.earliest = instant{std::chrono::seconds{earliest[e]}};
+  t.latest = instant{std::chrono::seconds{latest(e)}};
+  t.precision = static_cast<time_precision>(bits & precision_mask);
+  t.shape = static_cast<time_shape>((bits >> shape_shift) & 3u);
+  t.uncertain = bits & uncertain;
+  t.approximate = bits & approximate;
+  t.open_start = bits & open_start;
+  t.open_end = bits & open_end;
+  return t;
+}
+
+void event_table::impl::insert_id(event_index e, std::string_view id) {
+  if ((size() + 1) * 4 > id_slots.size() * 3) {
+    id_slots.assign(std::max<std::size_t>(64, id_slots.size() * 2), 0);
+    for (event_index i = 0; i < e; ++i) {
+      const char* p = text_of(i);
+      const std::string_view other = detail::read_text(p);
+      if (find(other) == i) continue;  // a duplicate id: the first keeps it
+      for (std::size_t s = slot_of(detail::hash_id(other), id_slots.size());;
+           s = s + 1 == id_slots.size() ? 0 : s + 1)
+        if (id_slots[s] == 0) {
+          id_slots[s] = i + 1;
+          break;
+        }
+    }
+  }
+  for (std::size_t s = slot_of(detail::hash_id(id), id_slots.size());;
+       s = s + 1 == id_slots.size() ? 0 : s + 1) {
+    if (id_slots[s] == 0) {
+      id_slots[s] = e + 1;
+      return;
+    }
+    const char* p = text_of(id_slots[s] - 1);
+    if (detail::read_text(p) == id) return;  // the first keeps the id
+  }
+}
+
+std::optional<event_index> event_table::impl::find(std::string_view id) const {
+  if (id_slots.empty()) return std::nullopt;
+  for (std::size_t s = slot_of(detail::hash_id(id), id_slots.size());;
+       s = s + 1 == id_slots.size() ? 0 : s + 1) {
+    if (id_slots[s] == 0) return std::nullopt;
+    const char* p = text_of(id_slots[s] - 1);
+    if (detail::read_text(p) == id) return id_slots[s] - 1;
+  }
+}
+
+void event_table::impl::rebuild_id_index() {
+  // About 1.4 slots per event (5.6 bytes): linear probing stays short at this load.
+  id_slots.assign(std::max<std::size_t>(16, size() + size() * 2 / 5), 0);
+  for (event_index e = 0; e < size(); ++e) {
+    const char* p = text_of(e);
+    const std::string_view id = detail::read_text(p);
+    for (std::size_t s = slot_of(detail::hash_id(id), id_slots.size());;
+         s = s + 1 == id_slots.size() ? 0 : s + 1) {
+      if (id_slots[s] == 0) {
+        id_slots[s] = e + 1;
+        break;
+      }
+      const char* q = text_of(id_slots[s] - 1);
+      if (detail::read_text(q) == id) break;
+    }
+  }
+}
+
+event_table::event_table() : impl_(std::make_unique<impl>()) {}
+event_table::~event_table() = default;
+event_table::event_table(event_table&&) noexcept = default;
+event_table& event_table::operator=(event_table&&) noexcept = default;
+
+std::size_t event_table::size() const {
+  return impl_->size();
+}
+
+event_index event_table::add(const event_record& r) {
+  impl& d = *impl_;
+  std::vector<std::string_view> tag_views(r.tags.begin(), r.tags.end());
+  const event_index e =
+      d.add({r.id, r.date, r.title, r.kind, r.timezone, r.time, r.actors, tag_views});
+  for (const auto& rel : r.relations) d.add_relation(rel.type, rel.target);
+  const bool notes = std::any_of(r.relations.begin(), r.relations.end(),
+                                 [](const relation_record& x) { return !x.note.empty(); });
+  if (!r.addressees.empty() || !r.channel.empty() || !r.place.empty() || !r.summary.empty() ||
+      !r.notes.empty() || !r.quotes.empty() || !r.figures.empty() || !r.sources.empty() || notes) {
+    event_details& x = d.details_for(e);
+    x.addressees = r.addressees;
+    x.channel = r.channel;
+    x.place = r.place;
+    x.summary = r.summary;
+    x.notes = r.notes;
+    x.quotes = r.quotes;
+    x.figures = r.figures;
+    x.sources = r.sources;
+    if (notes)
+      for (const auto& rel : r.relations) x.relation_notes.push_back(rel.note);
+  }
+  return e;
+}
+
+std::optional<event_index> event_table::find(std::string_view id) const {
+  return impl_->find(id);
+}
+
+std::size_t event_table::memory_bytes() const {
+  const impl& d = *impl_;
+  std::size_t bytes = sizeof(impl) + bytes_of(d.earliest) + bytes_of(d.span) + bytes_of(d.flags) +
+                      bytes_of(d.text_offset) + bytes_of(d.actor) + bytes_of(d.relation_begin) +
+                      bytes_of(d.relation_target) + bytes_of(d.relation_kind) + bytes_of(d.text) +
+                      bytes_of(d.text_base) + bytes_of(d.long_latest) + bytes_of(d.details_owner) +
+                      bytes_of(d.details) + bytes_of(d.id_slots) + d.kinds.memory_bytes() +
+                      d.zones.memory_bytes() + d.tags.memory_bytes();
+  for (const auto& x : d.details) {
+    bytes += bytes_of(x.actors) + bytes_of(x.addressees) + bytes_of(x.channel) + bytes_of(x.place) +
+             bytes_of(x.summary) + bytes_of(x.notes) + bytes_of(x.quotes) + bytes_of(x.figures) +
+             bytes_of(x.sources) + bytes_of(x.relation_notes);
+    for (const auto& q : x.quotes) bytes += bytes_of(q.text) + bytes_of(q.note);
+    for (const auto& f : x.figures)
+      bytes += bytes_of(f.label) + bytes_of(f.value_text) + bytes_of(f.unit) + bytes_of(f.note);
+    for (const auto& s : x.sources)
+      bytes += bytes_of(s.title) + bytes_of(s.publisher) + bytes_of(s.url) + bytes_of(s.date) +
+               bytes_of(s.note);
+    for (const auto& n : x.relation_notes) bytes += bytes_of(n);
+  }
+  return bytes;
+}
+
+std::size_t event_table::text_bytes() const {
+  const impl& d = *impl_;
+  std::size_t bytes =
+      d.text_payload + d.kinds.text_bytes() + d.zones.text_bytes() + d.tags.text_bytes();
+  for (const auto& x : d.details) {
+    bytes += x.channel.size() + x.place.size() + x.summary.size() + x.notes.size();
+    for (const auto& q : x.quotes) bytes += q.text.size() + q.note.size();
+    for (const auto& f : x.figures)
+      bytes += f.label.size() + f.value_text.size() + f.unit.size() + f.note.size();
+    for (const auto& s : x.sources)
+      bytes += s.title.size() + s.publisher.size() + s.url.size() + s.date.size() + s.note.size();
+    for (const auto& n : x.relation_notes) bytes += n.size();
+  }
+  return bytes;
+}
+
+// The event handle: decodes the columns.
+
+namespace {
+const event_details* details_of(const event_table::impl& d, event_index e) {
+  return d.find_details(e);
+}
+}  // namespace
+
+std::string_view event::id() const {
+  const char* p = table_->impl_->text_of(index_);
+  return detail::read_text(p);
+}
+
+std::string_view event::date() const {
+  const char* p = table_->impl_->text_of(index_);
+  detail::read_text(p);
+  return detail::read_text(p);
+}
+
+std::string_view event::title() const {
+  const char* p = table_->impl_->text_of(index_);
+  detail::read_text(p);
+  detail::read_text(p);
+  return detail::read_text(p);
+}
+
+std::string_view event::kind() const {
+  const auto& d = *table_->impl_;
+  const char* p = d.text_of(index_);
+  for (int i = 0; i < 3; ++i) detail::read_text(p);
+  return d.kinds[static_cast<std::uint32_t>(detail::read_varint(p))];
+}
+
+std::string_view event::timezone() const {
+  const auto& d = *table_->impl_;
+  const char* p = d.text_of(index_);
+  for (int i = 0; i < 3; ++i) detail::read_text(p);
+  detail::read_varint(p);
+  return d.zones[static_cast<std::uint32_t>(detail::read_varint(p))];
+}
+
+tag_list event::tags() const {
+  const auto& d = *table_->impl_;
+  const char* p = d.text_of(index_);
+  for (int i = 0; i < 3; ++i) detail::read_text(p);
+  detail::read_varint(p);
+  detail::read_varint(p);
+  const auto count = static_cast<std::size_t>(detail::read_varint(p));
+  return {table_, p, count};
+}
+
+std::string_view tag_list::operator[](std::size_t i) const {
+  return table_->impl_->tags[detail::read_u32(ids_ + i * 4)];
+}
+
+event_time event::time() const {
+  return table_->impl_->time(index_);
+}
+
+std::span<const actor_index> event::actors() const {
+  const auto& d = *table_->impl_;
+  if (d.flags[index_] & event_table::impl::no_actor) return {};
+  if (d.flags[index_] & event_table::impl::many_actors) return details_of(d, index_)->actors;
+  return {&d.actor[index_], 1};
+}
+
+std::span<const actor_index> event::addressees() const {
+  const auto* x = details_of(*table_->impl_, index_);
+  return x ? std::span<const actor_index>(x->addressees) : std::span<const actor_index>{};
+}
+
+std::string_view event::channel() const {
+  const auto* x = details_of(*table_->impl_, index_);
+  return x ? std::string_view(x->channel) : std::string_view{};
+}
+
+std::string_view event::place() const {
+  const auto* x = details_of(*table_->impl_, index_);
+  return x ? std::string_view(x->place) : std::string_view{};
+}
+
+std::string_view event::summary() const {
+  const auto* x = details_of(*table_->impl_, index_);
+  return x ? std::string_view(x->summary) : std::string_view{};
+}
+
+std::string_view event::notes() const {
+  const auto* x = details_of(*table_->impl_, index_);
+  return x ? std::string_view(x->notes) : std::string_view{};
+}
+
+std::span<const quote> event::quotes() const {
+  const auto* x = details_of(*table_->impl_, index_);
+  return x ? std::span<const quote>(x->quotes) : std::span<const quote>{};
+}
+
+std::span<const figure> event::figures() const {
+  const auto* x = details_of(*table_->impl_, index_);
+  return x ? std::span<const figure>(x->figures) : std::span<const figure>{};
+}
+
+std::span<const source> event::sources() const {
+  const auto* x = details_of(*table_->impl_, index_);
+  return x ? std::span<const source>(x->sources) : std::span<const source>{};
+}
+
+relation_list event::relations() const {
+  const auto& d = *table_->impl_;
+  return {table_, index_, d.relation_begin[index_], d.relation_begin[index_ + 1]};
+}
+
+relation relation_list::operator[](std::size_t i) const {
+  const auto& d = *table_->impl_;
+  const std::size_t at = begin_ + i;
+  relation r{d.relation_kind[at], d.relation_target[at], {}};
+  if (const auto* x = d.find_details(owner_); x && i < x->relation_notes.size())
+    r.note = x->relation_notes[i];
+  return r;
+}
+
+event_record event::record() const {
+  event_record r;
+  r.id = id();
+  r.date = date();
+  r.time = time();
+  r.timezone = timezone();
+  auto a = actors();
+  r.actors.assign(a.begin(), a.end());
+  auto to = addressees();
+  r.addressees.assign(to.begin(), to.end());
+  r.kind = kind();
+  r.channel = channel();
+  r.place = place();
+  r.title = title();
+  r.summary = summary();
+  r.notes = notes();
+  auto q = quotes();
+  r.quotes.assign(q.begin(), q.end());
+  auto f = figures();
+  r.figures.assign(f.begin(), f.end());
+  auto src = sources();
+  r.sources.assign(src.begin(), src.end());
+  for (auto t : tags()) r.tags.emplace_back(t);
+  for (auto rel : relations()) r.relations.push_back({rel.type, rel.target, std::string(rel.note)});
+  return r;
+}
+
+std::vector<event_index> story::finish() {
+  auto& d = *events.impl_;
+  const auto n = static_cast<event_index>(d.size());
+  std::vector<event_index> order(n);
+  std::iota(order.begin(), order.end(), event_index{0});
+  auto id_of = [&](event_index e) {
+    const char* p = d.text_of(e);
+    return detail::read_text(p);
+  };
+  auto before = [&](event_index a, event_index b) {
+    if (d.earliest[a] != d.earliest[b]) return d.earliest[a] < d.earliest[b];
+    const std::int64_t la = d.latest(a), lb = d.latest(b);
+    if (la != lb) return la < lb;
+    return id_of(a) < id_of(b);
+  };
+  bool sorted = true;
+  for (event_index i = 1; i < n && sorted; ++i) sorted = !before(i, i - 1);
+  if (!sorted) std::stable_sort(order.begin(), order.end(), before);
+  std::vector<event_index> new_index(n);
+  for (event_index i = 0; i < n; ++i) new_index[order[i]] = i;
+
+  // Rebuild every column in the new order: exact sizes, no spare capacity.
+  event_table::impl out;
+  out.kinds = std::move(d.kinds);
+  out.zones = std::move(d.zones);
+  out.tags = std::move(d.tags);
+  out.text_payload = d.text_payload;
+  out.earliest.reserve(n);
+  out.span.reserve(n);
+  out.flags.reserve(n);
+  out.actor.reserve(n);
+  out.text_offset.reserve(n);
+  out.text_base.reserve(n / event_table::impl::text_block + 1);
+  out.relation_begin.reserve(n + 1);
+  out.relation_target.reserve(d.relation_target.size());
+  out.relation_kind.reserve(d.relation_kind.size());
+  out.text.reserve(d.text.size());
+  out.relation_begin.push_back(0);
+  struct link {
+    event_index target;
+    relation_type type;
+    std::uint32_t written;  // position as written, for the notes
+  };
+  std::vector<link> links;
+  for (event_index i = 0; i < n; ++i) {
+    const event_index old = order[i];
+    if (i % event_table::impl::text_block == 0) out.text_base.push_back(out.text.size());
+    out.text_offset.push_back(static_cast<std::uint32_t>(out.text.size() - out.text_base.back()));
+    // The encoded text of `old` runs to the next event's start (or the arena's end).
+    const std::size_t start = d.text_base[old / event_table::impl::text_block] + d.text_offset[old];
+    const std::size_t end = old + 1 < n ? d.text_base[(old + 1) / event_table::impl::text_block] +
+                                              d.text_offset[old + 1]
+                                        : d.text.size();
+    out.text.append(d.text, start, end - start);
+    out.earliest.push_back(d.earliest[old]);
+    out.span.push_back(d.span[old]);
+    out.flags.push_back(d.flags[old]);
+    out.actor.push_back(d.actor[old]);
+    if (d.flags[old] & event_table::impl::long_span) out.long_latest.emplace_back(i, d.latest(old));
+    // An event's relations, oldest target first (then by type), notes alongside.
+    const std::uint32_t first = d.relation_begin[old], count = d.relation_begin[old + 1] - first;
+    links.clear();
+    for (std::uint32_t r = 0; r < count; ++r)
+      links.push_back({new_index[d.relation_target[first + r]], d.relation_kind[first + r], r});
+    std::sort(links.begin(), links.end(), [](const link& a, const link& b) {
+      return a.target != b.target ? a.target < b.target : a.type < b.type;
+    });
+    for (const link& l : links) {
+      out.relation_target.push_back(l.target);
+      out.relation_kind.push_back(l.type);
+    }
+    out.relation_begin.push_back(static_cast<std::uint32_t>(out.relation_target.size()));
+    if (d.flags[old] & event_table::impl::has_details) {
+      out.details_owner.push_back(i);
+      out.details.push_back(std::move(d.details[static_cast<std::size_t>(
+          std::lower_bound(d.details_owner.begin(), d.details_owner.end(), old) -
+          d.details_owner.begin())]));
+      if (auto& written = out.details.back().relation_notes; !written.empty()) {
+        std::vector<std::string> by_target(written.size());
+        for (std::size_t r = 0; r < links.size(); ++r)
+          by_target[r] = std::move(written[links[r].written]);
+        written = std::move(by_target);
+      }
+    }
+  }
+  out.text.shrink_to_fit();
+  out.long_latest.shrink_to_fit();
+  out.details_owner.shrink_to_fit();
+  out.details.shrink_to_fit();
+  *events.impl_ = std::move(out);
+  events.impl_->rebuild_id_index();
+
+  actor_ids_.clear();
+  actor_ids_.reserve(actors.size());
+  for (std::size_t i = 0; i < actors.size(); ++i)
+    actor_ids_.emplace(actors[i].id, static_cast<actor_index>(i));
+  return new_index;
 }
 
 std::optional<actor_index> story::find_actor(std::string_view id) const {
@@ -73,7 +606,7 @@ std::vector<std::string> story::closest_ids(std::string_view id, id_kind kind,
   if (kind != id_kind::event)
     for (const auto& a : actors) consider(a.id);
   if (kind != id_kind::actor)
-    for (const auto& e : events) consider(e.id);
+    for (const event e : events) consider(e.id());
   std::sort(scored.begin(), scored.end());
   scored.erase(std::unique(scored.begin(), scored.end()), scored.end());
   std::vector<std::string> out;
@@ -85,13 +618,6 @@ std::vector<std::string> story::closest_ids(std::string_view id, id_kind kind,
 std::vector<event_index> chronological_order(const story& s) {
   std::vector<event_index> order(s.events.size());
   std::iota(order.begin(), order.end(), event_index{0});
-  std::sort(order.begin(), order.end(), [&](event_index a, event_index b) {
-    const event& x = s.events[a];
-    const event& y = s.events[b];
-    if (x.time.earliest != y.time.earliest) return x.time.earliest < y.time.earliest;
-    if (x.time.latest != y.time.latest) return x.time.latest < y.time.latest;
-    return x.id < y.id;
-  });
   return order;
 }
 

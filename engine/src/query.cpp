@@ -88,7 +88,7 @@ bool allowed(std::uint8_t mask, relation_type type) {
   return (mask >> static_cast<unsigned>(type)) & 1;
 }
 
-std::span<const graph_link> neighbours(const event_graph& g, event_index e, bool down) {
+link_list neighbours(const event_graph& g, event_index e, bool down) {
   return down ? g.responses(e) : g.targets(e);
 }
 
@@ -104,8 +104,9 @@ std::vector<chain_entry> chain_tree(const event_graph& g, event_index root, bool
   auto push_children = [&](event_index e, std::uint32_t depth) {
     if (depth >= max_depth) return;
     auto links = neighbours(g, e, down);
-    for (auto it = links.rbegin(); it != links.rend(); ++it)
-      if (allowed(mask, it->type)) stack.push_back({it->event, depth + 1, it->type, false});
+    for (std::size_t i = links.size(); i-- > 0;)
+      if (const graph_link link = links[i]; allowed(mask, link.type))
+        stack.push_back({link.event, depth + 1, link.type, false});
   };
   push_children(root, 0);
   distinct = 0;
@@ -202,7 +203,7 @@ std::vector<path_step> find_path(const event_graph& g, std::span<const event_ind
   for (auto e : from) {
     auto p = position(e);
     if (!p) continue;
-    const instant floor = s.events[e].time.earliest;
+    const instant floor = s.events[e].time().earliest;
     if (floor >= best[*p]) continue;
     best[*p] = floor;
     states.push_back({e, UINT32_MAX, relation_type::responds_to, floor});
@@ -211,7 +212,7 @@ std::vector<path_step> find_path(const event_graph& g, std::span<const event_ind
     const state current = states[head];
     for (const auto& link : g.responses(current.event)) {
       if (!allowed(mask, link.type)) continue;
-      const event_time& t = s.events[link.event].time;
+      const event_time t = s.events[link.event].time();
       if (t.latest < current.floor) continue;  // would go back in time
       auto p = position(link.event);
       if (!p) continue;
@@ -265,10 +266,11 @@ std::vector<std::string> lower_words(std::string_view text) {
 }
 
 bool mentions(const event& e, std::string_view word) {
-  if (contains_folded(e.id, word) || contains_folded(e.title, word) ||
-      contains_folded(e.summary, word) || contains_folded(e.notes, word))
+  if (contains_folded(e.id(), word) || contains_folded(e.title(), word) ||
+      contains_folded(e.summary(), word) || contains_folded(e.notes(), word))
     return true;
-  return std::any_of(e.quotes.begin(), e.quotes.end(),
+  const auto quotes = e.quotes();
+  return std::any_of(quotes.begin(), quotes.end(),
                      [&](const quote& q) { return contains_folded(q.text, word); });
 }
 
@@ -285,21 +287,26 @@ std::vector<event_index> find_events(const event_graph& g, const event_filter& f
   }
   const auto words = lower_words(filter.text);
   auto keep = [&](event_index i) {
-    const event& e = s.events[i];
+    const event e = s.events[i];
     if (!filter.actors.empty()) {
+      const auto actors = e.actors();
+      const auto addressees = e.addressees();
       auto involved = [&](actor_index a) {
-        return std::find(e.actors.begin(), e.actors.end(), a) != e.actors.end() ||
-               std::find(e.addressees.begin(), e.addressees.end(), a) != e.addressees.end();
+        return std::find(actors.begin(), actors.end(), a) != actors.end() ||
+               std::find(addressees.begin(), addressees.end(), a) != addressees.end();
       };
       if (std::none_of(filter.actors.begin(), filter.actors.end(), involved)) return false;
     }
     if (!filter.kinds.empty() &&
-        std::find(filter.kinds.begin(), filter.kinds.end(), e.kind) == filter.kinds.end())
+        std::find(filter.kinds.begin(), filter.kinds.end(), e.kind()) == filter.kinds.end())
       return false;
-    if (!filter.tags.empty() && std::none_of(e.tags.begin(), e.tags.end(), [&](const auto& t) {
-          return std::find(filter.tags.begin(), filter.tags.end(), t) != filter.tags.end();
-        }))
-      return false;
+    if (!filter.tags.empty()) {
+      const auto tags = e.tags();
+      if (std::none_of(tags.begin(), tags.end(), [&](std::string_view t) {
+            return std::find(filter.tags.begin(), filter.tags.end(), t) != filter.tags.end();
+          }))
+        return false;
+    }
     return std::all_of(words.begin(), words.end(), [&](const auto& w) { return mentions(e, w); });
   };
   std::vector<event_index> out;
@@ -322,26 +329,27 @@ story_stats compute_stats(const event_graph& g, std::size_t top) {
   std::map<std::string, std::size_t> kinds;
   std::vector<std::int64_t> latencies;
   for (event_index i = 0; i < s.events.size(); ++i) {
-    const event& e = s.events[i];
-    ++kinds[e.kind];
-    for (const auto& r : e.relations) {
+    const event e = s.events[i];
+    const event_time time = e.time();
+    ++kinds[std::string(e.kind())];
+    for (const auto& r : e.relations()) {
       ++out.relations_by_type[static_cast<std::size_t>(r.type)];
       if (!is_response(r.type)) continue;
-      if (auto lat = response_latency(s.events[r.target].time, e.time))
+      if (auto lat = response_latency(s.events[r.target].time(), time))
         latencies.push_back(lat->typical);
     }
     auto earlier = [&](event_index a, event_index b) {  // ties: the time index decides
-      return s.events[a].time.earliest < s.events[b].time.earliest ||
-             (s.events[a].time.earliest == s.events[b].time.earliest &&
+      return s.events[a].time().earliest < s.events[b].time().earliest ||
+             (s.events[a].time().earliest == s.events[b].time().earliest &&
               g.time_rank(a) < g.time_rank(b));
     };
     auto later_end = [&](event_index a, event_index b) {
-      return s.events[a].time.latest > s.events[b].time.latest ||
-             (s.events[a].time.latest == s.events[b].time.latest &&
+      return s.events[a].time().latest > s.events[b].time().latest ||
+             (s.events[a].time().latest == s.events[b].time().latest &&
               g.time_rank(a) < g.time_rank(b));
     };
-    if (!e.time.open_start && (!out.first || earlier(i, *out.first))) out.first = i;
-    if (!e.time.open_end && (!out.last || later_end(i, *out.last))) out.last = i;
+    if (!time.open_start && (!out.first || earlier(i, *out.first))) out.first = i;
+    if (!time.open_end && (!out.last || later_end(i, *out.last))) out.last = i;
   }
   out.events_by_kind.assign(kinds.begin(), kinds.end());
   std::stable_sort(out.events_by_kind.begin(), out.events_by_kind.end(),

@@ -36,6 +36,7 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -462,13 +463,14 @@ chr::sys_days civil_day(instant t, std::string_view zone) {
 }
 
 event_days days_of(const event& e) {
+  const event_time t = e.time();
   event_days d;
-  d.precision = grain_of(e.time.precision);
-  d.open_start = e.time.open_start;
-  d.open_end = e.time.open_end;
-  d.one_of = e.time.shape == time_shape::one_of;
-  if (!d.open_start) d.earliest = civil_day(e.time.earliest, e.timezone);
-  if (!d.open_end) d.latest = civil_day(e.time.latest, e.timezone);
+  d.precision = grain_of(t.precision);
+  d.open_start = t.open_start;
+  d.open_end = t.open_end;
+  d.one_of = t.shape == time_shape::one_of;
+  if (!d.open_start) d.earliest = civil_day(t.earliest, e.timezone());
+  if (!d.open_end) d.latest = civil_day(t.latest, e.timezone());
   return d;
 }
 
@@ -508,8 +510,8 @@ axis_plan plan_axis(const story& s, const std::vector<event_days>& days, grain u
     plan.column_index[i] = static_cast<std::uint32_t>(
         std::lower_bound(plan.columns.begin(), plan.columns.end(), of[i]) - plan.columns.begin());
   plan.layout_nodes = n;
-  for (std::size_t i = 0; i < n; ++i)
-    for (const auto& r : s.events[i].relations) {
+  for (event_index i = 0; i < n; ++i)
+    for (const relation r : s.events[i].relations()) {
       if (r.target >= n) continue;
       const std::uint32_t a = plan.column_index[i];
       const std::uint32_t b = plan.column_index[r.target];
@@ -597,7 +599,7 @@ result<dot_text> to_dot(const story& s, const render_options& options) {
   // The axis: the finest unit that keeps the diagram readable and the layout affordable.
   std::vector<event_days> days;
   days.reserve(n);
-  for (const auto& e : s.events) days.push_back(days_of(e));
+  for (const event e : s.events) days.push_back(days_of(e));
   axis_plan plan;
   if (options.unit == time_unit::automatic) {
     for (const grain g : {grain::day, grain::week, grain::month, grain::year}) {
@@ -616,11 +618,13 @@ result<dot_text> to_dot(const story& s, const render_options& options) {
   std::vector<event_index> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<event_index>(i);
   std::sort(order.begin(), order.end(), [&](event_index a, event_index b) {
-    const auto& ea = s.events[a];
-    const auto& eb = s.events[b];
     if (column_index[a] != column_index[b]) return column_index[a] < column_index[b];
-    if (ea.time != eb.time) return ea.time < eb.time;
-    return ea.id < eb.id;
+    const event ea = s.events[a];
+    const event eb = s.events[b];
+    const event_time ta = ea.time();
+    const event_time tb = eb.time();
+    if (ta != tb) return ta < tb;
+    return ea.id() < eb.id();
   });
   std::vector<std::uint32_t> position(n);
   for (std::size_t p = 0; p < n; ++p) position[order[p]] = static_cast<std::uint32_t>(p);
@@ -628,8 +632,8 @@ result<dot_text> to_dot(const story& s, const render_options& options) {
   // Fill colours: by actor (or organization), assigned in order of actor id.
   const std::vector<actor_index> owner = colour_owners(s, options.lanes);
   std::vector<actor_index> used;
-  for (const auto& e : s.events)
-    if (!e.actors.empty()) used.push_back(owner[e.actors.front()]);
+  for (const event e : s.events)
+    if (!e.actors().empty()) used.push_back(owner[e.actors().front()]);
   std::sort(used.begin(), used.end(),
             [&](actor_index a, actor_index b) { return s.actors[a].id < s.actors[b].id; });
   used.erase(std::unique(used.begin(), used.end()), used.end());
@@ -640,15 +644,15 @@ result<dot_text> to_dot(const story& s, const render_options& options) {
   struct edge {
     std::uint32_t from, to;  // positions: from the earlier (target) to the later (owner)
     relation_type type;
-    const relation* r;
-    auto key() const { return std::tuple(to, from, type, std::string_view(r->note)); }
+    std::string_view note;  // into the story's text, which outlives the edges
+    auto key() const { return std::tuple(to, from, type, note); }
   };
   std::vector<edge> edges;
   std::array<bool, relation_type_count> types_used{};
-  for (std::size_t i = 0; i < n; ++i)
-    for (const auto& r : s.events[i].relations) {
+  for (event_index i = 0; i < n; ++i)
+    for (const relation r : s.events[i].relations()) {
       if (r.target >= n) continue;
-      edges.push_back({position[r.target], position[i], r.type, &r});
+      edges.push_back({position[r.target], position[i], r.type, r.note});
       types_used[static_cast<std::size_t>(r.type)] = true;
     }
   std::sort(edges.begin(), edges.end(),
@@ -703,11 +707,11 @@ result<dot_text> to_dot(const story& s, const render_options& options) {
     const std::uint32_t c = column_index[order[p]];
     fmt::format_to(put, "  {{ rank=same; \"_axis{}\";\n", c);
     for (; p < n && column_index[order[p]] == c; ++p) {
-      const event& e = s.events[order[p]];
+      const event e = s.events[order[p]];
       std::vector<std::string> lines;
-      lines.push_back(shorten(describe_date(e.date, e.timezone), label_width * 2));
+      lines.push_back(shorten(describe_date(e.date(), e.timezone()), label_width * 2));
       std::string who;
-      auto names = [&](const std::vector<actor_index>& list) {
+      auto names = [&](std::span<const actor_index> list) {
         constexpr std::size_t shown = 3;
         for (std::size_t k = 0; k < list.size() && k < shown; ++k) {
           if (k > 0) who += ", ";
@@ -715,21 +719,21 @@ result<dot_text> to_dot(const story& s, const render_options& options) {
         }
         if (list.size() > shown) who += fmt::format(" +{} more", list.size() - shown);
       };
-      names(e.actors);
-      if (!e.addressees.empty()) {
+      names(e.actors());
+      if (!e.addressees().empty()) {
         who += " \xE2\x86\x92 ";  // →
-        names(e.addressees);
+        names(e.addressees());
       }
       for (auto& l : wrap(who, label_width, actor_lines)) lines.push_back(std::move(l));
-      for (auto& l : wrap(e.title, label_width, title_lines)) lines.push_back(std::move(l));
-      const std::string_view tip = e.summary.empty() ? std::string_view(e.title) : e.summary;
+      for (auto& l : wrap(e.title(), label_width, title_lines)) lines.push_back(std::move(l));
+      const std::string_view tip = e.summary().empty() ? e.title() : e.summary();
       const std::string_view colour =
-          e.actors.empty() ? no_actor_fill : fill[owner[e.actors.front()]];
+          e.actors().empty() ? no_actor_fill : fill[owner[e.actors().front()]];
       fmt::format_to(put,
                      "    \"{}\" [id=\"event-{}\", label=\"{}\", fillcolor=\"{}\", tooltip=\"{}\"",
-                     escaped(e.id), escaped(e.id), label_lines(lines), colour,
+                     escaped(e.id()), escaped(e.id()), label_lines(lines), colour,
                      escaped_tooltip(shorten(tip, tooltip_length)));
-      for (const auto& src : e.sources)
+      for (const source& src : e.sources())
         if (auto link = http_link(src.url)) {
           fmt::format_to(put, ", URL=\"{}\", target=\"_blank\"", *link);
           break;
@@ -743,12 +747,12 @@ result<dot_text> to_dot(const story& s, const render_options& options) {
   for (const auto& ed : edges) {
     const relation_style& st = relation_styles[static_cast<std::size_t>(ed.type)];
     std::string tip = std::string(to_string(ed.type));
-    if (!ed.r->note.empty()) tip += ": " + std::string(ed.r->note);
+    if (!ed.note.empty()) tip += ": " + std::string(ed.note);
     const bool backwards = column_index[order[ed.from]] > column_index[order[ed.to]];
     fmt::format_to(put,
                    "  \"{}\" -> \"{}\" [dir=back, arrowtail={}, color=\"{}\", style={}, "
                    "penwidth={}, tooltip=\"{}\"{}];\n",
-                   escaped(s.events[order[ed.from]].id), escaped(s.events[order[ed.to]].id),
+                   escaped(s.events[order[ed.from]].id()), escaped(s.events[order[ed.to]].id()),
                    st.arrow, st.color, st.style, st.width,
                    escaped_tooltip(shorten(tip, tooltip_length)),
                    backwards ? ", constraint=false" : "");

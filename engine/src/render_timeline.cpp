@@ -11,6 +11,7 @@
 #include <iterator>
 #include <limits>
 #include <set>
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -164,7 +165,7 @@ struct writer {
   }
 };
 
-std::string actor_names(const story& s, const std::vector<actor_index>& actors) {
+std::string actor_names(const story& s, std::span<const actor_index> actors) {
   std::string names;
   for (actor_index a : actors) {
     if (a >= s.actors.size()) continue;
@@ -176,14 +177,17 @@ std::string actor_names(const story& s, const std::vector<actor_index>& actors) 
 
 /// The tooltip: date as readers say it, title, actors, summary, first source.
 std::string tooltip(const story& s, const event& e) {
-  std::string t = describe_date(e.date, e.timezone);
+  std::string t = describe_date(e.date(), e.timezone());
   t += " \xE2\x80\x94 ";
-  t += e.title.empty() ? e.id : e.title;
-  if (const std::string by = actor_names(s, e.actors); !by.empty()) t += "\nBy: " + by;
-  if (const std::string to = actor_names(s, e.addressees); !to.empty()) t += "\nTo: " + to;
-  if (!e.summary.empty()) t += "\n" + e.summary;
-  if (!e.sources.empty()) {
-    const source& src = e.sources.front();
+  t += e.title().empty() ? e.id() : e.title();
+  if (const std::string by = actor_names(s, e.actors()); !by.empty()) t += "\nBy: " + by;
+  if (const std::string to = actor_names(s, e.addressees()); !to.empty()) t += "\nTo: " + to;
+  if (const std::string_view summary = e.summary(); !summary.empty()) {
+    t += '\n';
+    t += summary;
+  }
+  if (!e.sources().empty()) {
+    const source& src = e.sources().front();
     t += "\nSource: " + src.title;
     if (!src.publisher.empty()) t += ", " + src.publisher;
   }
@@ -191,7 +195,7 @@ std::string tooltip(const story& s, const event& e) {
 }
 
 std::string_view first_link(const event& e) {
-  for (const source& src : e.sources)
+  for (const source& src : e.sources())
     if (linkable(src.url)) return src.url;
   return {};
 }
@@ -487,16 +491,16 @@ void write_arrows(writer& w) {
     if (a.type != relation_type::part_of)
       w.put(R"~( marker-end="url(#arrow-{})")~", to_string(a.type));
     if (a.count == 1 && from.shape != mark_shape::cluster && to.shape != mark_shape::cluster) {
-      const event& fe = w.s.events[from.event];
-      const event& te = w.s.events[to.event];
+      const event fe = w.s.events[from.event];
+      const event te = w.s.events[to.event];
       w.put(R"( data-from=")");
-      w.text(te.id);
+      w.text(te.id());
       w.put(R"(" data-to=")");
-      w.text(fe.id);
+      w.text(fe.id());
       w.put(R"("><title>)");
-      w.text(te.title.empty() ? te.id : te.title);
+      w.text(te.title().empty() ? te.id() : te.title());
       w.put(" \xE2\x80\x94 {} \xE2\x80\x94 ", st.legend);
-      w.text(fe.title.empty() ? fe.id : fe.title);
+      w.text(fe.title().empty() ? fe.id() : fe.title());
       w.put("</title></path>\n");
     } else {
       w.put(R"(><title>{} relation{} ({}) between merged events</title></path>)"
@@ -536,12 +540,12 @@ void write_marks(writer& w) {
       std::int64_t lo = std::numeric_limits<std::int64_t>::max();
       std::int64_t hi = std::numeric_limits<std::int64_t>::min();
       for (std::uint32_t k = 0; k < mk.count; ++k) {
-        const event& e = s.events[members[k]];
-        if (!e.time.open_start) lo = std::min(lo, e.time.earliest.time_since_epoch().count());
-        if (!e.time.open_end) hi = std::max(hi, e.time.latest.time_since_epoch().count());
+        const event_time t = s.events[members[k]].time();
+        if (!t.open_start) lo = std::min(lo, t.earliest.time_since_epoch().count());
+        if (!t.open_end) hi = std::max(hi, t.latest.time_since_epoch().count());
       }
       w.put(R"(<g class="cluster" data-count="{}" data-first-event=")", mk.count);
-      w.text(s.events[mk.event].id);
+      w.text(s.events[mk.event].id());
       w.put(R"("><title>{} events)", mk.count);
       if (lo <= hi) {
         w.put(", ");
@@ -552,9 +556,9 @@ void write_marks(writer& w) {
       w.put(" (merged; render with full detail to see each)");
       const std::uint32_t shown = std::min<std::uint32_t>(mk.count, 3);
       for (std::uint32_t k = 0; k < shown; ++k) {
-        const event& e = s.events[members[k]];
+        const event e = s.events[members[k]];
         w.put("\n");
-        w.text(e.title.empty() ? e.id : e.title);
+        w.text(e.title().empty() ? e.id() : e.title());
       }
       if (mk.count > shown) w.put("\n\xE2\x80\xA6");
       w.put("</title>");
@@ -566,7 +570,7 @@ void write_marks(writer& w) {
             (mk.x0 + mk.x1) / 2, mk.y + 3.5, mk.count);
       continue;
     }
-    const event& e = s.events[mk.event];
+    const event e = s.events[mk.event];
     const std::string_view link = first_link(e);
     if (!link.empty()) {
       w.put(R"(<a href=")");
@@ -576,11 +580,11 @@ void write_marks(writer& w) {
     w.put(R"(<g class="event")");
     if (mk.primary) {
       w.put(R"( id="event-)");
-      w.text(e.id);
+      w.text(e.id());
       w.put(R"(")");
     }
     w.put(R"( data-event=")");
-    w.text(e.id);
+    w.text(e.id());
     w.put(R"("><title>)");
     escape(w.out, tooltip(s, e), true);
     w.put("</title>");

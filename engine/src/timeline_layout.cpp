@@ -760,18 +760,19 @@ struct placer {
 
   /// Shape and label of one event's mark (row not yet known).
   mark make_mark(const item& it, std::uint32_t lane_index, bool with_label) const {
-    const event& e = s.events[it.event];
+    const event e = s.events[it.event];
+    const event_time t = e.time();
     mark mk;
     mk.event = it.event;
     mk.lane = lane_index;
     mk.primary = it.primary;
-    mk.uncertain = e.time.uncertain || e.time.approximate;
-    mk.fade_left = e.time.open_start;
-    mk.fade_right = e.time.open_end;
+    mk.uncertain = t.uncertain || t.approximate;
+    mk.fade_left = t.open_start;
+    mk.fade_right = t.open_end;
     const double w = it.x1 - it.x0;
-    const bool imprecise = e.time.shape == time_shape::one_of ||
-                           e.time.precision < time_precision::day || e.time.approximate;
-    if (e.time.shape == time_shape::interval && w >= 8) {
+    const bool imprecise =
+        t.shape == time_shape::one_of || t.precision < time_precision::day || t.approximate;
+    if (t.shape == time_shape::interval && w >= 8) {
       mk.shape = mark_shape::bar;
     } else if ((imprecise && w >= 8) || w > 120) {
       mk.shape = mark_shape::range;
@@ -781,7 +782,7 @@ struct placer {
     mk.x0 = mk.shape == mark_shape::point ? (it.x0 + it.x1) / 2 : it.x0;
     mk.x1 = mk.shape == mark_shape::point ? mk.x0 : it.x1;
     if (!with_label) return mk;
-    const std::string_view title = e.title.empty() ? std::string_view(e.id) : e.title;
+    const std::string_view title = e.title().empty() ? e.id() : e.title();
     const double one_line = text_width(title, m.label_font);
     const double r = mk.shape == mark_shape::point ? m.marker_radius : 0;
     if (mk.shape != mark_shape::point && one_line + 12 <= mk.x1 - mk.x0) {
@@ -913,9 +914,9 @@ layout compute_layout(const story& s, const render_options& options, double top,
   std::vector<std::uint32_t> lane_of_actor(s.actors.size(), no_lane);
   std::vector<bool> used(s.actors.size(), false);
   bool unattributed = false;
-  for (const event& e : s.events) {
-    if (e.actors.empty()) unattributed = true;
-    for (actor_index a : e.actors)
+  for (const event e : s.events) {
+    if (e.actors().empty()) unattributed = true;
+    for (actor_index a : e.actors())
       if (a < s.actors.size()) used[owner[a]] = true;
   }
   std::vector<actor_index> lane_actor;
@@ -947,8 +948,8 @@ layout compute_layout(const story& s, const render_options& options, double top,
     // Detail: the members whose events are in the lane, in file order.
     std::vector<std::vector<std::string_view>> members(lane_count);
     std::vector<bool> seen(s.actors.size(), false);
-    for (const event& e : s.events)
-      for (actor_index a : e.actors)
+    for (const event e : s.events)
+      for (actor_index a : e.actors())
         if (a < s.actors.size() && !seen[a]) seen[a] = true;
     for (actor_index a = 0; a < s.actors.size(); ++a)
       if (seen[a] && owner[a] != a && lane_of_actor[a] != no_lane)
@@ -969,20 +970,18 @@ layout compute_layout(const story& s, const render_options& options, double top,
   // The axis, from every finite endpoint.
   std::vector<std::int64_t> keys;
   keys.reserve(s.events.size() * 2);
-  auto open_start = [](const event& e) {
-    return e.time.open_start || e.time.earliest <= unbounded_past;
+  auto open_start = [](const event_time& t) {
+    return t.open_start || t.earliest <= unbounded_past;
   };
-  auto open_end = [](const event& e) {
-    return e.time.open_end || e.time.latest >= unbounded_future;
-  };
+  auto open_end = [](const event_time& t) { return t.open_end || t.latest >= unbounded_future; };
   std::vector<std::pair<std::int64_t, std::int64_t>> whole;
-  for (const event& e : s.events) {
-    const std::int64_t a = e.time.earliest.time_since_epoch().count();
-    const std::int64_t b = e.time.latest.time_since_epoch().count();
-    if (!open_start(e)) keys.push_back(a);
-    if (!open_end(e)) keys.push_back(b);
-    if (e.time.shape != time_shape::interval && !open_start(e) && !open_end(e))
-      whole.emplace_back(a, b);
+  for (const event e : s.events) {
+    const event_time t = e.time();
+    const std::int64_t a = t.earliest.time_since_epoch().count();
+    const std::int64_t b = t.latest.time_since_epoch().count();
+    if (!open_start(t)) keys.push_back(a);
+    if (!open_end(t)) keys.push_back(b);
+    if (t.shape != time_shape::interval && !open_start(t) && !open_end(t)) whole.emplace_back(a, b);
   }
   if (!keys.empty()) {
     const auto [lo, hi] = std::minmax_element(keys.begin(), keys.end());
@@ -999,12 +998,12 @@ layout compute_layout(const story& s, const render_options& options, double top,
   std::vector<std::vector<item>> by_lane(lane_count);
   std::vector<std::uint32_t> stamp(lane_count, no_lane);
   for (event_index i = 0; i < s.events.size(); ++i) {
-    const event& e = s.events[i];
+    const event e = s.events[i];
+    const event_time t = e.time();
     item it;
     it.event = i;
-    it.x0 =
-        open_start(e) ? out.axis.left() : out.axis.x(e.time.earliest.time_since_epoch().count());
-    it.x1 = open_end(e) ? out.axis.right() : out.axis.x(e.time.latest.time_since_epoch().count());
+    it.x0 = open_start(t) ? out.axis.left() : out.axis.x(t.earliest.time_since_epoch().count());
+    it.x1 = open_end(t) ? out.axis.right() : out.axis.x(t.latest.time_since_epoch().count());
     bool first = true;
     auto add = [&](std::uint32_t l) {
       if (l == no_lane || stamp[l] == i) return;
@@ -1013,9 +1012,9 @@ layout compute_layout(const story& s, const render_options& options, double top,
       first = false;
       by_lane[l].push_back(it);
     };
-    for (actor_index a : e.actors)
+    for (actor_index a : e.actors())
       if (a < s.actors.size()) add(lane_of_actor[a]);
-    if (e.actors.empty()) add(lane_count - 1);
+    if (e.actors().empty()) add(lane_count - 1);
   }
 
   // Rows within each lane; labels may run past the plot by a little before flipping left.
@@ -1073,7 +1072,7 @@ layout compute_layout(const story& s, const render_options& options, double top,
   // Arrows: one per (earlier mark, later mark, type), counted.
   std::vector<arrow> arrows;
   for (event_index i = 0; i < s.events.size(); ++i) {
-    for (const relation& rel : s.events[i].relations) {
+    for (const relation rel : s.events[i].relations()) {
       if (rel.target >= s.events.size()) continue;
       std::uint32_t from = event_mark[rel.target];
       const std::uint32_t to = event_mark[i];

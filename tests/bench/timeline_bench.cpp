@@ -64,7 +64,8 @@ int main(int argc, char** argv) {
     const double baseline = best_ms(runs, [&] {
       starts.clear();
       starts.reserve(s.events.size());
-      for (const auto& e : s.events) starts.push_back(e.time.earliest.time_since_epoch().count());
+      for (const eventgraph::event e : s.events)
+        starts.push_back(e.time().earliest.time_since_epoch().count());
       std::sort(starts.begin(), starts.end());
     });
     eventgraph::render_options o;

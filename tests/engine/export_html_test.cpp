@@ -126,9 +126,12 @@ TEST_CASE("export_html: the data block carries dates as instants, described and 
   const auto& reply = event_by_id(data, "governors-office-response");
   CHECK(reply["date"] == "between Feb 6 and Feb 12, 2026");
   CHECK(reply["shape"] == "one-of");
-  REQUIRE(reply["relations"].size() == 2);
-  CHECK(reply["relations"][0]["type"] == "rebuts");
-  CHECK(data["events"][reply["relations"][0]["to"].get<std::size_t>()]["id"] == "noem-x-post");
+  REQUIRE(reply["relations"].size() == 2);  // oldest target first
+  CHECK(reply["relations"][0]["type"] == "cites");
+  CHECK(data["events"][reply["relations"][0]["to"].get<std::size_t>()]["id"] ==
+        "california-transfers-since-2019");
+  CHECK(reply["relations"][1]["type"] == "rebuts");
+  CHECK(data["events"][reply["relations"][1]["to"].get<std::size_t>()]["id"] == "noem-x-post");
 
   const auto& policy = event_by_id(data, "biden-catch-and-release");
   CHECK(policy["earliest"].is_null());  // `..`: no instant, not the library's stand-in

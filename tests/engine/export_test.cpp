@@ -39,6 +39,14 @@ story load_text(const std::string& name, const std::string& text) {
   return std::move(s).value();
 }
 
+/// Replaces the events of `s` by `records`, whose relation targets index `records`; returns
+/// each record's new index (story::finish puts the events in time order).
+std::vector<event_index> set_events(story& s, const std::vector<event_record>& records) {
+  s.events = event_table{};
+  for (const event_record& r : records) s.add_event(r);
+  return s.finish();
+}
+
 std::string exported(const story& s, export_format f, export_options o = {}) {
   auto r = export_story(s, f, o);
   REQUIRE(r.ok());
@@ -146,8 +154,10 @@ TEST_CASE("export: xml_clean drops what XML 1.0 forbids and keeps the rest") {
 
 TEST_CASE("export: hostile text is escaped in both XML formats and the output stays well-formed") {
   story s = load(tricky_path);
-  s.events[0].title = "</data><node id=\"x\"/>\x01 & ]]> \x0b end";
-  s.reindex();
+  std::vector<event_record> records;
+  for (const event e : s.events) records.push_back(e.record());
+  records[0].title = "</data><node id=\"x\"/>\x01 & ]]> \x0b end";
+  set_events(s, records);
   const std::string graphml = exported(s, export_format::graphml);
   CHECK(graphml.find("&lt;/data&gt;&lt;node id=&quot;x&quot;/&gt; &amp; ]]&gt; &#32;end") !=
         std::string::npos);
@@ -282,13 +292,14 @@ TEST_CASE("export: the same story gives the same bytes, whatever the order of it
     const story forward = load(path);
     story backward = load(path);
     const auto n = static_cast<event_index>(backward.events.size());
-    std::vector<event> events(std::make_move_iterator(backward.events.rbegin()),
-                              std::make_move_iterator(backward.events.rend()));
-    for (event& e : events)
-      for (relation& r : e.relations) r.target = n - 1 - r.target;
-    backward.events = std::move(events);
-    backward.reindex();
-    REQUIRE(backward.events.front().id == forward.events.back().id);
+    std::vector<event_record> records;
+    for (event_index i = n; i-- > 0;) {
+      event_record r = backward.events[i].record();
+      for (relation_record& rel : r.relations) rel.target = n - 1 - rel.target;
+      records.push_back(std::move(r));
+    }
+    // The last event, added first, is back in its place.
+    REQUIRE(set_events(backward, records).front() == n - 1);
     for (export_format f : single_file_formats) {
       CAPTURE(to_string(f));
       CHECK(exported(backward, f) == exported(forward, f));
@@ -340,8 +351,8 @@ TEST_CASE("export: GraphML read back by Boost's read_graphml, every attribute in
     const auto order = chronological_order(s);
     REQUIRE(boost::num_vertices(g) == s.events.size());
     for (std::size_t v = 0; v < order.size(); ++v) {
-      const event& e = s.events[order[v]];
-      CAPTURE(e.id);
+      const event e = s.events[order[v]];
+      CAPTURE(e.id());
       const auto values = detail::event_attribute_values(s, e);
       for (std::size_t k = 0; k < values.size(); ++k) {
         CAPTURE(detail::event_attributes[k].name);
@@ -352,13 +363,13 @@ TEST_CASE("export: GraphML read back by Boost's read_graphml, every attribute in
       }
     }
     std::multiset<std::tuple<std::string, std::string, std::string, std::string, bool>> want, got;
-    for (const event& e : s.events)
-      for (const relation& r : e.relations)
-        want.emplace(e.id, s.events[r.target].id, std::string(to_string(r.type)), r.note,
+    for (const event e : s.events)
+      for (const relation r : e.relations())
+        want.emplace(e.id(), s.events[r.target].id(), to_string(r.type), r.note,
                      is_response(r.type));
     for (auto [it, end] = boost::edges(g); it != end; ++it) {
-      const auto source = s.events[order[boost::source(*it, g)]].id;
-      const auto target = s.events[order[boost::target(*it, g)]].id;
+      const auto source = s.events[order[boost::source(*it, g)]].id();
+      const auto target = s.events[order[boost::target(*it, g)]].id();
       got.emplace(source, target, relation_of[*it], note_of[*it], response_of[*it]);
     }
     CHECK(got == want);

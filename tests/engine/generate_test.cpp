@@ -53,7 +53,7 @@ TEST_CASE("generate: the story loads, and a few events draw many responses") {
   std::size_t typed = 0, cites = 0;
   for (event_index e = 0; e < s.events.size(); ++e) {
     responses.push_back(g.responses(e).size());
-    for (const auto& r : s.events[e].relations) {
+    for (const relation r : s.events[e].relations()) {
       typed += r.type != relation_type::responds_to && r.type != relation_type::cites;
       cites += r.type == relation_type::cites;
     }
@@ -63,8 +63,8 @@ TEST_CASE("generate: the story loads, and a few events draw many responses") {
   CHECK(responses[0] >= 20);
   CHECK(typed > 300);
   CHECK(cites > 100);
-  const auto first = s.events[g.by_time().front()].time;
-  const auto last = s.events[g.by_time().back()].time;
+  const auto first = s.events[g.by_time().front()].time();
+  const auto last = s.events[g.by_time().back()].time();
   CHECK(first.earliest >= parse_date("2024-01-01", "UTC").time->earliest);
   CHECK(last.earliest <= parse_date("2024-12-31", "UTC").time->latest);
 }

@@ -71,14 +71,14 @@ TEST_CASE("load: a valid YAML document") {
   CHECK(s.timezone == "America/Los_Angeles");
   REQUIRE(s.events.size() == 3);
   REQUIRE(s.actors.size() == 3);
-  CHECK(s.events[1].date == "2026-02-06");
-  CHECK(s.events[1].relations.size() == 1);
-  CHECK(s.events[1].relations[0].target == 0);
-  CHECK(s.events[1].figures[0].value == 33000);
-  CHECK(s.events[1].figures[0].value_text == "33000");
-  CHECK(s.events[2].relations[0].type == relation_type::rebuts);
-  CHECK(s.events[2].quotes[0].by == s.find_actor("newsom-office"));
-  CHECK(s.events[2].time.shape == time_shape::one_of);
+  CHECK(s.events[1].date() == "2026-02-06");
+  CHECK(s.events[1].relations().size() == 1);
+  CHECK(s.events[1].relations()[0].target == 0);
+  CHECK(s.events[1].figures()[0].value == 33000);
+  CHECK(s.events[1].figures()[0].value_text == "33000");
+  CHECK(s.events[2].relations()[0].type == relation_type::rebuts);
+  CHECK(s.events[2].quotes()[0].by == s.find_actor("newsom-office"));
+  CHECK(s.events[2].time().shape == time_shape::one_of);
   CHECK(s.actors[0].member_of == std::vector<actor_index>{1});
   CHECK(s.find_event("reply") == event_index{2});
 }
@@ -90,7 +90,7 @@ TEST_CASE("load: the same document in JSON") {
               "relations": [{"type": "follows-up", "to": "e1"}]}]})";
   auto r = load_one("a.json", json);
   REQUIRE(r.ok());
-  CHECK(r.value().events[1].relations[0].type == relation_type::follows_up);
+  CHECK(r.value().events[1].relations()[0].type == relation_type::follows_up);
 }
 
 TEST_CASE("load: JSON errors carry line and column") {

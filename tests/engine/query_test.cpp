@@ -25,9 +25,10 @@ struct fixture {
     graph = std::make_unique<event_graph>(data);
   }
   event_index id(const char* name) const { return *graph->find(name); }
-  strings names(std::span<const event_index> events) const {
+  template <typename Events>
+  strings names(const Events& events) const {
     strings out;
-    for (auto e : events) out.push_back(data.events[e].id);
+    for (auto e : events) out.emplace_back(data.events[e].id());
     return out;
   }
   /// "  rebuts c" per line, indented by depth, "(see above)" for repeats.
@@ -35,14 +36,14 @@ struct fixture {
     strings out;
     for (const auto& e : entries)
       out.push_back(std::string(2 * e.depth, ' ') + std::string(to_string(e.via)) + " " +
-                    data.events[e.event].id + (e.repeat ? " (see above)" : ""));
+                    std::string(data.events[e.event].id()) + (e.repeat ? " (see above)" : ""));
     return out;
   }
   strings path(const std::vector<path_step>& steps) const {
     strings out;
     for (std::size_t i = 0; i < steps.size(); ++i)
       out.push_back((i == 0 ? std::string() : std::string(to_string(steps[i].via)) + " ") +
-                    data.events[steps[i].event].id);
+                    std::string(data.events[steps[i].event].id()));
     return out;
   }
 };
@@ -229,12 +230,12 @@ TEST_CASE("query: stats, worked out by hand") {
   CHECK(st.relations_by_type == std::array<std::size_t, relation_type_count>{4, 1, 1, 1, 0, 1, 0});
   CHECK(st.events_by_kind == std::vector<std::pair<std::string, std::size_t>>{
                                  {"", 5}, {"letter", 1}, {"post", 1}, {"statement", 1}});
-  CHECK(f.data.events[*st.first].id == "a");  // ties with c on the start; a ends first
-  CHECK(f.data.events[*st.last].id == "f");   // h has no end
-  CHECK(st.unanswered == 3);                  // e, f, h
+  CHECK(f.data.events[*st.first].id() == "a");  // ties with c on the start; a ends first
+  CHECK(f.data.events[*st.last].id() == "f");   // h has no end
+  CHECK(st.unanswered == 3);                    // e, f, h
   strings most;
   for (auto [e, n] : st.most_answered)
-    most.push_back(f.data.events[e].id + "=" + std::to_string(n));
+    most.push_back(std::string(f.data.events[e].id()) + "=" + std::to_string(n));
   CHECK(most == strings{"a=2", "b=2", "c=1", "g=1", "d=1"});
   // a -> b -> c -> e and a -> b -> d -> f are both 4 long; the one ending first wins.
   CHECK(f.names(st.longest_chain) == strings{"a", "b", "c", "e"});
@@ -257,7 +258,7 @@ TEST_CASE("query: stats of the seed") {
   CHECK(st.relations == 10);
   CHECK(f.names(st.longest_chain) == strings{"noem-x-post", "governors-office-response"});
   REQUIRE(st.most_answered.size() == 1);
-  CHECK(f.data.events[st.most_answered[0].first].id == "noem-x-post");
+  CHECK(f.data.events[st.most_answered[0].first].id() == "noem-x-post");
   CHECK(st.latencies.count == 2);
   CHECK(st.latencies.median == (3 * 86400 + 6 * 86400) / 2);
 }

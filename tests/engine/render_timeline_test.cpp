@@ -334,10 +334,12 @@ events:
 TEST_CASE("render_timeline: an event with several actors is marked in each lane") {
   const story s = make_story({{"2026-02-12", "a,b", "Joint statement"}, {"2026-02-13", "c", "x"}});
   const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  // Events are numbered in time order, not as written: find them by id.
+  const event_index joint = *s.find_event("e0");
   std::set<std::uint32_t> lanes;
   int primary = 0;
   for (const auto& mk : lay.marks)
-    if (mk.event == 0) {
+    if (mk.event == joint) {
       lanes.insert(mk.lane);
       primary += mk.primary ? 1 : 0;
     }
@@ -358,12 +360,14 @@ TEST_CASE("render_timeline: open ends are clamped to the plot and fade") {
     CHECK(mk.x0 >= lay.axis.left());
     CHECK(mk.x1 <= lay.axis.right());
   }
+  const event_index forever = *s.find_event("e0");
+  const event_index ongoing = *s.find_event("e1");
   for (const auto& mk : lay.marks) {
-    if (mk.event == 0) {
+    if (mk.event == forever) {
       CHECK(mk.fade_left);
       CHECK(mk.x0 == lay.axis.left());
     }
-    if (mk.event == 1) {
+    if (mk.event == ongoing) {
       CHECK(mk.fade_right);
       CHECK(mk.x1 == lay.axis.right());
     }
@@ -380,11 +384,15 @@ TEST_CASE("render_timeline: shapes follow what is known of the date") {
                               {"[2026-02-06..2026-02-12]", "b", "One of"},
                               {"2026-02-14?", "b", "Maybe"}});
   const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  const event_index day = *s.find_event("e0");
+  const event_index span = *s.find_event("e1");
+  const event_index one_of = *s.find_event("e2");
+  const event_index maybe = *s.find_event("e3");
   for (const auto& mk : lay.marks) {
-    if (mk.event == 0) CHECK(mk.shape == tl::mark_shape::point);
-    if (mk.event == 1) CHECK(mk.shape == tl::mark_shape::bar);
-    if (mk.event == 2) CHECK(mk.shape == tl::mark_shape::range);
-    if (mk.event == 3) CHECK(mk.uncertain);
+    if (mk.event == day) CHECK(mk.shape == tl::mark_shape::point);
+    if (mk.event == span) CHECK(mk.shape == tl::mark_shape::bar);
+    if (mk.event == one_of) CHECK(mk.shape == tl::mark_shape::range);
+    if (mk.event == maybe) CHECK(mk.uncertain);
   }
 }
 
@@ -504,9 +512,10 @@ TEST_CASE("render_timeline: every event has an id, a data attribute and a toolti
   check_no_overlaps(tl::compute_layout(s, timeline_options(), 100));
   const std::string svg = svg_of(s);
   CHECK(xml_problem(svg) == "");
-  for (const auto& e : s.events) {
-    CHECK_MESSAGE(count(svg, "id=\"event-" + e.id + "\"") == 1, e.id);
-    CHECK_MESSAGE(svg.find("data-event=\"" + e.id + "\"><title>") != std::string::npos, e.id);
+  for (const event e : s.events) {
+    const std::string id(e.id());
+    CHECK_MESSAGE(count(svg, "id=\"event-" + id + "\"") == 1, id);
+    CHECK_MESSAGE(svg.find("data-event=\"" + id + "\"><title>") != std::string::npos, id);
   }
   CHECK(svg.find("<title>Feb 12, 2026 \xE2\x80\x94 Press conference at the Otay Mesa Port of "
                  "Entry\nBy: Kristi Noem") != std::string::npos);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <ranges>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,55 @@ struct graph_link {
   event_index event = 0;
   relation_type type = relation_type::responds_to;
 };
+
+/// Links of one event: two parallel arrays read as graph_link values.
+class link_list {
+ public:
+  class iterator;
+  link_list() = default;
+  link_list(const event_index* events, const relation_type* types, std::size_t size)
+      : events_(events), types_(types), size_(size) {}
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] graph_link operator[](std::size_t i) const { return {events_[i], types_[i]}; }
+  [[nodiscard]] iterator begin() const;
+  [[nodiscard]] iterator end() const;
+
+ private:
+  const event_index* events_ = nullptr;
+  const relation_type* types_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+class link_list::iterator {
+ public:
+  using value_type = graph_link;
+  using difference_type = std::ptrdiff_t;
+  iterator() = default;
+  iterator(const link_list* list, std::size_t i) : list_(list), i_(i) {}
+  graph_link operator*() const { return (*list_)[i_]; }
+  iterator& operator++() {
+    ++i_;
+    return *this;
+  }
+  iterator operator++(int) {
+    auto old = *this;
+    ++i_;
+    return old;
+  }
+  friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+
+ private:
+  const link_list* list_ = nullptr;
+  std::size_t i_ = 0;
+};
+
+inline link_list::iterator link_list::begin() const {
+  return {this, 0};
+}
+inline link_list::iterator link_list::end() const {
+  return {this, size_};
+}
 
 /// How long a response took, in seconds. Dates are ranges, so a latency is too:
 /// `typical` runs from the midpoint of the answered event's range to the midpoint of the
@@ -51,13 +101,15 @@ struct actor_relation {
   std::optional<std::int64_t> fastest;  ///< smallest typical latency, seconds
 };
 
-/// The actor projection of a story (what event_graph::actor_relations() holds), computed in
-/// one pass over the relations: responder id, then answered id.
+/// The actor projection of a story: one row per (responder, answered) pair, responder id then
+/// answered id. Computed on demand (not stored: at a million events the rows would outweigh the
+/// graph) in a few linear passes, no comparison sort.
 [[nodiscard]] std::vector<actor_relation> project_actors(const story& s);
 
-/// The story as a graph of events. Built once (Boost.Graph inside, plus compact arrays for
-/// the hot queries); then read-only and safe to share between threads. Keeps a reference to
-/// the story, which must outlive it.
+/// The story as a graph of events. Built once; then read-only and safe to share between threads.
+/// The story holds each event's relations (what it answers); the graph adds the other direction
+/// (what answers it) as a Boost.Graph compressed sparse row graph, and a block index of time
+/// ranges. Keeps a reference to the story, which must outlive it.
 ///
 ///     auto s = load_files(files);
 ///     event_graph g(s.value());
@@ -80,25 +132,24 @@ class event_graph {
 
   /// Events with a relation to `e` (later events that answer, cite or are part of it),
   /// oldest first.
-  [[nodiscard]] std::span<const graph_link> responses(event_index e) const;
+  [[nodiscard]] link_list responses(event_index e) const;
   /// Events `e` relates to (what it answers, cites or is part of), oldest first.
-  [[nodiscard]] std::span<const graph_link> targets(event_index e) const;
+  [[nodiscard]] link_list targets(event_index e) const;
 
-  /// Every event, by earliest instant, then latest instant, then id: the time index.
-  [[nodiscard]] std::span<const event_index> by_time() const;
+  /// Every event, by earliest instant, then latest instant, then id: the story's own order.
+  [[nodiscard]] std::ranges::iota_view<event_index, event_index> by_time() const {
+    return {0, static_cast<event_index>(event_count())};
+  }
   /// Position of `e` in by_time(): comparing ranks compares events in time.
-  [[nodiscard]] std::uint32_t time_rank(event_index e) const;
+  [[nodiscard]] std::uint32_t time_rank(event_index e) const { return e; }
   /// Events whose time range overlaps [from, to] (both inclusive), in time order.
   /// Output-sensitive: the time index is tiered by the width of each event's range.
   [[nodiscard]] std::vector<event_index> overlapping(instant from, instant to) const;
   /// Events whose whole time range lies within [from, to], in time order.
   [[nodiscard]] std::vector<event_index> within(instant from, instant to) const;
 
-  /// Events of an actor (as one of its `actors`), oldest first.
-  [[nodiscard]] std::span<const event_index> events_of(actor_index a) const;
-
-  /// The actor projection: who answered whom, one row per pair, responder id then answered id.
-  [[nodiscard]] std::span<const actor_relation> actor_relations() const;
+  /// Events of an actor (as one of its `actors`), oldest first: one scan of the actor column.
+  [[nodiscard]] std::vector<event_index> events_of(actor_index a) const;
 
   /// Events in an order where every event comes after all events it relates to (computed
   /// with Boost.Graph's non-recursive topological sort).

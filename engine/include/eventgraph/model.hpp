@@ -2,7 +2,9 @@
 // The story model: actors, events and the relations between events, as loaded and validated.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -78,19 +80,27 @@ struct source {
   std::string note;
 };
 
-/// A link from the event that owns it (the later one) to an earlier or enclosing event.
+/// A relation as stored: from the event that owns it (the later one) to an earlier or
+/// enclosing event.
 struct relation {
+  relation_type type = relation_type::responds_to;
+  event_index target = 0;
+  std::string_view note;
+};
+
+/// A relation to add with story::add_event.
+struct relation_record {
   relation_type type = relation_type::responds_to;
   event_index target = 0;
   std::string note;
 };
 
-struct event {
+/// An event as written, every field owned: what story::add_event takes and event::record gives.
+struct event_record {
   std::string id;
-  std::string date;  ///< EDTF text, as written
-  event_time time;   ///< resolved from `date` in `timezone`
-  std::string
-      timezone;  ///< the zone `date` was read in (the event's, else the document's, else UTC)
+  std::string date;      ///< EDTF text, as written
+  event_time time;       ///< resolved from `date` in `timezone`
+  std::string timezone;  ///< the zone `date` was read in ("" = UTC)
   std::vector<actor_index> actors;
   std::vector<actor_index> addressees;  ///< `to:`
   std::string kind;                     ///< statement, post, letter... or a free word
@@ -103,20 +113,219 @@ struct event {
   std::vector<figure> figures;
   std::vector<source> sources;
   std::vector<std::string> tags;
-  std::vector<relation> relations;
-  position where;
+  std::vector<relation_record> relations;
 };
+
+class event_table;
+
+/// The tags of an event, as text.
+class tag_list {
+ public:
+  class iterator;
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] std::string_view operator[](std::size_t i) const;
+  [[nodiscard]] iterator begin() const;
+  [[nodiscard]] iterator end() const;
+
+ private:
+  friend class event;
+  tag_list(const event_table* table, const char* ids, std::size_t size)
+      : table_(table), ids_(ids), size_(size) {}
+  const event_table* table_;
+  const char* ids_;  // 4-byte tag ids, unaligned
+  std::size_t size_;
+};
+
+class tag_list::iterator {
+ public:
+  using value_type = std::string_view;
+  using difference_type = std::ptrdiff_t;
+  iterator() = default;
+  iterator(const tag_list* list, std::size_t i) : list_(list), i_(i) {}
+  std::string_view operator*() const { return (*list_)[i_]; }
+  iterator& operator++() {
+    ++i_;
+    return *this;
+  }
+  iterator operator++(int) {
+    auto old = *this;
+    ++i_;
+    return old;
+  }
+  friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+
+ private:
+  const tag_list* list_ = nullptr;
+  std::size_t i_ = 0;
+};
+
+/// The relations an event owns, oldest target first (then by type).
+class relation_list {
+ public:
+  class iterator;
+  [[nodiscard]] std::size_t size() const { return end_ - begin_; }
+  [[nodiscard]] bool empty() const { return begin_ == end_; }
+  [[nodiscard]] relation operator[](std::size_t i) const;
+  [[nodiscard]] iterator begin() const;
+  [[nodiscard]] iterator end() const;
+
+ private:
+  friend class event;
+  relation_list(const event_table* table, event_index owner, std::uint32_t begin, std::uint32_t end)
+      : table_(table), owner_(owner), begin_(begin), end_(end) {}
+  const event_table* table_;
+  event_index owner_;
+  std::uint32_t begin_, end_;
+};
+
+class relation_list::iterator {
+ public:
+  using value_type = relation;
+  using difference_type = std::ptrdiff_t;
+  iterator() = default;
+  iterator(const relation_list* list, std::size_t i) : list_(list), i_(i) {}
+  relation operator*() const { return (*list_)[i_]; }
+  iterator& operator++() {
+    ++i_;
+    return *this;
+  }
+  iterator operator++(int) {
+    auto old = *this;
+    ++i_;
+    return old;
+  }
+  friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+
+ private:
+  const relation_list* list_ = nullptr;
+  std::size_t i_ = 0;
+};
+
+/// One event of a story: a small handle (table and index) that reads the stored columns.
+/// Cheap to copy; valid while the story lives and is not changed.
+class event {
+ public:
+  event(const event_table* table, event_index index) : table_(table), index_(index) {}
+  [[nodiscard]] event_index index() const { return index_; }
+  [[nodiscard]] std::string_view id() const;
+  [[nodiscard]] std::string_view date() const;      ///< EDTF text, as written
+  [[nodiscard]] event_time time() const;            ///< resolved from `date` in `timezone`
+  [[nodiscard]] std::string_view timezone() const;  ///< "" = UTC
+  [[nodiscard]] std::span<const actor_index> actors() const;
+  [[nodiscard]] std::span<const actor_index> addressees() const;  ///< `to:`
+  [[nodiscard]] std::string_view kind() const;
+  [[nodiscard]] std::string_view channel() const;
+  [[nodiscard]] std::string_view place() const;
+  [[nodiscard]] std::string_view title() const;
+  [[nodiscard]] std::string_view summary() const;
+  [[nodiscard]] std::string_view notes() const;
+  [[nodiscard]] std::span<const quote> quotes() const;
+  [[nodiscard]] std::span<const figure> figures() const;
+  [[nodiscard]] std::span<const source> sources() const;
+  [[nodiscard]] tag_list tags() const;
+  [[nodiscard]] relation_list relations() const;
+  /// Every field as an owned copy, e.g. to change one and build a new story.
+  [[nodiscard]] event_record record() const;
+
+ private:
+  const event_table* table_;
+  event_index index_;
+};
+
+/// The events of a story in columns: a million events cost tens of bytes each beyond their text
+/// (times, first actor, relations in one array, id and title in one text arena; the rare fields
+/// such as quotes and sources kept apart). Events are kept in time order (earliest instant,
+/// then latest, then id), so an event's index is its rank in time.
+class event_table {
+ public:
+  class iterator;
+  event_table();
+  ~event_table();
+  event_table(event_table&&) noexcept;
+  event_table& operator=(event_table&&) noexcept;
+  event_table(const event_table&) = delete;
+  event_table& operator=(const event_table&) = delete;
+
+  [[nodiscard]] std::size_t size() const;
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] event operator[](event_index i) const { return {this, i}; }
+  [[nodiscard]] iterator begin() const;
+  [[nodiscard]] iterator end() const;
+
+  /// Appends an event; relation targets index events added before or after it. Call
+  /// story::finish once every event is in.
+  event_index add(const event_record& record);
+  /// The first event with this id.
+  [[nodiscard]] std::optional<event_index> find(std::string_view id) const;
+  /// Heap bytes held (columns, arena, indexes), and the part of them that is the events' own
+  /// text (ids, dates, titles and the rare fields), for benchmarks.
+  [[nodiscard]] std::size_t memory_bytes() const;
+  [[nodiscard]] std::size_t text_bytes() const;
+
+  struct impl;  // engine-internal: the columns
+  [[nodiscard]] const impl& columns() const { return *impl_; }
+  [[nodiscard]] impl& columns() { return *impl_; }
+
+ private:
+  friend class event;
+  friend class tag_list;
+  friend class relation_list;
+  friend class story;
+  std::unique_ptr<impl> impl_;
+};
+
+class event_table::iterator {
+ public:
+  using value_type = event;
+  using difference_type = std::ptrdiff_t;
+  iterator() = default;
+  iterator(const event_table* table, event_index i) : table_(table), i_(i) {}
+  event operator*() const { return {table_, i_}; }
+  iterator& operator++() {
+    ++i_;
+    return *this;
+  }
+  iterator operator++(int) {
+    auto old = *this;
+    ++i_;
+    return old;
+  }
+  friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+
+ private:
+  const event_table* table_ = nullptr;
+  event_index i_ = 0;
+};
+
+inline event_table::iterator event_table::begin() const {
+  return {this, 0};
+}
+inline event_table::iterator event_table::end() const {
+  return {this, static_cast<event_index>(size())};
+}
+inline tag_list::iterator tag_list::begin() const {
+  return {this, 0};
+}
+inline tag_list::iterator tag_list::end() const {
+  return {this, size_};
+}
+inline relation_list::iterator relation_list::begin() const {
+  return {this, 0};
+}
+inline relation_list::iterator relation_list::end() const {
+  return {this, size()};
+}
 
 /// One or more documents merged: ids are unique across all of them.
 ///
 ///     auto s = load_files({"samples/dhs-california-detainers-2026.yaml"});
-///     s.value().find_event("noem-x-post");
+///     s.value().events[*s.value().find_event("noem-x-post")].title();
 class story {
  public:
   story() = default;
   story(story&&) noexcept = default;
   story& operator=(story&&) noexcept = default;
-  // Not copyable: the id indexes view into the element strings.
   story(const story&) = delete;
   story& operator=(const story&) = delete;
 
@@ -127,16 +336,23 @@ class story {
   std::vector<source> sources;  ///< document-level sources
   std::vector<std::string> files;
   std::vector<actor> actors;
-  std::vector<event> events;
+  event_table events;  ///< in time order once finished
 
   /// The file, line and column of a position, for diagnostics.
   [[nodiscard]] source_location locate(const position& p) const {
     return {p.file < files.size() ? files[p.file] : std::string{}, p.line, p.column};
   }
 
-  /// Rebuilds the id indexes; call after changing `actors` or `events`.
-  void reindex();
-  [[nodiscard]] std::optional<event_index> find_event(std::string_view id) const;
+  /// Adds an event (see event_table::add); call finish() once all are in.
+  event_index add_event(const event_record& record) { return events.add(record); }
+  /// Puts the events in time order (renumbering them and their relations), indexes ids and
+  /// drops spare capacity. Returns the new index of each event added since the last call, by
+  /// old index.
+  std::vector<event_index> finish();
+
+  [[nodiscard]] std::optional<event_index> find_event(std::string_view id) const {
+    return events.find(id);
+  }
   [[nodiscard]] std::optional<actor_index> find_actor(std::string_view id) const;
   enum class id_kind : std::uint8_t { event, actor, any };
   /// Up to `limit` distinct ids of a kind closest to `id` by edit distance, for "did you mean".
@@ -145,12 +361,12 @@ class story {
                                                      std::size_t limit = 3) const;
 
  private:
-  std::unordered_map<std::string_view, event_index> event_ids_;
   std::unordered_map<std::string_view, actor_index> actor_ids_;
 };
 
 /// Event indexes in time order: by earliest instant, then latest, then id. Every listing and
-/// export uses this order, so output does not depend on the order of the input files.
+/// export uses this order, so output does not depend on the order of the input files. A
+/// finished story keeps its events in this order, so this is 0, 1, 2...
 [[nodiscard]] std::vector<event_index> chronological_order(const story& s);
 
 }  // namespace eventgraph

@@ -1,0 +1,156 @@
+#pragma once
+// The columns behind event_table (model.hpp): engine-internal, for the loader's fast path and
+// the graph. A plain event (one actor, id, date, title, kind, tags, relations) costs its text
+// plus about 40 bytes; the rare fields live in `details`, found by binary search.
+
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "eventgraph/model.hpp"
+
+namespace eventgraph {
+
+/// Fields most bulk events lack, kept apart from the columns.
+struct event_details {
+  std::vector<actor_index> actors;  ///< all of them, when more than one
+  std::vector<actor_index> addressees;
+  std::string channel, place, summary, notes;
+  std::vector<quote> quotes;
+  std::vector<figure> figures;
+  std::vector<source> sources;
+  std::vector<std::string> relation_notes;  ///< parallel to the relations, when any has a note
+};
+
+/// The hot fields of one event, as views: what the loader's fast path hands over.
+struct event_fields {
+  std::string_view id, date, title, kind, timezone;
+  event_time time;
+  std::span<const actor_index> actors;
+  std::span<const std::string_view> tags;
+};
+
+namespace detail {
+
+/// Interns short strings (kinds, zones, tags) as dense ids.
+class string_pool {
+ public:
+  std::uint32_t intern(std::string_view text);
+  [[nodiscard]] std::string_view operator[](std::uint32_t id) const { return names_[id]; }
+  [[nodiscard]] std::size_t size() const { return names_.size(); }
+  [[nodiscard]] std::size_t memory_bytes() const;
+  [[nodiscard]] std::size_t text_bytes() const;
+
+ private:
+  struct hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, std::uint32_t, hash, std::equal_to<>> ids_;
+};
+
+std::uint64_t hash_id(std::string_view id);
+
+}  // namespace detail
+
+struct event_table::impl {
+  // Flags, one uint16 per event.
+  static constexpr std::uint16_t precision_mask = 0xF;
+  static constexpr int shape_shift = 4;  // 2 bits
+  static constexpr std::uint16_t uncertain = 1u << 6, approximate = 1u << 7, open_start = 1u << 8,
+                                 open_end = 1u << 9, has_details = 1u << 10, long_span = 1u << 11,
+                                 many_actors = 1u << 12, no_actor = 1u << 13;
+  static constexpr std::size_t text_block = 256;  // events per text-offset base
+
+  // One entry per event.
+  std::vector<std::int64_t> earliest;
+  std::vector<std::uint32_t> span;  ///< latest - earliest, unless long_span
+  std::vector<std::uint16_t> flags;
+  std::vector<std::uint32_t> text_offset;     ///< from text_base[i / text_block]
+  std::vector<actor_index> actor;             ///< the first actor
+  std::vector<std::uint32_t> relation_begin;  ///< size + 1 entries
+  // One entry per relation, grouped by owner.
+  std::vector<event_index> relation_target;
+  std::vector<relation_type> relation_kind;
+  // Per event, in `text`: varint length + id, varint length + date, varint length + title,
+  // varint kind, varint zone, varint tag count, then 4-byte tag ids.
+  std::string text;
+  std::vector<std::uint64_t> text_base;
+  std::vector<std::pair<event_index, std::int64_t>> long_latest;  ///< by event
+  std::vector<event_index> details_owner;                         ///< sorted
+  std::vector<event_details> details;
+  detail::string_pool kinds, zones, tags;
+  std::size_t text_payload = 0;  ///< bytes of `text` that are the events' own text
+  // Open addressing: index + 1 per slot, 0 = empty.
+  std::vector<std::uint32_t> id_slots;
+
+  [[nodiscard]] std::size_t size() const { return earliest.size(); }
+
+  /// Appends an event without relations (relation_begin grows by an empty range).
+  event_index add(const event_fields& f);
+  /// Appends relations to the last event added.
+  void add_relation(relation_type type, event_index target) {
+    relation_target.push_back(target);
+    relation_kind.push_back(type);
+    relation_begin.back() = static_cast<std::uint32_t>(relation_target.size());
+  }
+  /// Replaces every relation: `relations_of(i, out)` appends event i's, for i in order.
+  template <typename RelationsOf>
+  void set_relations(RelationsOf&& relations_of) {
+    relation_target.clear();
+    relation_kind.clear();
+    relation_begin.assign(1, 0);
+    for (event_index i = 0; i < size(); ++i) {
+      relations_of(i);
+      relation_begin.push_back(static_cast<std::uint32_t>(relation_target.size()));
+    }
+  }
+  event_details& details_for(event_index e);  ///< creates them if needed
+  [[nodiscard]] const event_details* find_details(event_index e) const;
+  void set_actors(event_index e, std::span<const actor_index> actors);
+
+  [[nodiscard]] const char* text_of(event_index e) const {
+    return text.data() + text_base[e / text_block] + text_offset[e];
+  }
+  [[nodiscard]] std::int64_t latest(event_index e) const;
+  [[nodiscard]] event_time time(event_index e) const;
+
+  [[nodiscard]] std::optional<event_index> find(std::string_view id) const;
+  void rebuild_id_index();
+
+ private:
+  void insert_id(event_index e, std::string_view id);
+};
+
+namespace detail {
+
+inline std::uint64_t read_varint(const char*& p) {
+  std::uint64_t v = 0;
+  for (int shift = 0;; shift += 7) {
+    const auto byte = static_cast<unsigned char>(*p++);
+    v |= std::uint64_t{byte & 0x7Fu} << shift;
+    if (!(byte & 0x80u)) return v;
+  }
+}
+
+inline std::string_view read_text(const char*& p) {
+  const auto n = static_cast<std::size_t>(read_varint(p));
+  std::string_view out(p, n);
+  p += n;
+  return out;
+}
+
+inline std::uint32_t read_u32(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+}  // namespace detail
+
+}  // namespace eventgraph
