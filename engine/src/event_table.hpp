@@ -3,6 +3,7 @@
 // the graph. A plain event (one actor, id, date, title, kind, tags, relations) costs its text
 // plus about 40 bytes; the rare fields live in `details`, found by binary search.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <span>
@@ -17,8 +18,6 @@ namespace eventgraph {
 
 /// Fields most bulk events lack, kept apart from the columns.
 struct event_details {
-  std::vector<actor_index> actors;  ///< all of them, when more than one
-  std::vector<actor_index> addressees;
   std::string channel, place, summary, notes;
   std::vector<quote> quotes;
   std::vector<figure> figures;
@@ -31,10 +30,34 @@ struct event_fields {
   std::string_view id, date, title, kind, timezone;
   event_time time;
   std::span<const actor_index> actors;
+  std::span<const actor_index> addressees;
   std::span<const std::string_view> tags;
 };
 
 namespace detail {
+
+/// Lists of actors for the few events that have any: (event, actor) pairs sorted by event,
+/// 8 bytes per entry and nothing for events without.
+struct sparse_actor_lists {
+  std::vector<event_index> owner;
+  std::vector<actor_index> value;
+
+  [[nodiscard]] std::span<const actor_index> of(event_index e) const {
+    auto [first, last] = std::equal_range(owner.begin(), owner.end(), e);
+    return {value.data() + (first - owner.begin()), static_cast<std::size_t>(last - first)};
+  }
+  /// Events are added in order, so this appends.
+  void add(event_index e, std::span<const actor_index> actors) {
+    auto at = std::upper_bound(owner.begin(), owner.end(), e) - owner.begin();
+    owner.insert(owner.begin() + at, actors.size(), e);
+    value.insert(value.begin() + at, actors.begin(), actors.end());
+  }
+  /// Overwrites an event's list in place; `actors` has at most as many entries as it.
+  void overwrite(event_index e, std::span<const actor_index> actors) {
+    auto first = std::lower_bound(owner.begin(), owner.end(), e) - owner.begin();
+    std::copy(actors.begin(), actors.end(), value.begin() + first);
+  }
+};
 
 /// Interns short strings (kinds, zones, tags) as dense ids.
 class string_pool {
@@ -64,7 +87,8 @@ struct event_table::impl {
   static constexpr int shape_shift = 4;  // 2 bits
   static constexpr std::uint16_t uncertain = 1u << 6, approximate = 1u << 7, open_start = 1u << 8,
                                  open_end = 1u << 9, has_details = 1u << 10, long_span = 1u << 11,
-                                 many_actors = 1u << 12, no_actor = 1u << 13;
+                                 many_actors = 1u << 12, no_actor = 1u << 13,
+                                 has_addressees = 1u << 14;
   static constexpr std::size_t text_block = 256;  // events per text-offset base
 
   // One entry per event.
@@ -82,7 +106,9 @@ struct event_table::impl {
   std::string text;
   std::vector<std::uint64_t> text_base;
   std::vector<std::pair<event_index, std::int64_t>> long_latest;  ///< by event
-  std::vector<event_index> details_owner;                         ///< sorted
+  detail::sparse_actor_lists many_actors_of;  ///< every actor of events with more than one
+  detail::sparse_actor_lists addressees_of;
+  std::vector<event_index> details_owner;  ///< sorted
   std::vector<event_details> details;
   detail::string_pool kinds, zones, tags;
   std::size_t text_payload = 0;  ///< bytes of `text` that are the events' own text
@@ -112,7 +138,12 @@ struct event_table::impl {
   }
   event_details& details_for(event_index e);  ///< creates them if needed
   [[nodiscard]] const event_details* find_details(event_index e) const;
+  /// Sets an event's actors (or addressees) once they are resolved: as many as it was added
+  /// with, or fewer after an error (the story is then dropped).
   void set_actors(event_index e, std::span<const actor_index> actors);
+  void set_addressees(event_index e, std::span<const actor_index> actors) {
+    addressees_of.overwrite(e, actors);
+  }
 
   [[nodiscard]] const char* text_of(event_index e) const {
     return text.data() + text_base[e / text_block] + text_offset[e];

@@ -283,13 +283,17 @@ class tree_reader {
     pending.actors.reserve(p.actors.size());
     for (const auto& a : p.actors)
       pending.actors.push_back({std::string(a.id), {file_index_, line, a.column}});
+    for (const auto& a : p.addressees)
+      pending.addressees.push_back({std::string(a.id), {file_index_, line, a.column}});
     pending.relations.reserve(p.relations.size());
     for (const auto& r : p.relations)
       pending.relations.push_back(
           {r.type, {std::string(r.to.id), {file_index_, line, r.to.column}}, {}});
-    placeholder_actors_.assign(p.actors.size(), 0);
-    story_.events.columns().add(
-        {p.id, p.date, p.title, p.kind, zone_, *parsed.time, placeholder_actors_, p.tags});
+    placeholder_actors_.assign(std::max(p.actors.size(), p.addressees.size()), 0);
+    const std::span<const actor_index> placeholders(placeholder_actors_);
+    story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
+                                 placeholders.first(p.actors.size()),
+                                 placeholders.first(p.addressees.size()), p.tags});
     pending_events_.push_back(std::move(pending));
     return true;
   }
@@ -747,11 +751,12 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
     for (const auto& ref : p.actors)
       if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;
     columns.set_actors(i, resolved);
-    if (p.addressees.empty() && p.quote_by.empty()) continue;
-    event_details& details = columns.details_for(i);  // made when the event was added
-    details.addressees.clear();
+    resolved.clear();
     for (const auto& ref : p.addressees)
-      if (auto a = resolve_actor(ref)) details.addressees.push_back(*a), actor_used[*a] = true;
+      if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;
+    columns.set_addressees(i, resolved);
+    if (p.quote_by.empty()) continue;
+    event_details& details = columns.details_for(i);  // made when the event was added
     for (std::size_t q = 0; q < p.quote_by.size(); ++q)
       if (p.quote_by[q])
         if (auto a = resolve_actor(*p.quote_by[q]))

@@ -160,20 +160,24 @@ event_index event_table::impl::add(const event_fields& f) {
   actor.push_back(f.actors.empty() ? 0 : f.actors.front());
   if (relation_begin.empty()) relation_begin.push_back(0);
   relation_begin.push_back(relation_begin.back());
-  if (f.actors.size() != 1) set_actors(e, f.actors);
+  if (f.actors.empty()) flags.back() |= no_actor;
+  if (f.actors.size() > 1) {
+    flags.back() |= many_actors;
+    many_actors_of.add(e, f.actors);
+  }
+  if (!f.addressees.empty()) {
+    flags.back() |= has_addressees;
+    addressees_of.add(e, f.addressees);
+  }
   insert_id(e, f.id);
   return e;
 }
 
 void event_table::impl::set_actors(event_index e, std::span<const actor_index> actors) {
-  flags[e] &= static_cast<std::uint16_t>(~(many_actors | no_actor));
-  actor[e] = actors.empty() ? 0 : actors.front();
-  if (actors.empty()) flags[e] |= no_actor;
-  if (actors.size() > 1) {
-    flags[e] |= many_actors;
-    details_for(e).actors.assign(actors.begin(), actors.end());
-  } else if (auto* d = const_cast<event_details*>(find_details(e))) {
-    d->actors.clear();
+  if (flags[e] & many_actors) {
+    many_actors_of.overwrite(e, actors);
+  } else if (!actors.empty()) {
+    actor[e] = actors.front();
   }
 }
 
@@ -280,14 +284,13 @@ event_index event_table::add(const event_record& r) {
   impl& d = *impl_;
   std::vector<std::string_view> tag_views(r.tags.begin(), r.tags.end());
   const event_index e =
-      d.add({r.id, r.date, r.title, r.kind, r.timezone, r.time, r.actors, tag_views});
+      d.add({r.id, r.date, r.title, r.kind, r.timezone, r.time, r.actors, r.addressees, tag_views});
   for (const auto& rel : r.relations) d.add_relation(rel.type, rel.target);
   const bool notes = std::any_of(r.relations.begin(), r.relations.end(),
                                  [](const relation_record& x) { return !x.note.empty(); });
-  if (!r.addressees.empty() || !r.channel.empty() || !r.place.empty() || !r.summary.empty() ||
-      !r.notes.empty() || !r.quotes.empty() || !r.figures.empty() || !r.sources.empty() || notes) {
+  if (!r.channel.empty() || !r.place.empty() || !r.summary.empty() || !r.notes.empty() ||
+      !r.quotes.empty() || !r.figures.empty() || !r.sources.empty() || notes) {
     event_details& x = d.details_for(e);
-    x.addressees = r.addressees;
     x.channel = r.channel;
     x.place = r.place;
     x.summary = r.summary;
@@ -314,9 +317,9 @@ std::size_t event_table::memory_bytes() const {
                       bytes_of(d.details) + bytes_of(d.id_slots) + d.kinds.memory_bytes() +
                       d.zones.memory_bytes() + d.tags.memory_bytes();
   for (const auto& x : d.details) {
-    bytes += bytes_of(x.actors) + bytes_of(x.addressees) + bytes_of(x.channel) + bytes_of(x.place) +
-             bytes_of(x.summary) + bytes_of(x.notes) + bytes_of(x.quotes) + bytes_of(x.figures) +
-             bytes_of(x.sources) + bytes_of(x.relation_notes);
+    bytes += bytes_of(x.channel) + bytes_of(x.place) + bytes_of(x.summary) + bytes_of(x.notes) +
+             bytes_of(x.quotes) + bytes_of(x.figures) + bytes_of(x.sources) +
+             bytes_of(x.relation_notes);
     for (const auto& q : x.quotes) bytes += bytes_of(q.text) + bytes_of(q.note);
     for (const auto& f : x.figures)
       bytes += bytes_of(f.label) + bytes_of(f.value_text) + bytes_of(f.unit) + bytes_of(f.note);
@@ -406,13 +409,14 @@ event_time event::time() const {
 std::span<const actor_index> event::actors() const {
   const auto& d = *table_->impl_;
   if (d.flags[index_] & event_table::impl::no_actor) return {};
-  if (d.flags[index_] & event_table::impl::many_actors) return details_of(d, index_)->actors;
+  if (d.flags[index_] & event_table::impl::many_actors) return d.many_actors_of.of(index_);
   return {&d.actor[index_], 1};
 }
 
 std::span<const actor_index> event::addressees() const {
-  const auto* x = details_of(*table_->impl_, index_);
-  return x ? std::span<const actor_index>(x->addressees) : std::span<const actor_index>{};
+  const auto& d = *table_->impl_;
+  if (!(d.flags[index_] & event_table::impl::has_addressees)) return {};
+  return d.addressees_of.of(index_);
 }
 
 std::string_view event::channel() const {
@@ -563,6 +567,10 @@ std::vector<event_index> story::finish() {
       out.relation_kind.push_back(l.type);
     }
     out.relation_begin.push_back(static_cast<std::uint32_t>(out.relation_target.size()));
+    if (d.flags[old] & event_table::impl::many_actors)
+      out.many_actors_of.add(i, d.many_actors_of.of(old));
+    if (d.flags[old] & event_table::impl::has_addressees)
+      out.addressees_of.add(i, d.addressees_of.of(old));
     if (d.flags[old] & event_table::impl::has_details) {
       out.details_owner.push_back(i);
       out.details.push_back(std::move(d.details[static_cast<std::size_t>(

@@ -20,6 +20,7 @@ enum field_bit : std::uint32_t {
   responds_to_bit = 128,
   relations_bit = 256,
   type_bit = 512,
+  to_bit = 1024,
 };
 
 }  // namespace
@@ -103,6 +104,7 @@ struct plain_event_reader::impl {
   bool read(std::string_view line, plain_event& out) {
     out.id = out.date = out.kind = out.title = {};
     out.actors.clear();
+    out.addressees.clear();
     out.tags.clear();
     out.relations.clear();
     responds_to.clear();
@@ -138,6 +140,8 @@ struct plain_event_reader::impl {
         out.actors.push_back(r);
       } else if (key == "actors") {
         ok = once(actors_bit) && refs(value, out.actors) && !out.actors.empty();
+      } else if (key == "to") {
+        ok = once(to_bit) && refs(value, out.addressees);
       } else if (key == "kind") {
         ok = once(kind_bit) && text(value, out.kind);
       } else if (key == "title") {

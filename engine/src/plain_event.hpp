@@ -27,6 +27,7 @@ struct plain_event {
   std::uint32_t column = 1;       ///< of the opening brace
   std::uint32_t date_column = 0;  ///< of the date's opening quote
   std::vector<ref> actors;
+  std::vector<ref> addressees;  ///< `to`
   std::vector<std::string_view> tags;
   std::vector<link> relations;
 };
@@ -39,7 +40,7 @@ class plain_event_reader {
   plain_event_reader& operator=(const plain_event_reader&) = delete;
 
   /// Reads `line` (followed by at least json_padding readable bytes) when it is a plain event:
-  /// only the fields id, date, actor or actors, kind, title, tags, responds_to, relations
+  /// only the fields id, date, actor or actors, to, kind, title, tags, responds_to, relations
   /// (type and to) and type ("event"), each once and of the right JSON type. False otherwise.
   bool read(std::string_view line, plain_event& out);
 

@@ -152,8 +152,8 @@ int main(int argc, char** argv) {
   row("build", "build graph (Boost CSR + time-range index)", seconds_since(start));
   const std::size_t heap_graph = heap_in_use();
   std::size_t actor_rows = 0;
-  row("actors_projection", "actors (projection, computed per query)",
-      median_time(5, [&] { actor_rows = project_actors(s).size(); }),
+  const double actors_time = median_time(5, [&] { actor_rows = project_actors(s).size(); });
+  row("actors_projection", "actors (projection, computed per query)", actors_time,
       fmt::format("{} rows", actor_rows));
 
   // The busiest root: the event without targets with the most descendants among the ten roots
@@ -272,8 +272,12 @@ int main(int argc, char** argv) {
                       {"stack_kb_end", status_kb("VmStk")},
                       {"peak_rss_kb", status_kb("VmHWM")}};
   fmt::print("  {:<44} {:>9} MB\n", "peak resident memory (VmHWM)", status_kb("VmHWM") / 1024);
-  fmt::print("  {:<44} {:>9.0f} B   (heap held by the story; {:.0f} B of it text)\n",
-             "memory per event: story", per_event_story, text_per_event);
+  fmt::print(
+      "  {:<44} {:>9.0f} B   (heap held by the story; {:.0f} B of it text; the table counts "
+      "{:.0f} B, {:.0f} B of it text)\n",
+      "memory per event: story", per_event_story, text_per_event,
+      static_cast<double>(s.events.memory_bytes()) / static_cast<double>(n),
+      static_cast<double>(s.events.text_bytes()) / static_cast<double>(n));
   fmt::print("  {:<44} {:>9.0f} B   (heap held by the graph; {:.0f} B counted by it)\n",
              "memory per event: graph", per_event_graph,
              static_cast<double>(g.memory_bytes()) / static_cast<double>(n));
