@@ -112,10 +112,15 @@ struct event_table::impl {
   std::vector<event_details> details;
   detail::string_pool kinds, zones, tags;
   std::size_t text_payload = 0;  ///< bytes of `text` that are the events' own text
-  // Open addressing: index + 1 per slot, 0 = empty.
+  // The id index, open addressing: while events are added, (tag << 32) | (index + 1) per slot;
+  // once finished, index + 1 per slot. 0 = empty.
+  std::vector<std::uint64_t> load_slots;
   std::vector<std::uint32_t> id_slots;
+  bool duplicate_ids = false;  ///< some id was added twice (the first keeps it)
 
   [[nodiscard]] std::size_t size() const { return earliest.size(); }
+  /// Room for `n` events, so a big load does not regrow every column.
+  void reserve(std::size_t n);
 
   /// Appends an event without relations (relation_begin grows by an empty range).
   event_index add(const event_fields& f);
@@ -156,6 +161,7 @@ struct event_table::impl {
 
  private:
   void insert_id(event_index e, std::string_view id);
+  void grow_load_slots(std::size_t capacity);
 };
 
 namespace detail {

@@ -94,10 +94,52 @@ struct pending_actor {
   std::vector<pending_ref> member_of;
 };
 
+/// What resolution needs of every event, with the references of all events in two flat arrays
+/// (no allocation per event: a million-event load would spend its time in malloc).
+struct pending_events {
+  struct entry {
+    position where;
+    std::uint32_t refs_begin = 0;  ///< in `refs`: the actors, then the addressees
+    std::uint32_t actor_count = 0, addressee_count = 0;
+    std::uint32_t relations_begin = 0, relation_count = 0;
+    std::vector<std::optional<pending_ref>> quote_by;  // parallel to the quotes; usually empty
+    bool dated = false;
+    bool document_has_sources = false;
+  };
+  std::vector<entry> events;
+  std::vector<pending_ref> refs;
+  std::vector<pending_relation> relations;
+
+  void add(pending_event&& p) {
+    entry e{p.where,
+            static_cast<std::uint32_t>(refs.size()),
+            static_cast<std::uint32_t>(p.actors.size()),
+            static_cast<std::uint32_t>(p.addressees.size()),
+            static_cast<std::uint32_t>(relations.size()),
+            static_cast<std::uint32_t>(p.relations.size()),
+            std::move(p.quote_by),
+            p.dated,
+            p.document_has_sources};
+    std::move(p.actors.begin(), p.actors.end(), std::back_inserter(refs));
+    std::move(p.addressees.begin(), p.addressees.end(), std::back_inserter(refs));
+    std::move(p.relations.begin(), p.relations.end(), std::back_inserter(relations));
+    events.push_back(std::move(e));
+  }
+  [[nodiscard]] std::span<const pending_ref> actors(const entry& e) const {
+    return std::span(refs).subspan(e.refs_begin, e.actor_count);
+  }
+  [[nodiscard]] std::span<const pending_ref> addressees(const entry& e) const {
+    return std::span(refs).subspan(e.refs_begin + e.actor_count, e.addressee_count);
+  }
+  [[nodiscard]] std::span<pending_relation> relations_of(const entry& e) {
+    return std::span(relations).subspan(e.relations_begin, e.relation_count);
+  }
+};
+
 /// Reads one document tree into the story, collecting every problem it finds.
 class tree_reader {
  public:
-  tree_reader(std::string file, story& out, std::vector<pending_event>& pending_events,
+  tree_reader(std::string file, story& out, pending_events& pending_events,
               std::vector<pending_actor>& pending_actors, bool warnings, diagnostic_list& diags)
       : file_(std::move(file)),
         file_index_(static_cast<std::uint32_t>(out.files.size() - 1)),
@@ -266,7 +308,7 @@ class tree_reader {
     e.addressees.assign(pending.addressees.size(), 0);
     for (const auto& r : pending.relations) e.relations.push_back({r.type, 0, r.note});
     story_.add_event(e);
-    pending_events_.push_back(std::move(pending));
+    pending_events_.add(std::move(pending));
   }
 
   /// Takes an event from the NDJSON fast path when it needs no diagnostic at all; false, with
@@ -276,25 +318,29 @@ class tree_reader {
     if (!valid_id(p.id) || (p.kind.data() && !valid_kind_word(p.kind))) return false;
     const date_parse_result parsed = parse_date(p.date, zone_);
     if (!parsed.time || !parsed.warning.empty()) return false;
-    pending_event pending;
-    pending.where = {file_index_, line, p.column};
-    pending.dated = true;
-    pending.document_has_sources = document_has_sources_;
-    pending.actors.reserve(p.actors.size());
+    auto& store = pending_events_;
+    pending_events::entry entry;
+    entry.where = {file_index_, line, p.column};
+    entry.dated = true;
+    entry.document_has_sources = document_has_sources_;
+    entry.refs_begin = static_cast<std::uint32_t>(store.refs.size());
+    entry.actor_count = static_cast<std::uint32_t>(p.actors.size());
+    entry.addressee_count = static_cast<std::uint32_t>(p.addressees.size());
     for (const auto& a : p.actors)
-      pending.actors.push_back({std::string(a.id), {file_index_, line, a.column}});
+      store.refs.push_back({std::string(a.id), {file_index_, line, a.column}});
     for (const auto& a : p.addressees)
-      pending.addressees.push_back({std::string(a.id), {file_index_, line, a.column}});
-    pending.relations.reserve(p.relations.size());
+      store.refs.push_back({std::string(a.id), {file_index_, line, a.column}});
+    entry.relations_begin = static_cast<std::uint32_t>(store.relations.size());
+    entry.relation_count = static_cast<std::uint32_t>(p.relations.size());
     for (const auto& r : p.relations)
-      pending.relations.push_back(
+      store.relations.push_back(
           {r.type, {std::string(r.to.id), {file_index_, line, r.to.column}}, {}});
     placeholder_actors_.assign(std::max(p.actors.size(), p.addressees.size()), 0);
     const std::span<const actor_index> placeholders(placeholder_actors_);
     story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
                                  placeholders.first(p.actors.size()),
                                  placeholders.first(p.addressees.size()), p.tags});
-    pending_events_.push_back(std::move(pending));
+    store.events.push_back(std::move(entry));
     return true;
   }
 
@@ -553,7 +599,7 @@ class tree_reader {
   std::string file_;
   std::uint32_t file_index_;  // of file_ in story::files
   story& story_;
-  std::vector<pending_event>& pending_events_;
+  pending_events& pending_events_;
   std::vector<pending_actor>& pending_actors_;
   bool warnings_;
   std::unordered_set<std::uint64_t> warned_at_;
@@ -671,7 +717,7 @@ void find_cycles(std::size_t count, Edges&& edges, Report&& report) {
 }
 
 /// Resolves every reference and checks what needs the whole story: ids, time order, cycles.
-void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
+void resolve_and_check(story& s, pending_events& pending,
                        std::vector<pending_actor>& pending_actors, const load_options& options,
                        diagnostic_list& diags) {
   auto& columns = s.events.columns();
@@ -694,9 +740,11 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
     const std::string_view id = s.events[i].id();
     if (id.empty()) continue;
     if (auto a = actor_ids.find(id); a != actor_ids.end())
-      duplicate(id, pending_events[i].where, s.actors[a->second].where);
+      duplicate(id, pending.events[i].where, s.actors[a->second].where);
+    else if (!columns.duplicate_ids)
+      continue;  // the table saw every id once: no need to look each up again
     else if (auto first = s.events.find(id); first && *first != i)
-      duplicate(id, pending_events[i].where, pending_events[*first].where);
+      duplicate(id, pending.events[i].where, pending.events[*first].where);
   }
   auto find_actor = [&](std::string_view id) -> std::optional<actor_index> {
     if (auto it = actor_ids.find(id); it != actor_ids.end()) return it->second;
@@ -746,13 +794,13 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
   }
   std::vector<actor_index> resolved;
   for (event_index i = 0; i < s.events.size(); ++i) {
-    pending_event& p = pending_events[i];
+    const auto& p = pending.events[i];
     resolved.clear();
-    for (const auto& ref : p.actors)
+    for (const auto& ref : pending.actors(p))
       if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;
     columns.set_actors(i, resolved);
     resolved.clear();
-    for (const auto& ref : p.addressees)
+    for (const auto& ref : pending.addressees(p))
       if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;
     columns.set_addressees(i, resolved);
     if (p.quote_by.empty()) continue;
@@ -766,11 +814,11 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
   // Relations, event by event in order (the order the relation arrays are laid out in).
   std::vector<std::string> notes;
   columns.set_relations([&](event_index i) {
-    pending_event& p = pending_events[i];
+    const auto& p = pending.events[i];
     const event e = s.events[i];
     const std::uint32_t first = static_cast<std::uint32_t>(columns.relation_target.size());
     notes.clear();
-    for (auto& r : p.relations) {
+    for (auto& r : pending.relations_of(p)) {
       auto target = resolve_event(r.target);
       if (!target) continue;
       if (*target == i) {
@@ -779,7 +827,7 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
         continue;
       }
       const event t = s.events[*target];
-      const bool dated = p.dated && pending_events[*target].dated;
+      const bool dated = p.dated && pending.events[*target].dated;
       const event_time et = e.time(), tt = t.time();
       if (dated && r.type != relation_type::part_of && tt.earliest > et.latest) {
         diags.error(s.locate(r.target.where), "time-order",
@@ -829,7 +877,7 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
         std::string names;
         for (auto v : cycle) names += fmt::format("{} -> ", s.events[v].id());
         names += s.events[cycle.front()].id();
-        diags.error(s.locate(pending_events[cycle.front()].where), "cycle",
+        diags.error(s.locate(pending.events[cycle.front()].where), "cycle",
                     fmt::format("relations form a cycle: {}", names));
       });
   find_cycles(
@@ -844,8 +892,8 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
 
   if (!options.warnings) return;
   for (event_index i = 0; i < s.events.size(); ++i)
-    if (!pending_events[i].document_has_sources && s.events[i].sources().empty())
-      diags.warning(s.locate(pending_events[i].where), "no-source",
+    if (!pending.events[i].document_has_sources && s.events[i].sources().empty())
+      diags.warning(s.locate(pending.events[i].where), "no-source",
                     fmt::format("event '{}' has no source", s.events[i].id()));
   for (const auto& a : s.actors)
     for (auto m : a.member_of) actor_used[m] = true;
@@ -860,13 +908,22 @@ void resolve_and_check(story& s, std::vector<pending_event>& pending_events,
 result<story> load_texts(std::span<const input_text> inputs, const load_options& options) {
   diagnostic_list diags(options.max_diagnostics);
   story s;
-  std::vector<pending_event> pending_events;
+  pending_events pending;
   std::vector<pending_actor> pending_actors;
   std::size_t total_bytes = 0, done_bytes = 0;
-  for (const auto& input : inputs) total_bytes += input.text.size();
+  std::size_t lines = 0;  // NDJSON: about one event per line, so the columns are sized once
+  for (const auto& input : inputs) {
+    total_bytes += input.text.size();
+    if (detect_format(input) == input_format::ndjson || options.format == input_format::ndjson)
+      lines += static_cast<std::size_t>(std::count(input.text.begin(), input.text.end(), '\n'));
+  }
+  s.events.columns().reserve(lines);
+  pending.events.reserve(lines);
+  pending.refs.reserve(lines);
+  pending.relations.reserve(lines);
   for (const auto& input : inputs) {
     s.files.push_back(input.name);
-    tree_reader reader(input.name, s, pending_events, pending_actors, options.warnings, diags);
+    tree_reader reader(input.name, s, pending, pending_actors, options.warnings, diags);
     if (!detail::check_encoding(input.text, input.name, diags)) continue;
     const input_format format =
         options.format == input_format::detect ? detect_format(input) : options.format;
@@ -887,10 +944,10 @@ result<story> load_texts(std::span<const input_text> inputs, const load_options&
     done_bytes += input.text.size();
     if (options.progress) options.progress(done_bytes, total_bytes, options.progress_context);
   }
-  resolve_and_check(s, pending_events, pending_actors, options, diags);
+  resolve_and_check(s, pending, pending_actors, options, diags);
   diags.sort();
   if (diags.has_errors()) return diags;
-  pending_events = {};  // free the scratch before the sort's copy
+  pending = {};  // free the scratch before the sort's copy
   s.finish();
   return {std::move(s), std::move(diags)};
 }
@@ -905,8 +962,12 @@ result<story> load_files(std::span<const std::string> paths, const load_options&
       io_errors.error({path, 0, 0}, "io", "cannot open the file");
       continue;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
+    std::string text;
+    in.seekg(0, std::ios::end);
+    if (const auto size = in.tellg(); size > 0) text.resize(static_cast<std::size_t>(size));
+    in.seekg(0);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad() || in.gcount() != static_cast<std::streamsize>(text.size())) {
       io_errors.error({path, 0, 0}, "io", "cannot read the file");
       continue;
     }

@@ -217,36 +217,93 @@ event_time event_table::impl::time(event_index e) const {
   return t;
 }
 
-void event_table::impl::insert_id(event_index e, std::string_view id) {
-  if ((size() + 1) * 4 > id_slots.size() * 3) {
-    id_slots.assign(std::max<std::size_t>(64, id_slots.size() * 2), 0);
-    for (event_index i = 0; i < e; ++i) {
-      const char* p = text_of(i);
-      const std::string_view other = detail::read_text(p);
-      if (find(other) == i) continue;  // a duplicate id: the first keeps it
-      for (std::size_t s = slot_of(detail::hash_id(other), id_slots.size());;
-           s = s + 1 == id_slots.size() ? 0 : s + 1)
-        if (id_slots[s] == 0) {
-          id_slots[s] = i + 1;
-          break;
-        }
+namespace {
+
+/// Slot of a 32-bit tag in a table of `capacity` slots (Lemire's multiply-shift).
+std::size_t tag_slot(std::uint32_t tag, std::size_t capacity) {
+  return static_cast<std::size_t>((std::uint64_t{tag} * capacity) >> 32);
+}
+
+std::uint32_t tag_of(std::uint64_t hash) {
+  return static_cast<std::uint32_t>(hash >> 32);
+}
+
+}  // namespace
+
+void event_table::impl::reserve(std::size_t n) {
+  earliest.reserve(n);
+  span.reserve(n);
+  flags.reserve(n);
+  text_offset.reserve(n);
+  actor.reserve(n);
+  relation_begin.reserve(n + 1);
+  if (load_slots.size() < 2 * n) grow_load_slots(2 * n);
+}
+
+void event_table::impl::grow_load_slots(std::size_t capacity) {
+  // Slots hold (tag << 32) | (index + 1): the tag settles most probes without reading the
+  // arena, and rehashing needs only the tags.
+  std::vector<std::uint64_t> entries;
+  if (!load_slots.empty()) {
+    entries = std::move(load_slots);
+  } else {
+    // From the compact index (a finished table taking more events): hash every id again.
+    for (event_index e = 0; e < size(); ++e) {
+      const char* p = text_of(e);
+      const std::string_view id = detail::read_text(p);
+      if (find(id) == e)
+        entries.push_back((std::uint64_t{tag_of(detail::hash_id(id))} << 32) | (e + 1));
     }
+    id_slots.clear();
+    id_slots.shrink_to_fit();
   }
-  for (std::size_t s = slot_of(detail::hash_id(id), id_slots.size());;
-       s = s + 1 == id_slots.size() ? 0 : s + 1) {
-    if (id_slots[s] == 0) {
-      id_slots[s] = e + 1;
+  load_slots.assign(std::max<std::size_t>(64, capacity), 0);
+  for (std::uint64_t entry : entries) {
+    if (entry == 0) continue;
+    for (std::size_t s = tag_slot(static_cast<std::uint32_t>(entry >> 32), load_slots.size());;
+         s = s + 1 == load_slots.size() ? 0 : s + 1)
+      if (load_slots[s] == 0) {
+        load_slots[s] = entry;
+        break;
+      }
+  }
+}
+
+void event_table::impl::insert_id(event_index e, std::string_view id) {
+  if ((size() + 1) * 2 > load_slots.size()) grow_load_slots(load_slots.size() * 2);
+  const std::uint32_t tag = tag_of(detail::hash_id(id));
+  for (std::size_t s = tag_slot(tag, load_slots.size());;
+       s = s + 1 == load_slots.size() ? 0 : s + 1) {
+    const std::uint64_t entry = load_slots[s];
+    if (entry == 0) {
+      load_slots[s] = (std::uint64_t{tag} << 32) | (e + 1);
       return;
     }
-    const char* p = text_of(id_slots[s] - 1);
-    if (detail::read_text(p) == id) return;  // the first keeps the id
+    if (static_cast<std::uint32_t>(entry >> 32) != tag) continue;
+    const char* p = text_of(static_cast<event_index>(entry & 0xFFFFFFFFu) - 1);
+    if (detail::read_text(p) == id) {
+      duplicate_ids = true;  // the first keeps the id
+      return;
+    }
   }
 }
 
 std::optional<event_index> event_table::impl::find(std::string_view id) const {
+  const std::uint64_t hash = detail::hash_id(id);
+  if (!load_slots.empty()) {
+    const std::uint32_t tag = tag_of(hash);
+    for (std::size_t s = tag_slot(tag, load_slots.size());;
+         s = s + 1 == load_slots.size() ? 0 : s + 1) {
+      const std::uint64_t entry = load_slots[s];
+      if (entry == 0) return std::nullopt;
+      if (static_cast<std::uint32_t>(entry >> 32) != tag) continue;
+      const auto e = static_cast<event_index>(entry & 0xFFFFFFFFu) - 1;
+      const char* p = text_of(e);
+      if (detail::read_text(p) == id) return e;
+    }
+  }
   if (id_slots.empty()) return std::nullopt;
-  for (std::size_t s = slot_of(detail::hash_id(id), id_slots.size());;
-       s = s + 1 == id_slots.size() ? 0 : s + 1) {
+  for (std::size_t s = slot_of(hash, id_slots.size());; s = s + 1 == id_slots.size() ? 0 : s + 1) {
     if (id_slots[s] == 0) return std::nullopt;
     const char* p = text_of(id_slots[s] - 1);
     if (detail::read_text(p) == id) return id_slots[s] - 1;
@@ -254,7 +311,10 @@ std::optional<event_index> event_table::impl::find(std::string_view id) const {
 }
 
 void event_table::impl::rebuild_id_index() {
-  // About 1.4 slots per event (5.6 bytes): linear probing stays short at this load.
+  // The compact index a finished story keeps: about 1.4 slots of 4 bytes per event. Without
+  // duplicate ids no slot needs comparing: each id goes to the first free one.
+  load_slots.clear();
+  load_slots.shrink_to_fit();
   id_slots.assign(std::max<std::size_t>(16, size() + size() * 2 / 5), 0);
   for (event_index e = 0; e < size(); ++e) {
     const char* p = text_of(e);
@@ -265,6 +325,7 @@ void event_table::impl::rebuild_id_index() {
         id_slots[s] = e + 1;
         break;
       }
+      if (!duplicate_ids) continue;
       const char* q = text_of(id_slots[s] - 1);
       if (detail::read_text(q) == id) break;
     }
@@ -522,6 +583,7 @@ std::vector<event_index> story::finish() {
   out.zones = std::move(d.zones);
   out.tags = std::move(d.tags);
   out.text_payload = d.text_payload;
+  out.duplicate_ids = d.duplicate_ids;
   out.earliest.reserve(n);
   out.span.reserve(n);
   out.flags.reserve(n);
