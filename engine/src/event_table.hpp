@@ -157,7 +157,8 @@ struct event_table::impl {
   [[nodiscard]] event_time time(event_index e) const;
 
   [[nodiscard]] std::optional<event_index> find(std::string_view id) const;
-  void rebuild_id_index();
+  /// The compact index of a finished table; `by_insertion[k]` is the k-th event added.
+  void rebuild_id_index(std::span<const event_index> by_insertion);
 
  private:
   void insert_id(event_index e, std::string_view id);

@@ -310,13 +310,15 @@ std::optional<event_index> event_table::impl::find(std::string_view id) const {
   }
 }
 
-void event_table::impl::rebuild_id_index() {
+void event_table::impl::rebuild_id_index(std::span<const event_index> by_insertion) {
   // The compact index a finished story keeps: about 1.4 slots of 4 bytes per event. Without
   // duplicate ids no slot needs comparing: each id goes to the first free one.
   load_slots.clear();
   load_slots.shrink_to_fit();
   id_slots.assign(std::max<std::size_t>(16, size() + size() * 2 / 5), 0);
-  for (event_index e = 0; e < size(); ++e) {
+  for (event_index added = 0; added < size(); ++added) {
+    // In the order events were added, so a repeated id stays with the first.
+    const event_index e = by_insertion[added];
     const char* p = text_of(e);
     const std::string_view id = detail::read_text(p);
     for (std::size_t s = slot_of(detail::hash_id(id), id_slots.size());;
@@ -651,7 +653,7 @@ std::vector<event_index> story::finish() {
   out.details_owner.shrink_to_fit();
   out.details.shrink_to_fit();
   *events.impl_ = std::move(out);
-  events.impl_->rebuild_id_index();
+  events.impl_->rebuild_id_index(new_index);
 
   actor_ids_.clear();
   actor_ids_.reserve(actors.size());

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -169,4 +170,49 @@ TEST_CASE("graph: topological order puts every event after what it relates to") 
   for (event_index e = 0; e < s.events.size(); ++e)
     for (const auto& r : s.events[e].relations()) CHECK(position[r.target] < position[e]);
   CHECK(g.memory_bytes() > 0);
+}
+
+namespace {
+
+event_record ranged_event(std::string id, std::int64_t earliest, std::int64_t latest) {
+  event_record r;
+  r.id = std::move(id);
+  r.date = "2026";
+  r.title = r.id;
+  r.time.earliest = instant{std::chrono::seconds{earliest}};
+  r.time.latest = instant{std::chrono::seconds{latest}};
+  r.actors = {0};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("graph: window queries agree with a scan, for ranges of every width") {
+  story s;
+  s.actors.push_back({"a", "A", actor_kind::person, {}, {}, {}, {}});
+  std::mt19937_64 random(7);
+  std::uniform_int_distribution<std::int64_t> start(0, 10'000'000);
+  std::uniform_int_distribution<int> width_bits(0, 30);
+  for (int i = 0; i < 5000; ++i) {
+    const std::int64_t first = start(random);
+    const std::int64_t width = i % 97 == 0 ? unbounded_future.time_since_epoch().count() - first
+                                           : (std::int64_t{1} << width_bits(random)) / 3;
+    s.add_event(ranged_event("e" + std::to_string(i), first, first + width));
+  }
+  s.finish();
+  const event_graph g(s);
+  for (int q = 0; q < 200; ++q) {
+    const std::int64_t from = start(random), to = from + (std::int64_t{1} << width_bits(random));
+    std::vector<event_index> overlap, inside;
+    for (event_index e = 0; e < s.events.size(); ++e) {
+      const event_time t = s.events[e].time();
+      const auto f = t.earliest.time_since_epoch().count();
+      const auto l = t.latest.time_since_epoch().count();
+      if (f <= to && l >= from) overlap.push_back(e);
+      if (f >= from && l <= to) inside.push_back(e);
+    }
+    const instant a{std::chrono::seconds{from}}, b{std::chrono::seconds{to}};
+    CHECK(g.overlapping(a, b) == overlap);
+    CHECK(g.within(a, b) == inside);
+  }
 }

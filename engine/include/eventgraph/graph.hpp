@@ -143,7 +143,7 @@ class event_graph {
   /// Position of `e` in by_time(): comparing ranks compares events in time.
   [[nodiscard]] std::uint32_t time_rank(event_index e) const { return e; }
   /// Events whose time range overlaps [from, to] (both inclusive), in time order.
-  /// Output-sensitive: the time index is tiered by the width of each event's range.
+  /// Output-sensitive: a block index of latest instants skips blocks that end before `from`.
   [[nodiscard]] std::vector<event_index> overlapping(instant from, instant to) const;
   /// Events whose whole time range lies within [from, to], in time order.
   [[nodiscard]] std::vector<event_index> within(instant from, instant to) const;

@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "eventgraph/model.hpp"
+
+using namespace eventgraph;
+
+namespace {
+
+event_record record(std::string id, std::int64_t earliest, std::int64_t latest) {
+  event_record r;
+  r.id = std::move(id);
+  r.date = "d-" + r.id;
+  r.title = "Title of " + r.id;
+  r.kind = "statement";
+  r.time.earliest = instant{std::chrono::seconds{earliest}};
+  r.time.latest = instant{std::chrono::seconds{latest}};
+  r.actors = {0};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("model: finish sorts events by time and renumbers relations, notes alongside") {
+  story s;
+  s.actors.push_back({"a", "A", actor_kind::person, {}, {}, {}, {}});
+  s.actors.push_back({"b", "B", actor_kind::office, {}, {}, {}, {}});
+  auto late = record("late", 300, 400);
+  late.relations = {{relation_type::rebuts, 2, "answers mid"},
+                    {relation_type::cites, 1, ""}};  // insertion indexes: early, mid
+  late.actors = {1, 0};
+  late.addressees = {1};
+  late.tags = {"x", "y"};
+  auto open = record("early", 100, unbounded_future.time_since_epoch().count());
+  open.time.open_end = true;
+  auto mid = record("mid", 200, 200);
+  mid.summary = "a summary";
+  CHECK(s.add_event(late) == 0);
+  CHECK(s.add_event(open) == 1);
+  CHECK(s.add_event(mid) == 2);
+  CHECK(s.add_event(record("mid", 50, 60)) == 3);  // a repeated id: the first keeps it
+  const auto moved = s.finish();
+  CHECK(moved == std::vector<event_index>{3, 1, 2, 0});
+
+  REQUIRE(s.events.size() == 4);
+  std::vector<std::string> ids;
+  for (const event e : s.events) ids.emplace_back(e.id());
+  CHECK(ids == std::vector<std::string>{"mid", "early", "mid", "late"});
+  CHECK(s.find_event("mid") == 2u);  // the one added first
+  CHECK(s.find_event("late") == 3u);
+  CHECK_FALSE(s.find_event("nope"));
+
+  const event e = s.events[3];
+  CHECK(e.title() == "Title of late");
+  CHECK(e.date() == "d-late");
+  CHECK(e.kind() == "statement");
+  CHECK(e.timezone().empty());
+  CHECK(std::vector(e.actors().begin(), e.actors().end()) == std::vector<actor_index>{1, 0});
+  CHECK(std::vector(e.addressees().begin(), e.addressees().end()) == std::vector<actor_index>{1});
+  REQUIRE(e.tags().size() == 2);
+  CHECK(e.tags()[1] == "y");
+  // Oldest target first: early (now 1) cited, then mid (now 2) rebutted, each with its note.
+  REQUIRE(e.relations().size() == 2);
+  CHECK(e.relations()[0].target == 1);
+  CHECK(e.relations()[0].type == relation_type::cites);
+  CHECK(e.relations()[0].note.empty());
+  CHECK(e.relations()[1].target == 2);
+  CHECK(e.relations()[1].note == "answers mid");
+  CHECK(s.events[2].summary() == "a summary");
+  CHECK(s.events[2].relations().empty());
+  // An open end is wider than the span column holds: kept apart, read back exactly.
+  CHECK(s.events[1].time().latest == unbounded_future);
+  CHECK(s.events[1].time().open_end);
+  CHECK(s.events[1].record().time == open.time);
+  CHECK(s.events[3].record().relations[1].note == "answers mid");
+}
+
+TEST_CASE("model: a story with no events finishes") {
+  story s;
+  CHECK(s.finish().empty());
+  CHECK(s.events.empty());
+  CHECK_FALSE(s.find_event("x"));
+}
