@@ -117,6 +117,11 @@ struct event_table::impl {
   std::vector<std::uint64_t> load_slots;
   std::vector<std::uint32_t> id_slots;
   bool duplicate_ids = false;  ///< some id was added twice (the first keeps it)
+  /// Set by a loader adding many events: ids are indexed in one batch by index_ids(), which
+  /// must run before find().
+  bool defer_ids = false;
+  event_index ids_indexed = 0;
+  static constexpr event_index not_found = UINT32_MAX;
 
   [[nodiscard]] std::size_t size() const { return earliest.size(); }
   /// Room for `n` events, so a big load does not regrow every column.
@@ -157,11 +162,18 @@ struct event_table::impl {
   [[nodiscard]] event_time time(event_index e) const;
 
   [[nodiscard]] std::optional<event_index> find(std::string_view id) const;
+  /// Indexes the ids of events added while defer_ids was set.
+  void index_ids();
+  /// find() for many ids at once (faster: memory waits overlap); not_found where none.
+  void find_batch(std::span<const std::string_view> ids, std::span<event_index> out) const;
   /// The compact index of a finished table; `by_insertion[k]` is the k-th event added.
   void rebuild_id_index(std::span<const event_index> by_insertion);
 
  private:
   void insert_id(event_index e, std::string_view id);
+  void insert_tagged(event_index e, std::string_view id, std::uint32_t tag);
+  [[nodiscard]] event_index find_tagged(std::string_view id, std::uint32_t tag,
+                                        std::size_t slot) const;
   void grow_load_slots(std::size_t capacity);
 };
 

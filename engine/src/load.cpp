@@ -131,9 +131,6 @@ struct pending_events {
   [[nodiscard]] std::span<const pending_ref> addressees(const entry& e) const {
     return std::span(refs).subspan(e.refs_begin + e.actor_count, e.addressee_count);
   }
-  [[nodiscard]] std::span<pending_relation> relations_of(const entry& e) {
-    return std::span(relations).subspan(e.relations_begin, e.relation_count);
-  }
 };
 
 /// Reads one document tree into the story, collecting every problem it finds.
@@ -721,6 +718,7 @@ void resolve_and_check(story& s, pending_events& pending,
                        std::vector<pending_actor>& pending_actors, const load_options& options,
                        diagnostic_list& diags) {
   auto& columns = s.events.columns();
+  columns.index_ids();
   // Duplicate ids across actors and events of every file; the first keeps the id.
   std::unordered_map<std::string_view, actor_index> actor_ids;
   actor_ids.reserve(s.actors.size());
@@ -811,6 +809,13 @@ void resolve_and_check(story& s, pending_events& pending,
           details.quotes[q].by = *a, actor_used[*a] = true;
   }
 
+  // Relation targets, all looked up in one batch; a miss is looked up again below, to report.
+  std::vector<event_index> targets(pending.relations.size());
+  {
+    std::vector<std::string_view> ids(pending.relations.size());
+    for (std::size_t k = 0; k < ids.size(); ++k) ids[k] = pending.relations[k].target.id;
+    columns.find_batch(ids, targets);
+  }
   // Relations, event by event in order (the order the relation arrays are laid out in).
   std::vector<std::string> notes;
   columns.set_relations([&](event_index i) {
@@ -818,8 +823,10 @@ void resolve_and_check(story& s, pending_events& pending,
     const event e = s.events[i];
     const std::uint32_t first = static_cast<std::uint32_t>(columns.relation_target.size());
     notes.clear();
-    for (auto& r : pending.relations_of(p)) {
-      auto target = resolve_event(r.target);
+    for (std::uint32_t k = p.relations_begin; k < p.relations_begin + p.relation_count; ++k) {
+      auto& r = pending.relations[k];
+      auto target = targets[k] != event_table::impl::not_found ? std::optional(targets[k])
+                                                               : resolve_event(r.target);
       if (!target) continue;
       if (*target == i) {
         diags.error(s.locate(r.target.where), "self-reference",
@@ -843,8 +850,9 @@ void resolve_and_check(story& s, pending_events& pending,
                                 describe_date(t.date(), t.timezone())));
       }
       bool repeated = false;
-      for (std::uint32_t k = first; k < columns.relation_target.size() && !repeated; ++k)
-        repeated = columns.relation_kind[k] == r.type && columns.relation_target[k] == *target;
+      for (std::uint32_t kept = first; kept < columns.relation_target.size() && !repeated; ++kept)
+        repeated =
+            columns.relation_kind[kept] == r.type && columns.relation_target[kept] == *target;
       if (repeated) {
         diags.warning(s.locate(r.target.where), "duplicate-relation",
                       fmt::format("'{}' already {} '{}'", e.id(), to_string(r.type), t.id()));
@@ -918,6 +926,7 @@ result<story> load_texts(std::span<const input_text> inputs, const load_options&
       lines += static_cast<std::size_t>(std::count(input.text.begin(), input.text.end(), '\n'));
   }
   s.events.columns().reserve(lines);
+  s.events.columns().defer_ids = true;  // indexed in one batch before references are resolved
   pending.events.reserve(lines);
   pending.refs.reserve(lines);
   pending.relations.reserve(lines);

@@ -169,7 +169,10 @@ event_index event_table::impl::add(const event_fields& f) {
     flags.back() |= has_addressees;
     addressees_of.add(e, f.addressees);
   }
-  insert_id(e, f.id);
+  if (!defer_ids) {
+    insert_id(e, f.id);
+    ids_indexed = e + 1;
+  }
   return e;
 }
 
@@ -270,8 +273,12 @@ void event_table::impl::grow_load_slots(std::size_t capacity) {
 }
 
 void event_table::impl::insert_id(event_index e, std::string_view id) {
-  if ((size() + 1) * 2 > load_slots.size()) grow_load_slots(load_slots.size() * 2);
-  const std::uint32_t tag = tag_of(detail::hash_id(id));
+  if ((size() + 1) * 2 > load_slots.size())
+    grow_load_slots(std::max(load_slots.size() * 2, (size() + 1) * 2));
+  insert_tagged(e, id, tag_of(detail::hash_id(id)));
+}
+
+void event_table::impl::insert_tagged(event_index e, std::string_view id, std::uint32_t tag) {
   for (std::size_t s = tag_slot(tag, load_slots.size());;
        s = s + 1 == load_slots.size() ? 0 : s + 1) {
     const std::uint64_t entry = load_slots[s];
@@ -285,6 +292,68 @@ void event_table::impl::insert_id(event_index e, std::string_view id) {
       duplicate_ids = true;  // the first keeps the id
       return;
     }
+  }
+}
+
+void event_table::impl::index_ids() {
+  const auto n = static_cast<event_index>(size());
+  if (std::size_t{n} * 2 > load_slots.size()) grow_load_slots(std::size_t{n} * 2);
+  // In batches: hash a few ids and prefetch their slots, then insert them, so the cache misses
+  // of one batch overlap instead of following each other.
+  constexpr event_index batch = 16;
+  std::array<std::uint32_t, batch> id_tags{};
+  std::array<std::string_view, batch> ids;
+  for (event_index first = ids_indexed; first < n; first += batch) {
+    const event_index count = std::min(batch, n - first);
+    for (event_index k = 0; k < count; ++k) {
+      const char* p = text_of(first + k);
+      ids[k] = detail::read_text(p);
+      id_tags[k] = tag_of(detail::hash_id(ids[k]));
+      __builtin_prefetch(&load_slots[tag_slot(id_tags[k], load_slots.size())], 1);
+    }
+    for (event_index k = 0; k < count; ++k) insert_tagged(first + k, ids[k], id_tags[k]);
+  }
+  ids_indexed = n;
+  defer_ids = false;
+}
+
+void event_table::impl::find_batch(std::span<const std::string_view> ids,
+                                   std::span<event_index> out) const {
+  if (load_slots.empty()) {
+    for (std::size_t i = 0; i < ids.size(); ++i) out[i] = find(ids[i]).value_or(not_found);
+    return;
+  }
+  // Three passes per batch: hash and prefetch the slot; read the slot and prefetch the
+  // candidate's text; compare. Most lookups then wait for memory once, not twice in a row.
+  constexpr std::size_t batch = 16;
+  std::array<std::uint32_t, batch> id_tags{};
+  std::array<std::size_t, batch> slots{};
+  for (std::size_t first = 0; first < ids.size(); first += batch) {
+    const std::size_t count = std::min(batch, ids.size() - first);
+    for (std::size_t k = 0; k < count; ++k) {
+      id_tags[k] = tag_of(detail::hash_id(ids[first + k]));
+      slots[k] = tag_slot(id_tags[k], load_slots.size());
+      __builtin_prefetch(&load_slots[slots[k]]);
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::uint64_t entry = load_slots[slots[k]];
+      if (entry != 0 && static_cast<std::uint32_t>(entry >> 32) == id_tags[k])
+        __builtin_prefetch(text_of(static_cast<event_index>(entry & 0xFFFFFFFFu) - 1));
+    }
+    for (std::size_t k = 0; k < count; ++k)
+      out[first + k] = find_tagged(ids[first + k], id_tags[k], slots[k]);
+  }
+}
+
+event_index event_table::impl::find_tagged(std::string_view id, std::uint32_t tag,
+                                           std::size_t slot) const {
+  for (std::size_t s = slot;; s = s + 1 == load_slots.size() ? 0 : s + 1) {
+    const std::uint64_t entry = load_slots[s];
+    if (entry == 0) return not_found;
+    if (static_cast<std::uint32_t>(entry >> 32) != tag) continue;
+    const auto e = static_cast<event_index>(entry & 0xFFFFFFFFu) - 1;
+    const char* p = text_of(e);
+    if (detail::read_text(p) == id) return e;
   }
 }
 
@@ -312,24 +381,33 @@ std::optional<event_index> event_table::impl::find(std::string_view id) const {
 
 void event_table::impl::rebuild_id_index(std::span<const event_index> by_insertion) {
   // The compact index a finished story keeps: about 1.4 slots of 4 bytes per event. Without
-  // duplicate ids no slot needs comparing: each id goes to the first free one.
-  load_slots.clear();
-  load_slots.shrink_to_fit();
+  // duplicate ids no slot needs comparing: each id goes to the first free one. In batches, so
+  // the misses on random slots overlap.
+  load_slots = {};
+  id_slots = {};
   id_slots.assign(std::max<std::size_t>(16, size() + size() * 2 / 5), 0);
-  for (event_index added = 0; added < size(); ++added) {
-    // In the order events were added, so a repeated id stays with the first.
-    const event_index e = by_insertion[added];
-    const char* p = text_of(e);
-    const std::string_view id = detail::read_text(p);
-    for (std::size_t s = slot_of(detail::hash_id(id), id_slots.size());;
-         s = s + 1 == id_slots.size() ? 0 : s + 1) {
-      if (id_slots[s] == 0) {
-        id_slots[s] = e + 1;
-        break;
+  constexpr std::size_t batch = 16;
+  std::array<std::size_t, batch> slots{};
+  std::array<std::string_view, batch> ids;
+  for (std::size_t first = 0; first < size(); first += batch) {
+    const std::size_t count = std::min(batch, size() - first);
+    for (std::size_t k = 0; k < count; ++k) {
+      // In the order events were added, so a repeated id stays with the first.
+      const char* p = text_of(by_insertion[first + k]);
+      ids[k] = detail::read_text(p);
+      slots[k] = slot_of(detail::hash_id(ids[k]), id_slots.size());
+      __builtin_prefetch(&id_slots[slots[k]], 1);
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      for (std::size_t s = slots[k];; s = s + 1 == id_slots.size() ? 0 : s + 1) {
+        if (id_slots[s] == 0) {
+          id_slots[s] = by_insertion[first + k] + 1;
+          break;
+        }
+        if (!duplicate_ids) continue;
+        const char* q = text_of(id_slots[s] - 1);
+        if (detail::read_text(q) == ids[k]) break;
       }
-      if (!duplicate_ids) continue;
-      const char* q = text_of(id_slots[s] - 1);
-      if (detail::read_text(q) == id) break;
     }
   }
 }
