@@ -6,6 +6,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <deque>
 #include <fstream>
 #include <iterator>
 #include <span>
@@ -71,14 +73,14 @@ std::string join_suggestions(const std::vector<std::string>& names) {
 
 /// A reference by id, resolved once every document is read.
 struct pending_ref {
-  std::string id;
+  std::string_view id;  ///< into the input text, or into pending_events::owned
   position where;
 };
 
 struct pending_relation {
   relation_type type;
   pending_ref target;
-  std::string note;
+  std::string_view note;  ///< into pending_events::owned
 };
 
 struct pending_event {
@@ -109,6 +111,9 @@ struct pending_events {
   std::vector<entry> events;
   std::vector<pending_ref> refs;
   std::vector<pending_relation> relations;
+  std::deque<std::string> owned;  ///< text read through a document tree (its nodes go away)
+
+  std::string_view keep(std::string text) { return owned.emplace_back(std::move(text)); }
 
   void add(pending_event&& p) {
     entry e{p.where,
@@ -303,7 +308,8 @@ class tree_reader {
     // holds placeholders of the right count, so its rare fields are laid out now, in order.
     e.actors.assign(pending.actors.size(), 0);
     e.addressees.assign(pending.addressees.size(), 0);
-    for (const auto& r : pending.relations) e.relations.push_back({r.type, 0, r.note});
+    for (const auto& r : pending.relations)
+      e.relations.push_back({r.type, 0, std::string(r.note)});
     story_.add_event(e);
     pending_events_.add(std::move(pending));
   }
@@ -324,14 +330,13 @@ class tree_reader {
     entry.actor_count = static_cast<std::uint32_t>(p.actors.size());
     entry.addressee_count = static_cast<std::uint32_t>(p.addressees.size());
     for (const auto& a : p.actors)
-      store.refs.push_back({std::string(a.id), {file_index_, line, a.column}});
+      store.refs.push_back({a.id, {file_index_, line, a.column}});
     for (const auto& a : p.addressees)
-      store.refs.push_back({std::string(a.id), {file_index_, line, a.column}});
+      store.refs.push_back({a.id, {file_index_, line, a.column}});
     entry.relations_begin = static_cast<std::uint32_t>(store.relations.size());
     entry.relation_count = static_cast<std::uint32_t>(p.relations.size());
     for (const auto& r : p.relations)
-      store.relations.push_back(
-          {r.type, {std::string(r.to.id), {file_index_, line, r.to.column}}, {}});
+      store.relations.push_back({r.type, {r.to.id, {file_index_, line, r.to.column}}, {}});
     placeholder_actors_.assign(std::max(p.actors.size(), p.addressees.size()), 0);
     const std::span<const actor_index> placeholders(placeholder_actors_);
     story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
@@ -448,7 +453,9 @@ class tree_reader {
   }
 
   bool read_ref(const tree_node& n, pending_ref& out) {
-    if (!read_text(n, out.id)) return false;
+    std::string id;
+    if (!read_text(n, id)) return false;
+    out.id = pending_events_.keep(std::move(id));
     out.where = at(n);
     return true;
   }
@@ -589,7 +596,8 @@ class tree_reader {
       ok = read_ref(*to, r.target) && ok;
     else
       ok = false;
-    if (const tree_node* note = field(n, "note")) read_text(*note, r.note);
+    if (std::string note; field(n, "note") && read_text(*field(n, "note"), note))
+      r.note = pending_events_.keep(std::move(note));
     if (ok) pending.relations.push_back(std::move(r));
   }
 
@@ -616,6 +624,17 @@ input_format detect_format(const input_text& input) {
                                                                 : input_format::yaml;
 }
 
+/// Newlines in a text, counted with memchr (vectorized by the C library; std::count is not).
+std::size_t count_lines(std::string_view text) {
+  std::size_t lines = 0;
+  for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(
+                                          p, '\n', static_cast<std::size_t>(
+                                                        text.data() + text.size() - p)))) != nullptr;
+       ++p)
+    ++lines;
+  return lines;
+}
+
 /// A copy of the text with the zero bytes simdjson may read past its end.
 std::string padded(std::string_view text) {
   std::string out;
@@ -628,8 +647,10 @@ std::string padded(std::string_view text) {
 void read_ndjson(const input_text& input, tree_reader& reader, const load_options& options,
                  diagnostic_list& diags) {
   static constexpr std::array<std::string_view, 1> type_key = {"type"};
-  const std::string buffer = padded(input.text);
-  const std::string_view text(buffer.data(), input.text.size());
+  // simdjson reads up to json_padding bytes past a line's end: every line but the last few has
+  // the rest of the text there, so only those are copied (into `tail`), not the whole file.
+  const std::string_view text = input.text;
+  std::string tail;
   std::uint32_t line = 0;
   bool first_document = true;
   detail::plain_event_reader plain;
@@ -642,10 +663,17 @@ void read_ndjson(const input_text& input, tree_reader& reader, const load_option
     start = end + 1;
     ++line;
     if (content.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    if (!first_document && plain.read(content, event) && reader.read_plain_event(event, line)) {
+    const bool padded_in_place = end + detail::json_padding <= text.size();
+    // The fast path keeps views into the text, so it takes only lines read in place.
+    if (padded_in_place && !first_document && plain.read(content, event) &&
+        reader.read_plain_event(event, line)) {
       if (options.progress && (line & 0xFFFF) == 0)
         options.progress(line_start, text.size(), options.progress_context);
       continue;
+    }
+    if (!padded_in_place) {
+      tail = padded(content);
+      content = std::string_view(tail.data(), content.size());
     }
     detail::tree_node root;
     if (!detail::read_json(content, input.name, line - 1, root, diags)) continue;
@@ -750,7 +778,7 @@ void resolve_and_check(story& s, pending_events& pending,
   };
 
   std::size_t suggestions_left = 20;  // "did you mean" scans every id; keep it to a few
-  auto hint = [&](const std::string& id, story::id_kind kind) {
+  auto hint = [&](std::string_view id, story::id_kind kind) {
     if (suggestions_left == 0) return std::string{};
     --suggestions_left;
     return join_suggestions(s.closest_ids(id, kind));
@@ -860,7 +888,7 @@ void resolve_and_check(story& s, pending_events& pending,
       }
       columns.relation_target.push_back(*target);
       columns.relation_kind.push_back(r.type);
-      notes.push_back(std::move(r.note));
+      notes.emplace_back(r.note);
     }
     if (columns.flags[i] & event_table::impl::has_details) {
       auto& kept = columns.details_for(i).relation_notes;
@@ -923,7 +951,7 @@ result<story> load_texts(std::span<const input_text> inputs, const load_options&
   for (const auto& input : inputs) {
     total_bytes += input.text.size();
     if (detect_format(input) == input_format::ndjson || options.format == input_format::ndjson)
-      lines += static_cast<std::size_t>(std::count(input.text.begin(), input.text.end(), '\n'));
+      lines += count_lines(input.text);
   }
   s.events.columns().reserve(lines);
   s.events.columns().defer_ids = true;  // indexed in one batch before references are resolved

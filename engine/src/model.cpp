@@ -651,9 +651,24 @@ std::vector<event_index> story::finish() {
     if (la != lb) return la < lb;
     return id_of(a) < id_of(b);
   };
-  bool sorted = true;
-  for (event_index i = 1; i < n && sorted; ++i) sorted = !before(i, i - 1);
-  if (!sorted) std::stable_sort(order.begin(), order.end(), before);
+  // Bulk data usually comes in time order already, but for ties (events of the same minute)
+  // in any id order: then only each run of equal times needs sorting, by id.
+  auto same_time = [&](event_index a, event_index b) {
+    return d.earliest[a] == d.earliest[b] && d.latest(a) == d.latest(b);
+  };
+  bool time_ordered = true;
+  for (event_index i = 1; i < n && time_ordered; ++i)
+    time_ordered = same_time(i, i - 1) || before(i - 1, i);
+  if (time_ordered) {
+    for (event_index first = 0; first < n;) {
+      event_index last = first + 1;
+      while (last < n && same_time(first, last)) ++last;
+      if (last - first > 1) std::stable_sort(order.begin() + first, order.begin() + last, before);
+      first = last;
+    }
+  } else {
+    std::stable_sort(order.begin(), order.end(), before);
+  }
   std::vector<event_index> new_index(n);
   for (event_index i = 0; i < n; ++i) new_index[order[i]] = i;
 

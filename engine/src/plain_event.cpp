@@ -40,12 +40,18 @@ struct plain_event_reader::impl {
     return out.size() <= max_string_bytes;
   }
 
+  /// An id as a view into the line itself (it outlives the parser's buffers); ids with an
+  /// escape are left to the general reader.
   template <typename Value>
   bool ref(Value&& v, plain_event::ref& out) {
     const char* where = nullptr;
-    if (v.current_location().get(where)) return false;
+    if (v.current_location().get(where) || *where != '"') return false;
     out.column = column_of(where);
-    return text(v, out.id);
+    std::string_view decoded;
+    if (!text(v, decoded)) return false;
+    if (decoded.find('\\') != std::string_view::npos) return false;
+    out.id = std::string_view(where + 1, decoded.size());
+    return out.id == decoded;  // no escape in the source either
   }
 
   /// One id, or a list of ids (as the general reader accepts).

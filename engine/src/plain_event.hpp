@@ -13,7 +13,8 @@
 
 namespace eventgraph::detail {
 
-/// A plain event line, as views into the reader's buffers (valid until the next read).
+/// A plain event line, as views into the reader's buffers (valid until the next read), except
+/// the ids of references: those point into the line itself.
 struct plain_event {
   struct ref {
     std::string_view id;
