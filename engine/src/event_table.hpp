@@ -124,8 +124,9 @@ struct event_table::impl {
   static constexpr event_index not_found = UINT32_MAX;
 
   [[nodiscard]] std::size_t size() const { return earliest.size(); }
-  /// Room for `n` events, so a big load does not regrow every column.
-  void reserve(std::size_t n);
+  /// Room for `n` events and their text, so a big load does not regrow every column (memory
+  /// reserved and never written costs no page).
+  void reserve(std::size_t n, std::size_t text_bytes);
 
   /// Appends an event without relations (relation_begin grows by an empty range).
   event_index add(const event_fields& f);

@@ -48,7 +48,7 @@ std::optional<latency> response_latency(const event_time& answered, const event_
 }
 
 std::vector<actor_relation> project_actors(const story& s) {
-  // Actors are keyed by the rank of their id, so rows come out in id order. Items are first
+  // Actors are keyed by the rank of their id, so rows come out in id order. Items are
   // bucketed by responder (a counting sort), then each small bucket is sorted by answered
   // actor and latency: no global comparison sort, no map.
   const std::size_t actor_count = s.actors.size();
@@ -62,42 +62,46 @@ std::vector<actor_relation> project_actors(const story& s) {
   const auto& d = s.events.columns();
   constexpr std::int64_t untimed = INT64_MAX;  // sorts after every latency
   struct item {
-    std::uint32_t answered;
-    relation_type type;
+    std::uint32_t responder, answered;
     std::int64_t latency;
+    relation_type type;
   };
-  auto for_each_item = [&](auto&& emit) {
-    for (event_index e = 0; e < d.size(); ++e) {
-      const std::uint32_t first = d.relation_begin[e], last = d.relation_begin[e + 1];
-      if (first == last) continue;
-      const event response = s.events[e];
-      const auto responders = response.actors();
-      const event_time response_time = d.time(e);
-      for (std::uint32_t r = first; r < last; ++r) {
-        const relation_type type = d.relation_kind[r];
-        if (!is_response(type)) continue;
-        const event_index t = d.relation_target[r];
-        const auto lat = response_latency(d.time(t), response_time);
-        const std::int64_t value = lat ? lat->typical : untimed;
-        const auto answered = s.events[t].actors();
-        for (actor_index a : responders)
-          for (actor_index b : answered) emit(id_rank[a], item{id_rank[b], type, value});
-      }
+  // One pass over the relations: each event's time is read once as a response; the answered
+  // event's is read at random, the one unavoidable miss per relation.
+  std::vector<item> items;
+  items.reserve(d.relation_target.size());
+  for (event_index e = 0; e < d.size(); ++e) {
+    const std::uint32_t first = d.relation_begin[e], last = d.relation_begin[e + 1];
+    if (first == last) continue;
+    const auto responders = s.events[e].actors();
+    const event_time response_time = d.time(e);
+    for (std::uint32_t r = first; r < last; ++r) {
+      const relation_type type = d.relation_kind[r];
+      if (!is_response(type)) continue;
+      const event_index t = d.relation_target[r];
+      const auto lat = response_latency(d.time(t), response_time);
+      const std::int64_t value = lat ? lat->typical : untimed;
+      for (actor_index a : responders)
+        for (actor_index b : s.events[t].actors())
+          items.push_back({id_rank[a], id_rank[b], value, type});
     }
-  };
+  }
+  // Counting sort by responder, then each responder's few items by answered actor and latency.
   std::vector<std::uint32_t> start(actor_count + 1, 0);
-  for_each_item([&](std::uint32_t responder, const item&) { ++start[responder + 1]; });
+  for (const item& x : items) ++start[x.responder + 1];
   for (std::size_t a = 0; a < actor_count; ++a) start[a + 1] += start[a];
-  std::vector<item> items(start.back());
+  std::vector<item> grouped(items.size());
   {
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-    for_each_item([&](std::uint32_t responder, const item& x) { items[fill[responder]++] = x; });
+    for (const item& x : items) grouped[fill[x.responder]++] = x;
   }
+  items = {};
 
   std::vector<actor_relation> rows;
+  rows.reserve(grouped.size());  // at most one row per item: no regrowth, no copies
   for (std::uint32_t responder = 0; responder < actor_count; ++responder) {
-    const auto bucket_begin = items.begin() + start[responder];
-    const auto bucket_end = items.begin() + start[responder + 1];
+    const auto bucket_begin = grouped.begin() + start[responder];
+    const auto bucket_end = grouped.begin() + start[responder + 1];
     std::sort(bucket_begin, bucket_end, [](const item& x, const item& y) {
       return x.answered != y.answered ? x.answered < y.answered : x.latency < y.latency;
     });
@@ -120,6 +124,7 @@ std::vector<actor_relation> project_actors(const story& s) {
       first = last;
     }
   }
+  rows.shrink_to_fit();
   return rows;
 }
 
