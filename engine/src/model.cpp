@@ -233,7 +233,8 @@ std::uint32_t tag_of(std::uint64_t hash) {
 
 }  // namespace
 
-void event_table::impl::reserve(std::size_t n) {
+void event_table::impl::reserve(std::size_t n, std::size_t text_bytes) {
+  text.reserve(text_bytes);
   earliest.reserve(n);
   span.reserve(n);
   flags.reserve(n);
