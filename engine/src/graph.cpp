@@ -48,9 +48,8 @@ std::optional<latency> response_latency(const event_time& answered, const event_
 }
 
 std::vector<actor_relation> project_actors(const story& s) {
-  // Actors are keyed by the rank of their id, so rows come out in id order. Items are
-  // bucketed by responder (a counting sort), then each small bucket is sorted by answered
-  // actor and latency: no global comparison sort, no map.
+  // Actors are keyed by the rank of their id, so rows come out in id order. No map, no global
+  // comparison sort: counting sorts, and a selection for each median.
   const std::size_t actor_count = s.actors.size();
   std::vector<actor_index> by_id(actor_count);
   std::iota(by_id.begin(), by_id.end(), actor_index{0});
@@ -86,43 +85,59 @@ std::vector<actor_relation> project_actors(const story& s) {
           items.push_back({id_rank[a], id_rank[b], value, type});
     }
   }
-  // Counting sort by responder, then each responder's few items by answered actor and latency.
-  std::vector<std::uint32_t> start(actor_count + 1, 0);
-  for (const item& x : items) ++start[x.responder + 1];
-  for (std::size_t a = 0; a < actor_count; ++a) start[a + 1] += start[a];
+  // Group the items by (responder, answered), in that order. With few actors, one counting
+  // sort on the pair; with many (too many pairs for a counter each), a counting sort by
+  // responder, then a sort of each responder's items by answered actor.
   std::vector<item> grouped(items.size());
-  {
-    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-    for (const item& x : items) grouped[fill[x.responder]++] = x;
+  auto counting_sort = [&](std::size_t keys, auto key_of) {
+    std::vector<std::uint32_t> start(keys + 1, 0);
+    for (const item& x : items) ++start[key_of(x) + 1];
+    for (std::size_t k = 0; k < keys; ++k) start[k + 1] += start[k];
+    for (const item& x : items) grouped[start[key_of(x)]++] = x;
+    return start;  // now the end of each key's range
+  };
+  const std::size_t pairs = actor_count * actor_count;
+  if (pairs <= std::max<std::size_t>(std::size_t{1} << 16, items.size())) {
+    counting_sort(
+        pairs, [&](const item& x) { return std::size_t{x.responder} * actor_count + x.answered; });
+  } else {
+    const auto end =
+        counting_sort(actor_count, [](const item& x) { return std::size_t{x.responder}; });
+    for (std::size_t a = 0; a < actor_count; ++a)
+      std::sort(grouped.begin() + (a == 0 ? 0 : end[a - 1]), grouped.begin() + end[a],
+                [](const item& x, const item& y) { return x.answered < y.answered; });
   }
   items = {};
 
   std::vector<actor_relation> rows;
   rows.reserve(grouped.size());  // at most one row per item: no regrowth, no copies
-  for (std::uint32_t responder = 0; responder < actor_count; ++responder) {
-    const auto bucket_begin = grouped.begin() + start[responder];
-    const auto bucket_end = grouped.begin() + start[responder + 1];
-    std::sort(bucket_begin, bucket_end, [](const item& x, const item& y) {
-      return x.answered != y.answered ? x.answered < y.answered : x.latency < y.latency;
-    });
-    for (auto first = bucket_begin; first != bucket_end;) {
-      actor_relation row;
-      row.responder = by_id[responder];
-      row.answered = by_id[first->answered];
-      auto last = first;
-      for (; last != bucket_end && last->answered == first->answered; ++last) {
-        ++row.counts[static_cast<std::size_t>(last->type)];
-        ++row.total;
-        if (last->latency != untimed) ++row.timed;
-      }
-      if (row.timed > 0) {  // the timed latencies lead the group, in order
-        const auto m = first + row.timed / 2;
-        row.median = row.timed % 2 == 1 ? m->latency : ((m - 1)->latency + m->latency) / 2;
-        row.fastest = first->latency;
-      }
-      rows.push_back(row);
-      first = last;
+  for (auto first = grouped.begin(); first != grouped.end();) {
+    actor_relation row;
+    row.responder = by_id[first->responder];
+    row.answered = by_id[first->answered];
+    auto last = first;
+    for (; last != grouped.end() && last->responder == first->responder &&
+           last->answered == first->answered;
+         ++last) {
+      ++row.counts[static_cast<std::size_t>(last->type)];
+      ++row.total;
     }
+    // The median by selection, not a sort: timed latencies first, then the middle one (and,
+    // for an even count, the largest below it).
+    const auto timed_end =
+        std::partition(first, last, [](const item& x) { return x.latency != untimed; });
+    row.timed = static_cast<std::uint32_t>(timed_end - first);
+    if (row.timed > 0) {
+      const auto m = first + row.timed / 2;
+      auto by_latency = [](const item& x, const item& y) { return x.latency < y.latency; };
+      std::nth_element(first, m, timed_end, by_latency);
+      row.median = row.timed % 2 == 1
+                       ? m->latency
+                       : (std::max_element(first, m, by_latency)->latency + m->latency) / 2;
+      row.fastest = std::min_element(first, row.timed % 2 == 1 ? m + 1 : m, by_latency)->latency;
+    }
+    rows.push_back(row);
+    first = last;
   }
   rows.shrink_to_fit();
   return rows;

@@ -2,10 +2,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "eventgraph/generate.hpp"
 #include "eventgraph/graph.hpp"
 #include "eventgraph/load.hpp"
 
@@ -214,5 +217,52 @@ TEST_CASE("graph: window queries agree with a scan, for ranges of every width") 
     const instant a{std::chrono::seconds{from}}, b{std::chrono::seconds{to}};
     CHECK(g.overlapping(a, b) == overlap);
     CHECK(g.within(a, b) == inside);
+  }
+}
+
+TEST_CASE("graph: the projection equals a plain computation, with few actors and with many") {
+  // Few actors: one counting sort on the pair. Many (more pairs than items): by responder,
+  // then by answered actor within each. Both against maps of sorted latencies.
+  for (std::size_t actors : {5u, 400u}) {
+    generate_options options;
+    options.events = 3000;
+    options.actors = actors;
+    const auto text = generate_story(options);
+    REQUIRE(text.ok());
+    std::vector<input_text> inputs{{"generated.ndjson", text.value()}};
+    const auto loaded = load_texts(inputs);
+    REQUIRE(loaded.ok());
+    const story& s = loaded.value();
+
+    std::map<std::pair<std::string, std::string>, std::vector<std::int64_t>> latencies;
+    std::map<std::pair<std::string, std::string>, std::array<std::uint32_t, relation_type_count>>
+        counts;
+    for (const event e : s.events)
+      for (const relation r : e.relations()) {
+        if (!is_response(r.type)) continue;
+        for (actor_index a : e.actors())
+          for (actor_index b : s.events[r.target].actors()) {
+            const auto key = std::pair(s.actors[a].id, s.actors[b].id);
+            ++counts[key][static_cast<std::size_t>(r.type)];
+            if (auto lat = response_latency(s.events[r.target].time(), e.time()))
+              latencies[key].push_back(lat->typical);
+          }
+      }
+    const auto rows = project_actors(s);
+    REQUIRE(rows.size() == counts.size());
+    auto expected = counts.begin();
+    for (const auto& row : rows) {
+      CHECK(std::pair(s.actors[row.responder].id, s.actors[row.answered].id) == expected->first);
+      CHECK(row.counts == expected->second);
+      auto lats = latencies[expected->first];
+      std::sort(lats.begin(), lats.end());
+      CHECK(row.timed == lats.size());
+      if (!lats.empty()) {
+        const std::size_t m = lats.size() / 2;
+        CHECK(row.median == (lats.size() % 2 ? lats[m] : (lats[m - 1] + lats[m]) / 2));
+        CHECK(row.fastest == lats.front());
+      }
+      ++expected;
+    }
   }
 }
