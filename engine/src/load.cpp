@@ -669,8 +669,8 @@ void read_ndjson(const input_text& input, tree_reader& reader, const load_option
     if (content.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     const bool padded_in_place = end + detail::json_padding <= text.size();
     // The fast path keeps views into the text, so it takes only lines read in place.
-    if (padded_in_place && !first_document && plain.read(content, event) &&
-        reader.read_plain_event(event, line)) {
+    if (options.ndjson_fast_path && padded_in_place && !first_document &&
+        plain.read(content, event) && reader.read_plain_event(event, line)) {
       if (options.progress && (line & 0xFFFF) == 0)
         options.progress(line_start, text.size(), options.progress_context);
       continue;

@@ -426,3 +426,59 @@ TEST_CASE("load: NDJSON event lines read by the fast path equal the same story a
   CHECK(has(errors, "5:45: no actor has the id 'zz'"));
   CHECK(has(errors, "5:83: no event has the id 'e9'"));
 }
+
+TEST_CASE("load: NDJSON lines give the same diagnostics and story with and without the fast path") {
+  const std::string head = R"({"eventgraph": 1, "sources": [{"title": "S"}]})"
+                           "\n"
+                           R"({"type": "actor", "id": "a", "name": "A", "kind": "person"})"
+                           "\n"
+                           R"({"id": "e0", "date": "2026-01-01", "actor": "a", "title": "Zero"})"
+                           "\n";
+  // Lines that look plain but are not quite, each after the header and one good event.
+  const std::vector<std::string> lines = {
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "One"})",
+      R"({"id": "e\u0031", "date": "2026-02-05", "actor": "a", "title": "Escaped id"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "\u0061", "title": "Escaped ref"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "One", "title": "Twice"})",
+      R"({"id": "e1", "date": 2026, "actor": "a", "title": "Number date"})",
+      R"({"id": "e1", "date": "2026-02-30", "actor": "a", "title": "Bad date"})",
+      R"({"id": "-e1", "date": "2026-02-05", "actor": "a", "title": "Bad id"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": ""})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "kind": ""})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "kind": "Big Word"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "actors": ["a"], "title": "Both"})",
+      R"({"id": "e1", "date": "2026-02-05", "actors": [], "title": "No actors"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "tags": ["x", 3]})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "to": "e0"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "responds_to": "zz"})",
+      R"({"id": "e1", "date": "2025-02-05", "actor": "a", "title": "T", "responds_to": "e0"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "responds_to": "e1"})",
+      R"({"id": "e0", "date": "2026-02-05", "actor": "a", "title": "Repeated id"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
+      R"("relations": [{"type": "rebuts", "to": "e0"}, {"type": "rebuts", "to": "e0"}]})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
+      R"("relations": [{"type": "refutes", "to": "e0"}]})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "type": "actor"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T"} {"x": 1})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "extra": true})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T")",
+      R"(  {"id": "e1", "date": "2026-03-08T02:30", "actor": "a", "title": "Indented"})",
+  };
+  auto describe = [](const result<story>& r) {
+    std::string out;
+    for (const auto& d : r.diagnostics().items()) out += format_diagnostic(d) + "\n";
+    if (r.ok()) out += export_story(r.value(), export_format::json).value();
+    return out;
+  };
+  for (const auto& line : lines) {
+    // Enough text after the line that it is read in place (the fast path's only case).
+    const std::string text = head + line + "\n" + std::string(80, ' ') + "\n";
+    std::vector<input_text> inputs{{"lines.ndjson", text}};
+    load_options general;
+    general.ndjson_fast_path = false;
+    const auto fast = load_texts(inputs);
+    const auto slow = load_texts(inputs, general);
+    INFO(line);
+    CHECK(describe(fast) == describe(slow));
+  }
+}

@@ -1,5 +1,7 @@
 // libFuzzer target for the loader: any bytes, as YAML, JSON and NDJSON, must give diagnostics or
-// a story, never a crash, a hang or a leak. Build with -DEVENTGRAPH_FUZZ=ON and clang; run:
+// a story, never a crash, a hang or a leak; and NDJSON read with and without its fast path
+// must give the same diagnostics and the same story. Build with -DEVENTGRAPH_FUZZ=ON and clang;
+// run:
 //   build/fuzz/tests/fuzz_load -max_total_time=300 tests/fuzz/corpus
 
 #include <cstddef>
@@ -7,7 +9,20 @@
 #include <string>
 #include <vector>
 
+#include "eventgraph/export.hpp"
 #include "eventgraph/load.hpp"
+
+namespace {
+
+/// Every diagnostic, and the story as eventgraph's JSON when it loaded.
+std::string describe(const eventgraph::result<eventgraph::story>& r) {
+  std::string out;
+  for (const auto& d : r.diagnostics().items()) out += eventgraph::format_diagnostic(d) + "\n";
+  if (r.ok()) out += eventgraph::export_story(r.value(), eventgraph::export_format::json).value();
+  return out;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -18,6 +33,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.format = format;
     auto loaded = eventgraph::load_texts(inputs, options);
     if (loaded.ok() && loaded.value().events.size() > size) __builtin_trap();
+    if (format != eventgraph::input_format::ndjson) continue;
+    options.ndjson_fast_path = false;
+    auto general = eventgraph::load_texts(inputs, options);
+    if (describe(loaded) != describe(general)) __builtin_trap();
   }
   return 0;
 }

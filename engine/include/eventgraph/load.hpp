@@ -16,6 +16,10 @@ struct load_options {
   input_format format = input_format::detect;  ///< detect: by extension, else by content
   std::size_t max_diagnostics = diagnostic_list::default_cap;
   bool warnings = true;  ///< report ambiguities that are not errors
+  /// Read plain NDJSON event lines straight into the story, without a document tree. Off,
+  /// every line goes through the general reader: the result must be the same (tests and the
+  /// fuzzer compare both).
+  bool ndjson_fast_path = true;
   /// Called now and then with bytes read so far and the total; may be empty.
   void (*progress)(std::size_t done, std::size_t total, void* context) = nullptr;
   void* progress_context = nullptr;
