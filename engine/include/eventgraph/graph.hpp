@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <ranges>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -70,6 +69,44 @@ inline link_list::iterator link_list::begin() const {
 inline link_list::iterator link_list::end() const {
   return {this, size_};
 }
+
+/// The indexes 0, 1, ..., n - 1 (std::ranges::iota_view, which clang 14 cannot compile with
+/// libstdc++ 12's ranges).
+class index_range {
+ public:
+  class iterator {
+   public:
+    using value_type = event_index;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    explicit iterator(event_index i) : i_(i) {}
+    event_index operator*() const { return i_; }
+    iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    iterator operator++(int) {
+      auto old = *this;
+      ++i_;
+      return old;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+
+   private:
+    event_index i_ = 0;
+  };
+  explicit index_range(event_index size) : size_(size) {}
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] event_index operator[](std::size_t i) const { return static_cast<event_index>(i); }
+  [[nodiscard]] event_index front() const { return 0; }
+  [[nodiscard]] event_index back() const { return size_ - 1; }
+  [[nodiscard]] iterator begin() const { return iterator(0); }
+  [[nodiscard]] iterator end() const { return iterator(size_); }
+
+ private:
+  event_index size_;
+};
 
 /// How long a response took, in seconds. Dates are ranges, so a latency is too:
 /// `typical` runs from the midpoint of the answered event's range to the midpoint of the
@@ -137,8 +174,8 @@ class event_graph {
   [[nodiscard]] link_list targets(event_index e) const;
 
   /// Every event, by earliest instant, then latest instant, then id: the story's own order.
-  [[nodiscard]] std::ranges::iota_view<event_index, event_index> by_time() const {
-    return {0, static_cast<event_index>(event_count())};
+  [[nodiscard]] index_range by_time() const {
+    return index_range(static_cast<event_index>(event_count()));
   }
   /// Position of `e` in by_time(): comparing ranks compares events in time.
   [[nodiscard]] std::uint32_t time_rank(event_index e) const { return e; }
