@@ -71,9 +71,16 @@ std::string join_suggestions(const std::vector<std::string>& names) {
   return out;
 }
 
-/// A reference by id, resolved once every document is read.
+/// A reference by id, resolved once every document is read. 24 bytes: a million-event load
+/// holds a few million of these.
 struct pending_ref {
-  std::string_view id;  ///< into the input text, or into pending_events::owned
+  pending_ref() = default;
+  pending_ref(std::string_view id, position at)
+      : text(id.data()), size(static_cast<std::uint32_t>(id.size())), where(at) {}
+  [[nodiscard]] std::string_view id() const { return {text, size}; }
+
+  const char* text = nullptr;  ///< into the input text, or into pending_events::owned
+  std::uint32_t size = 0;
   position where;
 };
 
@@ -97,20 +104,27 @@ struct pending_actor {
 };
 
 /// What resolution needs of every event, with the references of all events in two flat arrays
-/// (no allocation per event: a million-event load would spend its time in malloc).
+/// (no allocation per event: a million-event load would spend its time in malloc) and the rare
+/// parts (quotes' speakers, relation notes) apart, by event and by relation.
 struct pending_events {
   struct entry {
     position where;
     std::uint32_t refs_begin = 0;  ///< in `refs`: the actors, then the addressees
     std::uint32_t actor_count = 0, addressee_count = 0;
     std::uint32_t relations_begin = 0, relation_count = 0;
-    std::vector<std::optional<pending_ref>> quote_by;  // parallel to the quotes; usually empty
     bool dated = false;
     bool document_has_sources = false;
   };
+  struct relation {
+    pending_ref target;
+    relation_type type;
+  };
   std::vector<entry> events;
   std::vector<pending_ref> refs;
-  std::vector<pending_relation> relations;
+  std::vector<relation> relations;
+  /// By event, in order: who said each quote (parallel to the event's quotes).
+  std::vector<std::pair<event_index, std::vector<std::optional<pending_ref>>>> quote_by;
+  std::vector<std::pair<std::uint32_t, std::string_view>> notes;  ///< by relation, in order
   std::deque<std::string> owned;  ///< text read through a document tree (its nodes go away)
 
   std::string_view keep(std::string text) { return owned.emplace_back(std::move(text)); }
@@ -122,13 +136,17 @@ struct pending_events {
             static_cast<std::uint32_t>(p.addressees.size()),
             static_cast<std::uint32_t>(relations.size()),
             static_cast<std::uint32_t>(p.relations.size()),
-            std::move(p.quote_by),
             p.dated,
             p.document_has_sources};
-    std::move(p.actors.begin(), p.actors.end(), std::back_inserter(refs));
-    std::move(p.addressees.begin(), p.addressees.end(), std::back_inserter(refs));
-    std::move(p.relations.begin(), p.relations.end(), std::back_inserter(relations));
-    events.push_back(std::move(e));
+    refs.insert(refs.end(), p.actors.begin(), p.actors.end());
+    refs.insert(refs.end(), p.addressees.begin(), p.addressees.end());
+    for (const auto& r : p.relations) {
+      if (!r.note.empty()) notes.emplace_back(static_cast<std::uint32_t>(relations.size()), r.note);
+      relations.push_back({r.target, r.type});
+    }
+    if (!p.quote_by.empty())
+      quote_by.emplace_back(static_cast<event_index>(events.size()), std::move(p.quote_by));
+    events.push_back(e);
   }
   [[nodiscard]] std::span<const pending_ref> actors(const entry& e) const {
     return std::span(refs).subspan(e.refs_begin, e.actor_count);
@@ -333,7 +351,7 @@ class tree_reader {
     entry.relations_begin = static_cast<std::uint32_t>(store.relations.size());
     entry.relation_count = static_cast<std::uint32_t>(p.relations.size());
     for (const auto& r : p.relations)
-      store.relations.push_back({r.type, {r.to.id, {file_index_, line, r.to.column}}, {}});
+      store.relations.push_back({{r.to.id, {file_index_, line, r.to.column}}, r.type});
     placeholder_actors_.assign(std::max(p.actors.size(), p.addressees.size()), 0);
     const std::span<const actor_index> placeholders(placeholder_actors_);
     story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
@@ -452,8 +470,7 @@ class tree_reader {
   bool read_ref(const tree_node& n, pending_ref& out) {
     std::string id;
     if (!read_text(n, id)) return false;
-    out.id = pending_events_.keep(std::move(id));
-    out.where = at(n);
+    out = pending_ref(pending_events_.keep(std::move(id)), at(n));
     return true;
   }
 
@@ -824,25 +841,25 @@ void resolve_and_check(story& s, pending_events& pending,
     return join_suggestions(s.closest_ids(id, kind));
   };
   auto resolve_actor = [&](const pending_ref& ref) -> std::optional<actor_index> {
-    if (auto a = find_actor(ref.id)) return a;
-    if (s.find_event(ref.id))
+    if (auto a = find_actor(ref.id())) return a;
+    if (s.find_event(ref.id()))
       diags.error(s.locate(ref.where), "reference",
-                  fmt::format("'{}' is an event, but an actor is expected here", ref.id));
+                  fmt::format("'{}' is an event, but an actor is expected here", ref.id()));
     else
-      diags.error(
-          s.locate(ref.where), "reference",
-          fmt::format("no actor has the id '{}'{}", ref.id, hint(ref.id, story::id_kind::actor)));
+      diags.error(s.locate(ref.where), "reference",
+                  fmt::format("no actor has the id '{}'{}", ref.id(),
+                              hint(ref.id(), story::id_kind::actor)));
     return std::nullopt;
   };
   auto resolve_event = [&](const pending_ref& ref) -> std::optional<event_index> {
-    if (auto e = s.find_event(ref.id)) return e;
-    if (find_actor(ref.id))
+    if (auto e = s.find_event(ref.id())) return e;
+    if (find_actor(ref.id()))
       diags.error(s.locate(ref.where), "reference",
-                  fmt::format("'{}' is an actor, but an event is expected here", ref.id));
+                  fmt::format("'{}' is an actor, but an event is expected here", ref.id()));
     else
-      diags.error(
-          s.locate(ref.where), "reference",
-          fmt::format("no event has the id '{}'{}", ref.id, hint(ref.id, story::id_kind::event)));
+      diags.error(s.locate(ref.where), "reference",
+                  fmt::format("no event has the id '{}'{}", ref.id(),
+                              hint(ref.id(), story::id_kind::event)));
     return std::nullopt;
   };
 
@@ -852,7 +869,7 @@ void resolve_and_check(story& s, pending_events& pending,
       if (auto a = resolve_actor(ref)) {
         if (*a == i)
           diags.error(s.locate(ref.where), "self-reference",
-                      fmt::format("actor '{}' cannot be a member of itself", ref.id));
+                      fmt::format("actor '{}' cannot be a member of itself", ref.id()));
         else
           s.actors[i].member_of.push_back(*a);
       }
@@ -869,23 +886,24 @@ void resolve_and_check(story& s, pending_events& pending,
     for (const auto& ref : pending.addressees(p))
       if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;
     columns.set_addressees(i, resolved);
-    if (p.quote_by.empty()) continue;
+  }
+  for (const auto& [i, speakers] : pending.quote_by) {
     event_details& details = columns.details_for(i);  // made when the event was added
-    for (std::size_t q = 0; q < p.quote_by.size(); ++q)
-      if (p.quote_by[q])
-        if (auto a = resolve_actor(*p.quote_by[q]))
-          details.quotes[q].by = *a, actor_used[*a] = true;
+    for (std::size_t q = 0; q < speakers.size(); ++q)
+      if (speakers[q])
+        if (auto a = resolve_actor(*speakers[q])) details.quotes[q].by = *a, actor_used[*a] = true;
   }
 
   // Relation targets, all looked up in one batch; a miss is looked up again below, to report.
   std::vector<event_index> targets(pending.relations.size());
   {
     std::vector<std::string_view> ids(pending.relations.size());
-    for (std::size_t k = 0; k < ids.size(); ++k) ids[k] = pending.relations[k].target.id;
+    for (std::size_t k = 0; k < ids.size(); ++k) ids[k] = pending.relations[k].target.id();
     columns.find_batch(ids, targets);
   }
   // Relations, event by event in order (the order the relation arrays are laid out in).
   std::vector<std::string> notes;
+  auto next_note = pending.notes.begin();  // notes are by relation, in order
   columns.set_relations([&](event_index i) {
     const auto& p = pending.events[i];
     const event e = s.events[i];
@@ -928,7 +946,10 @@ void resolve_and_check(story& s, pending_events& pending,
       }
       columns.relation_target.push_back(*target);
       columns.relation_kind.push_back(r.type);
-      notes.emplace_back(r.note);
+      while (next_note != pending.notes.end() && next_note->first < k) ++next_note;
+      notes.emplace_back(next_note != pending.notes.end() && next_note->first == k
+                             ? next_note->second
+                             : std::string_view{});
     }
     if (columns.flags[i] & event_table::impl::has_details) {
       auto& kept = columns.details_for(i).relation_notes;
