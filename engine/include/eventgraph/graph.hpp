@@ -24,15 +24,15 @@ struct graph_link {
 /// Links of one event: two parallel arrays read as graph_link values.
 class link_list {
  public:
-  class iterator;
+  using iterator = detail::indexed_iterator<link_list, graph_link>;
   link_list() = default;
   link_list(const event_index* events, const relation_type* types, std::size_t size)
       : events_(events), types_(types), size_(size) {}
   [[nodiscard]] std::size_t size() const { return size_; }
   [[nodiscard]] bool empty() const { return size_ == 0; }
   [[nodiscard]] graph_link operator[](std::size_t i) const { return {events_[i], types_[i]}; }
-  [[nodiscard]] iterator begin() const;
-  [[nodiscard]] iterator end() const;
+  [[nodiscard]] iterator begin() const { return {this, 0}; }
+  [[nodiscard]] iterator end() const { return {this, size_}; }
 
  private:
   const event_index* events_ = nullptr;
@@ -40,69 +40,20 @@ class link_list {
   std::size_t size_ = 0;
 };
 
-class link_list::iterator {
- public:
-  using value_type = graph_link;
-  using difference_type = std::ptrdiff_t;
-  iterator() = default;
-  iterator(const link_list* list, std::size_t i) : list_(list), i_(i) {}
-  graph_link operator*() const { return (*list_)[i_]; }
-  iterator& operator++() {
-    ++i_;
-    return *this;
-  }
-  iterator operator++(int) {
-    auto old = *this;
-    ++i_;
-    return old;
-  }
-  friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
-
- private:
-  const link_list* list_ = nullptr;
-  std::size_t i_ = 0;
-};
-
-inline link_list::iterator link_list::begin() const {
-  return {this, 0};
-}
-inline link_list::iterator link_list::end() const {
-  return {this, size_};
-}
-
 /// The indexes 0, 1, ..., n - 1 (std::ranges::iota_view, which clang 14 cannot compile with
 /// libstdc++ 12's ranges).
 class index_range {
  public:
-  class iterator {
-   public:
-    using value_type = event_index;
-    using difference_type = std::ptrdiff_t;
-    iterator() = default;
-    explicit iterator(event_index i) : i_(i) {}
-    event_index operator*() const { return i_; }
-    iterator& operator++() {
-      ++i_;
-      return *this;
-    }
-    iterator operator++(int) {
-      auto old = *this;
-      ++i_;
-      return old;
-    }
-    friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
+  using iterator = detail::indexed_iterator<index_range, event_index>;
 
-   private:
-    event_index i_ = 0;
-  };
   explicit index_range(event_index size) : size_(size) {}
   [[nodiscard]] std::size_t size() const { return size_; }
   [[nodiscard]] bool empty() const { return size_ == 0; }
   [[nodiscard]] event_index operator[](std::size_t i) const { return static_cast<event_index>(i); }
   [[nodiscard]] event_index front() const { return 0; }
   [[nodiscard]] event_index back() const { return size_ - 1; }
-  [[nodiscard]] iterator begin() const { return iterator(0); }
-  [[nodiscard]] iterator end() const { return iterator(size_); }
+  [[nodiscard]] iterator begin() const { return {this, 0}; }
+  [[nodiscard]] iterator end() const { return {this, size_}; }
 
  private:
   event_index size_;

@@ -118,15 +118,47 @@ struct event_record {
 
 class event_table;
 
+namespace detail {
+
+/// Iterates a list read by position (`operator[]` returning a value): tags, relations, events,
+/// links. Such lists build their elements on the fly, so there is nothing to point into.
+template <typename List, typename Value, typename Index = std::size_t>
+class indexed_iterator {
+ public:
+  using value_type = Value;
+  using difference_type = std::ptrdiff_t;
+  indexed_iterator() = default;
+  indexed_iterator(const List* list, std::size_t i) : list_(list), i_(i) {}
+  Value operator*() const { return (*list_)[static_cast<Index>(i_)]; }
+  indexed_iterator& operator++() {
+    ++i_;
+    return *this;
+  }
+  indexed_iterator operator++(int) {
+    auto old = *this;
+    ++i_;
+    return old;
+  }
+  friend bool operator==(const indexed_iterator& a, const indexed_iterator& b) {
+    return a.i_ == b.i_;
+  }
+
+ private:
+  const List* list_ = nullptr;
+  std::size_t i_ = 0;
+};
+
+}  // namespace detail
+
 /// The tags of an event, as text.
 class tag_list {
  public:
-  class iterator;
+  using iterator = detail::indexed_iterator<tag_list, std::string_view>;
   [[nodiscard]] std::size_t size() const { return size_; }
   [[nodiscard]] bool empty() const { return size_ == 0; }
   [[nodiscard]] std::string_view operator[](std::size_t i) const;
-  [[nodiscard]] iterator begin() const;
-  [[nodiscard]] iterator end() const;
+  [[nodiscard]] iterator begin() const { return {this, 0}; }
+  [[nodiscard]] iterator end() const { return {this, size_}; }
 
  private:
   friend class event;
@@ -137,38 +169,15 @@ class tag_list {
   std::size_t size_;
 };
 
-class tag_list::iterator {
- public:
-  using value_type = std::string_view;
-  using difference_type = std::ptrdiff_t;
-  iterator() = default;
-  iterator(const tag_list* list, std::size_t i) : list_(list), i_(i) {}
-  std::string_view operator*() const { return (*list_)[i_]; }
-  iterator& operator++() {
-    ++i_;
-    return *this;
-  }
-  iterator operator++(int) {
-    auto old = *this;
-    ++i_;
-    return old;
-  }
-  friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
-
- private:
-  const tag_list* list_ = nullptr;
-  std::size_t i_ = 0;
-};
-
 /// The relations an event owns, oldest target first (then by type).
 class relation_list {
  public:
-  class iterator;
+  using iterator = detail::indexed_iterator<relation_list, relation>;
   [[nodiscard]] std::size_t size() const { return end_ - begin_; }
   [[nodiscard]] bool empty() const { return begin_ == end_; }
   [[nodiscard]] relation operator[](std::size_t i) const;
-  [[nodiscard]] iterator begin() const;
-  [[nodiscard]] iterator end() const;
+  [[nodiscard]] iterator begin() const { return {this, 0}; }
+  [[nodiscard]] iterator end() const { return {this, size()}; }
 
  private:
   friend class event;
@@ -177,29 +186,6 @@ class relation_list {
   const event_table* table_;
   event_index owner_;
   std::uint32_t begin_, end_;
-};
-
-class relation_list::iterator {
- public:
-  using value_type = relation;
-  using difference_type = std::ptrdiff_t;
-  iterator() = default;
-  iterator(const relation_list* list, std::size_t i) : list_(list), i_(i) {}
-  relation operator*() const { return (*list_)[i_]; }
-  iterator& operator++() {
-    ++i_;
-    return *this;
-  }
-  iterator operator++(int) {
-    auto old = *this;
-    ++i_;
-    return old;
-  }
-  friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
-
- private:
-  const relation_list* list_ = nullptr;
-  std::size_t i_ = 0;
 };
 
 /// One event of a story: a small handle (table and index) that reads the stored columns.
@@ -239,7 +225,7 @@ class event {
 /// then latest, then id), so an event's index is its rank in time.
 class event_table {
  public:
-  class iterator;
+  using iterator = detail::indexed_iterator<event_table, event, event_index>;
   event_table();
   ~event_table();
   event_table(event_table&&) noexcept;
@@ -250,8 +236,8 @@ class event_table {
   [[nodiscard]] std::size_t size() const;
   [[nodiscard]] bool empty() const { return size() == 0; }
   [[nodiscard]] event operator[](event_index i) const { return {this, i}; }
-  [[nodiscard]] iterator begin() const;
-  [[nodiscard]] iterator end() const;
+  [[nodiscard]] iterator begin() const { return {this, 0}; }
+  [[nodiscard]] iterator end() const { return {this, size()}; }
 
   /// Appends an event; relation targets index events added before or after it. Call
   /// story::finish once every event is in.
@@ -274,48 +260,6 @@ class event_table {
   friend class story;
   std::unique_ptr<impl> impl_;
 };
-
-class event_table::iterator {
- public:
-  using value_type = event;
-  using difference_type = std::ptrdiff_t;
-  iterator() = default;
-  iterator(const event_table* table, event_index i) : table_(table), i_(i) {}
-  event operator*() const { return {table_, i_}; }
-  iterator& operator++() {
-    ++i_;
-    return *this;
-  }
-  iterator operator++(int) {
-    auto old = *this;
-    ++i_;
-    return old;
-  }
-  friend bool operator==(const iterator& a, const iterator& b) { return a.i_ == b.i_; }
-
- private:
-  const event_table* table_ = nullptr;
-  event_index i_ = 0;
-};
-
-inline event_table::iterator event_table::begin() const {
-  return {this, 0};
-}
-inline event_table::iterator event_table::end() const {
-  return {this, static_cast<event_index>(size())};
-}
-inline tag_list::iterator tag_list::begin() const {
-  return {this, 0};
-}
-inline tag_list::iterator tag_list::end() const {
-  return {this, size_};
-}
-inline relation_list::iterator relation_list::begin() const {
-  return {this, 0};
-}
-inline relation_list::iterator relation_list::end() const {
-  return {this, size()};
-}
 
 /// One or more documents merged: ids are unique across all of them.
 ///
