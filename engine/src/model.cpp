@@ -781,10 +781,4 @@ std::vector<std::string> story::closest_ids(std::string_view id, id_kind kind,
   return out;
 }
 
-std::vector<event_index> chronological_order(const story& s) {
-  std::vector<event_index> order(s.events.size());
-  std::iota(order.begin(), order.end(), event_index{0});
-  return order;
-}
-
 }  // namespace eventgraph

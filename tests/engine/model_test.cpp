@@ -84,3 +84,20 @@ TEST_CASE("model: a story with no events finishes") {
   CHECK(s.events.empty());
   CHECK_FALSE(s.find_event("x"));
 }
+
+TEST_CASE("model: events added after finish are found, and a second finish orders them all") {
+  story s;
+  s.actors.push_back({"a", "A", actor_kind::person, {}, {}, {}, {}});
+  for (int i = 0; i < 100; ++i) s.add_event(record("first" + std::to_string(i), 1000 - i, 2000));
+  s.finish();
+  // The id index is compact once finished; adding more rebuilds the loading one from it.
+  for (int i = 0; i < 100; ++i) s.add_event(record("second" + std::to_string(i), i, 2000));
+  CHECK(s.find_event("first7") == 92u);
+  CHECK(s.find_event("second7") == 107u);
+  s.finish();
+  REQUIRE(s.events.size() == 200);
+  CHECK(s.find_event("second0") == 0u);
+  CHECK(s.find_event("first0") == 199u);
+  for (event_index e = 1; e < s.events.size(); ++e)
+    CHECK(s.events[e - 1].time().earliest <= s.events[e].time().earliest);
+}

@@ -222,7 +222,8 @@ class event {
 /// The events of a story in columns: a million events cost tens of bytes each beyond their text
 /// (times, first actor, relations in one array, id and title in one text arena; the rare fields
 /// such as quotes and sources kept apart). Events are kept in time order (earliest instant,
-/// then latest, then id), so an event's index is its rank in time.
+/// then latest, then id), so an event's index is its rank in time; every listing and export
+/// follows it, so output does not depend on the order of the input files.
 class event_table {
  public:
   using iterator = detail::indexed_iterator<event_table, event, event_index>;
@@ -307,10 +308,5 @@ class story {
  private:
   std::unordered_map<std::string_view, actor_index> actor_ids_;
 };
-
-/// Event indexes in time order: by earliest instant, then latest, then id. Every listing and
-/// export uses this order, so output does not depend on the order of the input files. A
-/// finished story keeps its events in this order, so this is 0, 1, 2...
-[[nodiscard]] std::vector<event_index> chronological_order(const story& s);
 
 }  // namespace eventgraph
