@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "eventgraph/model.hpp"
@@ -59,6 +62,57 @@ struct sparse_actor_lists {
   }
 };
 
+/// A growable byte array that gives back unused capacity without copying: realloc shrinks a
+/// large block in place, where std::string::shrink_to_fit copies it. The loader reserves the
+/// arena for the whole input and keeps well under half of it.
+class byte_buffer {
+ public:
+  byte_buffer() = default;
+  byte_buffer(byte_buffer&& other) noexcept
+      : data_(std::exchange(other.data_, nullptr)),
+        size_(std::exchange(other.size_, 0)),
+        capacity_(std::exchange(other.capacity_, 0)) {}
+  byte_buffer& operator=(byte_buffer&& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    std::swap(capacity_, other.capacity_);
+    return *this;
+  }
+  byte_buffer(const byte_buffer&) = delete;
+  byte_buffer& operator=(const byte_buffer&) = delete;
+  ~byte_buffer() { std::free(data_); }
+
+  [[nodiscard]] const char* data() const { return data_; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] std::size_t capacity() const { return capacity_; }
+  void reserve(std::size_t bytes) {
+    if (bytes > capacity_) reallocate(bytes);
+  }
+  void append(const char* bytes, std::size_t count) {
+    if (count == 0) return;
+    if (size_ + count > capacity_) reallocate(std::max(size_ + count, 2 * capacity_));
+    std::memcpy(data_ + size_, bytes, count);
+    size_ += count;
+  }
+  void append(std::string_view bytes) { append(bytes.data(), bytes.size()); }
+  void push_back(char c) { append(&c, 1); }
+  void shrink_to_fit() {
+    if (capacity_ > size_) reallocate(size_);
+  }
+
+ private:
+  void reallocate(std::size_t bytes) {
+    void* grown = std::realloc(data_, std::max<std::size_t>(bytes, 1));
+    if (!grown) throw std::bad_alloc();
+    data_ = static_cast<char*>(grown);
+    capacity_ = bytes;
+  }
+
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
 /// Interns short strings (kinds, zones, tags) as dense ids.
 class string_pool {
  public:
@@ -103,7 +157,7 @@ struct event_table::impl {
   std::vector<relation_type> relation_kind;
   // Per event, in `text`: varint length + id, varint length + date, varint length + title,
   // varint kind, varint zone, varint tag count, then 4-byte tag ids.
-  std::string text;
+  detail::byte_buffer text;
   std::vector<std::uint64_t> text_base;
   std::vector<std::pair<event_index, std::int64_t>> long_latest;  ///< by event
   detail::sparse_actor_lists many_actors_of;  ///< every actor of events with more than one

@@ -91,15 +91,15 @@ std::uint64_t hash_id(std::string_view id) {
 
 namespace {
 
-void write_varint(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
+void write_varint(detail::byte_buffer& out, std::uint64_t v) {
+  char bytes[10];
+  std::size_t n = 0;
+  for (; v >= 0x80; v >>= 7) bytes[n++] = static_cast<char>((v & 0x7F) | 0x80);
+  bytes[n++] = static_cast<char>(v);
+  out.append(bytes, n);
 }
 
-void write_text(std::string& out, std::string_view text) {
+void write_text(detail::byte_buffer& out, std::string_view text) {
   write_varint(out, text.size());
   out.append(text);
 }
@@ -118,6 +118,10 @@ std::size_t bytes_of(const std::vector<T>& v) {
 
 std::size_t bytes_of(const std::string& s) {
   return s.capacity() > 15 ? s.capacity() + 1 : 0;
+}
+
+std::size_t bytes_of(const detail::byte_buffer& b) {
+  return b.capacity();
 }
 
 }  // namespace
@@ -637,41 +641,66 @@ event_record event::record() const {
   return r;
 }
 
+namespace {
+
+/// Event indexes by earliest instant, then latest, ties in the order added. Bulk data comes
+/// nearly in that order (sorted by date, but a day- or month-dated event starts before the
+/// timed events of its day): the events already in order are kept as one run, only the rest
+/// is sorted, then the two are merged.
+std::vector<event_index> time_order(const event_table::impl& d) {
+  const auto n = static_cast<event_index>(d.size());
+  struct key {
+    std::int64_t earliest, latest;
+    event_index index;
+    bool operator<(const key& other) const {
+      if (earliest != other.earliest) return earliest < other.earliest;
+      if (latest != other.latest) return latest < other.latest;
+      return index < other.index;
+    }
+  };
+  std::vector<key> run, rest;
+  run.reserve(n);
+  for (event_index i = 0; i < n; ++i) {
+    const key k{d.earliest[i], d.latest(i), i};
+    if (run.empty() || !(k < run.back()))
+      run.push_back(k);
+    else
+      rest.push_back(k);
+  }
+  std::vector<event_index> order(n);
+  if (rest.empty()) {
+    std::iota(order.begin(), order.end(), event_index{0});
+    return order;
+  }
+  std::sort(rest.begin(), rest.end());  // keys are distinct (the index): no stability needed
+  std::size_t a = 0, b = 0, i = 0;
+  while (a < run.size() && b < rest.size())
+    order[i++] = rest[b] < run[a] ? rest[b++].index : run[a++].index;
+  for (; a < run.size(); ++a) order[i++] = run[a].index;
+  for (; b < rest.size(); ++b) order[i++] = rest[b].index;
+  return order;
+}
+
+}  // namespace
+
 std::vector<event_index> story::finish() {
   auto& d = *events.impl_;
   const auto n = static_cast<event_index>(d.size());
-  std::vector<event_index> order(n);
-  std::iota(order.begin(), order.end(), event_index{0});
-  auto id_of = [&](event_index e) {
-    const char* p = d.text_of(e);
-    return detail::read_text(p);
-  };
-  auto before = [&](event_index a, event_index b) {
-    if (d.earliest[a] != d.earliest[b]) return d.earliest[a] < d.earliest[b];
-    const std::int64_t la = d.latest(a), lb = d.latest(b);
-    if (la != lb) return la < lb;
-    return id_of(a) < id_of(b);
-  };
-  // Bulk data usually comes in time order already, but for ties (events of the same minute)
-  // in any id order: then only each run of equal times needs sorting, by id.
-  auto same_time = [&](event_index a, event_index b) {
-    return d.earliest[a] == d.earliest[b] && d.latest(a) == d.latest(b);
-  };
-  bool time_ordered = true;
-  for (event_index i = 1; i < n && time_ordered; ++i)
-    time_ordered = same_time(i, i - 1) || before(i - 1, i);
-  if (time_ordered) {
-    for (event_index first = 0; first < n;) {
-      event_index last = first + 1;
-      while (last < n && same_time(first, last)) ++last;
-      if (last - first > 1) std::stable_sort(order.begin() + first, order.begin() + last, before);
-      first = last;
-    }
-  } else {
-    std::stable_sort(order.begin(), order.end(), before);
-  }
+  // By earliest instant, then latest; ties keep the order written (events of one day stay in
+  // the order the author listed them).
+  const std::vector<event_index> order = time_order(d);
   std::vector<event_index> new_index(n);
-  for (event_index i = 0; i < n; ++i) new_index[order[i]] = i;
+  bool moved = false;
+  for (event_index i = 0; i < n; ++i) {
+    new_index[order[i]] = i;
+    moved = moved || order[i] != i;
+  }
+  if (!moved) {
+    finish_in_place();
+    events.impl_->rebuild_id_index(new_index);
+    index_actor_ids();
+    return new_index;
+  }
 
   // Rebuild every column in the new order: exact sizes, no spare capacity.
   event_table::impl out;
@@ -680,17 +709,49 @@ std::vector<event_index> story::finish() {
   out.tags = std::move(d.tags);
   out.text_payload = d.text_payload;
   out.duplicate_ids = d.duplicate_ids;
-  out.earliest.reserve(n);
-  out.span.reserve(n);
-  out.flags.reserve(n);
-  out.actor.reserve(n);
-  out.text_offset.reserve(n);
-  out.text_base.reserve(n / event_table::impl::text_block + 1);
-  out.relation_begin.reserve(n + 1);
-  out.relation_target.reserve(d.relation_target.size());
-  out.relation_kind.reserve(d.relation_kind.size());
-  out.text.reserve(d.text.size());
-  out.relation_begin.push_back(0);
+  auto gather = [&](auto& to, const auto& from) {
+    to.resize(n);
+    for (event_index i = 0; i < n; ++i) to[i] = from[order[i]];
+  };
+  gather(out.earliest, d.earliest);
+  gather(out.span, d.span);
+  gather(out.flags, d.flags);
+  gather(out.actor, d.actor);
+  // The text stays where it is when offsets from its start fit in 32 bits (under 4 GiB of
+  // text): only the offsets move. Beyond that, it is copied in the new order.
+  constexpr std::size_t block = event_table::impl::text_block;
+  auto old_offset = [&](event_index e) { return d.text_base[e / block] + d.text_offset[e]; };
+  out.text_offset.resize(n);
+  if (d.text.size() <= UINT32_MAX) {
+    out.text_base.assign((n + block - 1) / block, 0);  // add() may append after it
+    for (event_index i = 0; i < n; ++i)
+      out.text_offset[i] = static_cast<std::uint32_t>(old_offset(order[i]));
+    d.text.shrink_to_fit();
+    out.text = std::move(d.text);
+  } else {
+    out.text_base.reserve(n / block + 1);
+    out.text.reserve(d.text.size());
+    for (event_index i = 0; i < n; ++i) {
+      const event_index old = order[i];
+      if (i % block == 0) out.text_base.push_back(out.text.size());
+      out.text_offset[i] = static_cast<std::uint32_t>(out.text.size() - out.text_base.back());
+      // The encoded text of `old` runs to the next event's start (or the arena's end).
+      const std::size_t from = old_offset(old);
+      const std::size_t to = old + 1 < n ? old_offset(old + 1) : d.text.size();
+      out.text.append(d.text.data() + from, to - from);
+    }
+  }
+  for (event_index i = 0; i < n; ++i)
+    if (out.flags[i] & event_table::impl::long_span)
+      out.long_latest.emplace_back(i, d.latest(order[i]));
+
+  out.relation_begin.resize(n + 1);
+  out.relation_begin[0] = 0;
+  for (event_index i = 0; i < n; ++i)
+    out.relation_begin[i + 1] =
+        out.relation_begin[i] + d.relation_begin[order[i] + 1] - d.relation_begin[order[i]];
+  out.relation_target.resize(d.relation_target.size());
+  out.relation_kind.resize(d.relation_kind.size());
   struct link {
     event_index target;
     relation_type type;
@@ -699,32 +760,24 @@ std::vector<event_index> story::finish() {
   std::vector<link> links;
   for (event_index i = 0; i < n; ++i) {
     const event_index old = order[i];
-    if (i % event_table::impl::text_block == 0) out.text_base.push_back(out.text.size());
-    out.text_offset.push_back(static_cast<std::uint32_t>(out.text.size() - out.text_base.back()));
-    // The encoded text of `old` runs to the next event's start (or the arena's end).
-    const std::size_t start = d.text_base[old / event_table::impl::text_block] + d.text_offset[old];
-    const std::size_t end = old + 1 < n ? d.text_base[(old + 1) / event_table::impl::text_block] +
-                                              d.text_offset[old + 1]
-                                        : d.text.size();
-    out.text.append(d.text, start, end - start);
-    out.earliest.push_back(d.earliest[old]);
-    out.span.push_back(d.span[old]);
-    out.flags.push_back(d.flags[old]);
-    out.actor.push_back(d.actor[old]);
-    if (d.flags[old] & event_table::impl::long_span) out.long_latest.emplace_back(i, d.latest(old));
     // An event's relations, oldest target first (then by type), notes alongside.
     const std::uint32_t first = d.relation_begin[old], count = d.relation_begin[old + 1] - first;
-    links.clear();
-    for (std::uint32_t r = 0; r < count; ++r)
-      links.push_back({new_index[d.relation_target[first + r]], d.relation_kind[first + r], r});
-    std::sort(links.begin(), links.end(), [](const link& a, const link& b) {
-      return a.target != b.target ? a.target < b.target : a.type < b.type;
-    });
-    for (const link& l : links) {
-      out.relation_target.push_back(l.target);
-      out.relation_kind.push_back(l.type);
+    const std::uint32_t at = out.relation_begin[i];
+    if (count == 1) {
+      out.relation_target[at] = new_index[d.relation_target[first]];
+      out.relation_kind[at] = d.relation_kind[first];
+    } else if (count > 1) {
+      links.clear();
+      for (std::uint32_t r = 0; r < count; ++r)
+        links.push_back({new_index[d.relation_target[first + r]], d.relation_kind[first + r], r});
+      std::sort(links.begin(), links.end(), [](const link& a, const link& b) {
+        return a.target != b.target ? a.target < b.target : a.type < b.type;
+      });
+      for (std::uint32_t r = 0; r < count; ++r) {
+        out.relation_target[at + r] = links[r].target;
+        out.relation_kind[at + r] = links[r].type;
+      }
     }
-    out.relation_begin.push_back(static_cast<std::uint32_t>(out.relation_target.size()));
     if (d.flags[old] & event_table::impl::many_actors)
       out.many_actors_of.add(i, d.many_actors_of.of(old));
     if (d.flags[old] & event_table::impl::has_addressees)
@@ -736,24 +789,83 @@ std::vector<event_index> story::finish() {
           d.details_owner.begin())]));
       if (auto& written = out.details.back().relation_notes; !written.empty()) {
         std::vector<std::string> by_target(written.size());
+        for (std::size_t r = 0; r < written.size(); ++r)
+          by_target[r] = std::move(written[count > 1 ? links[r].written : r]);
+        written = std::move(by_target);
+      }
+    }
+  }
+  out.long_latest.shrink_to_fit();
+  out.details_owner.shrink_to_fit();
+  out.details.shrink_to_fit();
+  *events.impl_ = std::move(out);
+  events.impl_->rebuild_id_index(new_index);
+  index_actor_ids();
+  return new_index;
+}
+
+void story::finish_in_place() {
+  auto& d = *events.impl_;
+  // Each event's relations, oldest target first (then by type), notes alongside. Most events
+  // have one or two, already in order.
+  struct link {
+    event_index target;
+    relation_type type;
+    std::uint32_t written;
+  };
+  auto link_before = [](const link& a, const link& b) {
+    return a.target != b.target ? a.target < b.target : a.type < b.type;
+  };
+  std::vector<link> links;
+  for (event_index e = 0; e < d.size(); ++e) {
+    const std::uint32_t first = d.relation_begin[e], last = d.relation_begin[e + 1];
+    bool sorted = true;
+    for (std::uint32_t r = first + 1; r < last && sorted; ++r)
+      sorted = !link_before({d.relation_target[r], d.relation_kind[r], 0},
+                            {d.relation_target[r - 1], d.relation_kind[r - 1], 0});
+    if (sorted) continue;
+    links.clear();
+    for (std::uint32_t r = first; r < last; ++r)
+      links.push_back({d.relation_target[r], d.relation_kind[r], r - first});
+    std::sort(links.begin(), links.end(), link_before);
+    for (std::uint32_t r = first; r < last; ++r) {
+      d.relation_target[r] = links[r - first].target;
+      d.relation_kind[r] = links[r - first].type;
+    }
+    if (d.flags[e] & event_table::impl::has_details) {
+      if (auto& written = d.details_for(e).relation_notes; !written.empty()) {
+        std::vector<std::string> by_target(written.size());
         for (std::size_t r = 0; r < links.size(); ++r)
           by_target[r] = std::move(written[links[r].written]);
         written = std::move(by_target);
       }
     }
   }
-  out.text.shrink_to_fit();
-  out.long_latest.shrink_to_fit();
-  out.details_owner.shrink_to_fit();
-  out.details.shrink_to_fit();
-  *events.impl_ = std::move(out);
-  events.impl_->rebuild_id_index(new_index);
+  // Give back what a load reserved and did not use: the text arena is sized for the whole
+  // input (realloc shrinks it in place); a column is copied only when much is spare.
+  d.text.shrink_to_fit();
+  auto trim = [](auto& column) {
+    if (column.capacity() - column.size() > column.size() / 8 + 64) column.shrink_to_fit();
+  };
+  trim(d.earliest);
+  trim(d.span);
+  trim(d.flags);
+  trim(d.text_offset);
+  trim(d.actor);
+  trim(d.relation_begin);
+  trim(d.relation_target);
+  trim(d.relation_kind);
+  trim(d.text_base);
+  trim(d.long_latest);
+  trim(d.details_owner);
+  trim(d.details);
+}
 
+void story::index_actor_ids() {
   actor_ids_.clear();
   actor_ids_.reserve(actors.size());
   for (std::size_t i = 0; i < actors.size(); ++i)
     actor_ids_.emplace(actors[i].id, static_cast<actor_index>(i));
-  return new_index;
 }
 
 std::optional<actor_index> story::find_actor(std::string_view id) const {

@@ -17,7 +17,7 @@ TEST_CASE("cli events: a window, overlapping by default") {
   CHECK(run({"events", graph_cli::small, "--overlap", "--within"}).status == 2);
 }
 
-TEST_CASE("cli events: actor, kind, tag and text filters; JSON") {
+TEST_CASE("cli events: actor, kind, tag and text filters, and JSON") {
   auto j = run({"events", graph_cli::small, "--actor", "cat", "--json"}).json();
   CHECK(j["count"] == 3);
   CHECK(j["events"][0]["id"] == "c");

@@ -15,7 +15,7 @@ std::string read_all(const std::filesystem::path& p) {
 }
 }  // namespace
 
-TEST_CASE("cli generate: writes a story the other commands read; same seed, same file") {
+TEST_CASE("cli generate: writes a story the other commands read, same seed same file") {
   const auto dir = std::filesystem::temp_directory_path() / "eventgraph-generate-test";
   std::filesystem::create_directories(dir);
   const auto a = (dir / "a.ndjson").string(), b = (dir / "b.ndjson").string();

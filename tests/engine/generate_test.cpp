@@ -22,7 +22,7 @@ story load_generated(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("generate: same seed, same bytes; another seed, another story") {
+TEST_CASE("generate: same seed, same bytes, another seed, another story") {
   generate_options o;
   o.events = 500;
   o.actors = 20;

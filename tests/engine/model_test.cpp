@@ -101,3 +101,40 @@ TEST_CASE("model: events added after finish are found, and a second finish order
   for (event_index e = 1; e < s.events.size(); ++e)
     CHECK(s.events[e - 1].time().earliest <= s.events[e].time().earliest);
 }
+
+TEST_CASE("model: text and ids survive finishing in place, reordering, and adding after both") {
+  // Sizes around the 256-event text blocks, whose offsets become absolute when events move.
+  for (const int count : {1, 255, 256, 257, 600}) {
+    CAPTURE(count);
+    for (const bool reversed : {false, true}) {
+      CAPTURE(reversed);
+      story s;
+      s.actors.push_back({"a", "A", actor_kind::person, {}, {}, {}, {}});
+      auto add = [&](const std::string& prefix, int i) {
+        const int t = reversed ? count - i : i;
+        s.add_event(record(prefix + std::to_string(i), t * 10, t * 10 + 5));
+      };
+      for (int i = 0; i < count; ++i) add("x", i);
+      s.finish();
+      for (int i = 0; i < count; ++i) add("y", i);
+      s.finish();
+      REQUIRE(s.events.size() == static_cast<std::size_t>(2 * count));
+      for (const std::string prefix : {"x", "y"}) {
+        for (int i = 0; i < count; ++i) {
+          const std::string id = prefix + std::to_string(i);
+          const auto e = s.find_event(id);
+          REQUIRE(e);
+          CHECK(s.events[*e].id() == id);
+          CHECK(s.events[*e].title() == "Title of " + id);
+          CHECK(s.events[*e].date() == "d-" + id);
+        }
+      }
+      for (event_index e = 1; e < s.events.size(); ++e) {
+        const auto a = s.events[e - 1].time(), b = s.events[e].time();
+        CHECK(a.earliest <= b.earliest);
+        // Same range: x (added first) before y.
+        if (a.earliest == b.earliest) CHECK(s.events[e - 1].id()[0] == 'x');
+      }
+    }
+  }
+}

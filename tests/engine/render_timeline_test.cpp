@@ -537,7 +537,7 @@ TEST_CASE("render_timeline: golden SVG structure of a small story") {
   check_golden(structure(svg), "timeline-small.structure.txt");
 }
 
-TEST_CASE("render_timeline: PNG and PDF of the same drawing; DOT refused") {
+TEST_CASE("render_timeline: PNG and PDF of the same drawing, DOT refused") {
   const story s = make_story({{"2026-02-12", "a", "One"}, {"2026-02-14", "b", "Two"}});
   auto png = detail::render_timeline(s, timeline_options(image_format::png));
   REQUIRE(png.ok());

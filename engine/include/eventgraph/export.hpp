@@ -39,8 +39,8 @@ struct export_file {
 };
 
 /// Writes the story in one format. Every format is one file, except csv (events.csv, then
-/// relations.csv). Events come in chronological order (earliest, latest, then id), relations in
-/// the order of their events; the same story always gives the same bytes.
+/// relations.csv). Events come in chronological order (earliest, latest, then as written),
+/// relations in the order of their events; the same story always gives the same bytes.
 ///
 ///     auto files = export_files(story, export_format::csv);  // events.csv, relations.csv
 [[nodiscard]] result<std::vector<export_file>> export_files(const story& s, export_format format,

@@ -124,7 +124,8 @@ class event_graph {
   /// Events `e` relates to (what it answers, cites or is part of), oldest first.
   [[nodiscard]] link_list targets(event_index e) const;
 
-  /// Every event, by earliest instant, then latest instant, then id: the story's own order.
+  /// Every event, by earliest instant, then latest instant, then as written: the story's own
+  /// order.
   [[nodiscard]] index_range by_time() const {
     return index_range(static_cast<event_index>(event_count()));
   }

@@ -222,8 +222,8 @@ class event {
 /// The events of a story in columns: a million events cost tens of bytes each beyond their text
 /// (times, first actor, relations in one array, id and title in one text arena; the rare fields
 /// such as quotes and sources kept apart). Events are kept in time order (earliest instant,
-/// then latest, then id), so an event's index is its rank in time; every listing and export
-/// follows it, so output does not depend on the order of the input files.
+/// then latest; events with the same range keep the order they were written in, files in the
+/// order given), so an event's index is its rank in time; every listing and export follows it.
 class event_table {
  public:
   using iterator = detail::indexed_iterator<event_table, event, event_index>;
@@ -306,6 +306,8 @@ class story {
                                                      std::size_t limit = 3) const;
 
  private:
+  void finish_in_place();  ///< finish() when the events are in time order already
+  void index_actor_ids();
   std::unordered_map<std::string_view, actor_index> actor_ids_;
 };
 
