@@ -22,14 +22,15 @@ void register_actors(CLI::App& app, context& ctx) {
     auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
     const story& s = *loaded;
-    const auto rows = project_actors(s);
+    const event_graph graph(s);
+    const auto rows = graph.actor_relations();
     auto optional_seconds = [](const std::optional<std::int64_t>& v) {
       return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
     };
     if (opts->json) {
       nlohmann::ordered_json j;
       auto list = nlohmann::ordered_json::array();
-      for (const auto& row : rows) {
+      for (const actor_relation& row : rows) {
         nlohmann::ordered_json r;
         r["responder"] = s.actors[row.responder].id;
         r["answered"] = s.actors[row.answered].id;
@@ -53,7 +54,7 @@ void register_actors(CLI::App& app, context& ctx) {
       return;
     }
     std::string out;
-    for (const auto& row : rows) {
+    for (const actor_relation& row : rows) {
       std::string by_type;
       for (std::size_t t = 0; t < relation_type_count; ++t)
         if (row.counts[t] > 0)

@@ -47,9 +47,55 @@ std::optional<latency> response_latency(const event_time& answered, const event_
   return out;
 }
 
-std::vector<actor_relation> project_actors(const story& s) {
-  // Actors are keyed by the rank of their id, so rows come out in id order. No map, no global
-  // comparison sort: counting sorts, and a selection for each median.
+namespace detail {
+
+/// The actor projection's storage: rows grouped by responder (in id order), each group by
+/// answered actor (in id order).
+struct actor_projection {
+  struct row {
+    actor_index answered;
+    /// type << 28 | count when every relation of the pair has that type and a latency that
+    /// fits below; else extra | index into `extras`.
+    std::uint32_t shape;
+    std::int32_t median, fastest;  ///< seconds, for compact rows
+  };
+  static constexpr std::uint32_t extra = 1u << 31;
+  static constexpr std::uint32_t count_mask = (1u << 28) - 1;
+
+  std::vector<row> rows;
+  std::vector<actor_index> group_responder;
+  std::vector<std::uint32_t> group_begin;  ///< group g's rows: [begin[g], begin[g + 1])
+  std::vector<actor_relation> extras;      ///< rows that do not fit 16 bytes
+
+  [[nodiscard]] actor_relation read(std::size_t i, std::uint32_t group) const {
+    const row& r = rows[i];
+    if (r.shape & extra) return extras[r.shape & ~extra];
+    actor_relation out;
+    out.responder = group_responder[group];
+    out.answered = r.answered;
+    const std::uint32_t count = r.shape & count_mask;
+    out.counts[r.shape >> 28] = count;
+    out.total = out.timed = count;
+    out.median = r.median;
+    out.fastest = r.fastest;
+    return out;
+  }
+  [[nodiscard]] std::uint32_t group_of(std::size_t i) const {
+    return static_cast<std::uint32_t>(std::upper_bound(group_begin.begin(), group_begin.end(), i) -
+                                      group_begin.begin() - 1);
+  }
+  [[nodiscard]] std::size_t memory_bytes() const {
+    return bytes_of(rows) + bytes_of(group_responder) + bytes_of(group_begin) + bytes_of(extras);
+  }
+};
+
+}  // namespace detail
+
+namespace {
+
+detail::actor_projection project_actors(const story& s) {
+  // Actors are keyed by the rank of their id, so rows come out in id order. No map, no
+  // comparison sort of the relations: counting sorts, and a selection for each median.
   const std::size_t actor_count = s.actors.size();
   std::vector<actor_index> by_id(actor_count);
   std::iota(by_id.begin(), by_id.end(), actor_index{0});
@@ -85,33 +131,38 @@ std::vector<actor_relation> project_actors(const story& s) {
           items.push_back({id_rank[a], id_rank[b], value, type});
     }
   }
-  // Group the items by (responder, answered), in that order. With few actors, one counting
+  // Group the items by (responder, answered), in that order: with few actors, one counting
   // sort on the pair; with many (too many pairs for a counter each), a counting sort by
-  // responder, then a sort of each responder's items by answered actor.
+  // answered actor, then a stable one by responder.
   std::vector<item> grouped(items.size());
-  auto counting_sort = [&](std::size_t keys, auto key_of) {
+  auto counting_sort = [](const std::vector<item>& from, std::vector<item>& to, std::size_t keys,
+                          auto key_of) {
     std::vector<std::uint32_t> start(keys + 1, 0);
-    for (const item& x : items) ++start[key_of(x) + 1];
+    for (const item& x : from) ++start[key_of(x) + 1];
     for (std::size_t k = 0; k < keys; ++k) start[k + 1] += start[k];
-    for (const item& x : items) grouped[start[key_of(x)]++] = x;
-    return start;  // now the end of each key's range
+    for (const item& x : from) to[start[key_of(x)]++] = x;
   };
   const std::size_t pairs = actor_count * actor_count;
   if (pairs <= std::max<std::size_t>(std::size_t{1} << 16, items.size())) {
-    counting_sort(
-        pairs, [&](const item& x) { return std::size_t{x.responder} * actor_count + x.answered; });
+    counting_sort(items, grouped, pairs, [&](const item& x) {
+      return std::size_t{x.responder} * actor_count + x.answered;
+    });
   } else {
-    const auto end =
-        counting_sort(actor_count, [](const item& x) { return std::size_t{x.responder}; });
-    for (std::size_t a = 0; a < actor_count; ++a)
-      std::sort(grouped.begin() + (a == 0 ? 0 : end[a - 1]), grouped.begin() + end[a],
-                [](const item& x, const item& y) { return x.answered < y.answered; });
+    counting_sort(items, grouped, actor_count,
+                  [](const item& x) { return std::size_t{x.answered}; });
+    std::swap(items, grouped);
+    counting_sort(items, grouped, actor_count,
+                  [](const item& x) { return std::size_t{x.responder}; });
   }
   items = {};
 
-  std::vector<actor_relation> rows;
-  rows.reserve(grouped.size());  // at most one row per item: no regrowth, no copies
+  detail::actor_projection out;
+  out.rows.reserve(grouped.size());  // at most one row per item: no regrowth, no copies
   for (auto first = grouped.begin(); first != grouped.end();) {
+    if (out.group_responder.empty() || by_id[first->responder] != out.group_responder.back()) {
+      out.group_responder.push_back(by_id[first->responder]);
+      out.group_begin.push_back(static_cast<std::uint32_t>(out.rows.size()));
+    }
     actor_relation row;
     row.responder = by_id[first->responder];
     row.answered = by_id[first->answered];
@@ -136,15 +187,54 @@ std::vector<actor_relation> project_actors(const story& s) {
                        : (std::max_element(first, m, by_latency)->latency + m->latency) / 2;
       row.fastest = std::min_element(first, row.timed % 2 == 1 ? m + 1 : m, by_latency)->latency;
     }
-    rows.push_back(row);
+    const auto type = static_cast<std::uint32_t>(first->type);
+    auto fits = [](const std::optional<std::int64_t>& v) {
+      return v && *v >= INT32_MIN && *v <= INT32_MAX;
+    };
+    if (row.counts[type] == row.total && row.timed == row.total &&
+        row.total <= detail::actor_projection::count_mask && fits(row.median) &&
+        fits(row.fastest)) {
+      out.rows.push_back({row.answered, type << 28 | row.total,
+                          static_cast<std::int32_t>(*row.median),
+                          static_cast<std::int32_t>(*row.fastest)});
+    } else {
+      out.rows.push_back(
+          {row.answered,
+           detail::actor_projection::extra | static_cast<std::uint32_t>(out.extras.size()), 0, 0});
+      out.extras.push_back(row);
+    }
     first = last;
   }
-  rows.shrink_to_fit();
-  return rows;
+  out.group_begin.push_back(static_cast<std::uint32_t>(out.rows.size()));
+  out.rows.shrink_to_fit();
+  out.extras.shrink_to_fit();
+  return out;
+}
+
+}  // namespace
+
+actor_relation_list::iterator::iterator(const detail::actor_projection* rows, std::size_t row)
+    : rows_(rows), row_(row) {
+  // group_begin ends with the row count, so the last group's end stops the walk.
+  group_ = row < rows->rows.size() ? rows->group_of(row) : 0;
+  next_group_ = rows->group_begin.data() + group_ + 1;
+}
+
+actor_relation actor_relation_list::iterator::operator*() const {
+  return rows_->read(row_, group_);
+}
+
+std::size_t actor_relation_list::size() const {
+  return rows_->rows.size();
+}
+
+actor_relation actor_relation_list::operator[](std::size_t i) const {
+  return rows_->read(i, rows_->group_of(i));
 }
 
 struct event_graph::impl {
   boost_graph graph;
+  detail::actor_projection actors;
   std::vector<std::vector<std::int64_t>> latest_max;  // the time-range index, level 0 first
 };
 
@@ -198,6 +288,7 @@ event_graph::event_graph(const story& s) : story_(&s), impl_(std::make_unique<im
           below.begin() + static_cast<std::ptrdiff_t>(std::min(below.size(), first + fanout))));
     g.latest_max.push_back(std::move(above));
   }
+  g.actors = project_actors(s);
 }
 
 event_graph::~event_graph() = default;
@@ -303,9 +394,14 @@ std::vector<event_index> event_graph::topological_order() const {
   return out;
 }
 
+actor_relation_list event_graph::actor_relations() const {
+  return actor_relation_list(&impl_->actors);
+}
+
 std::size_t event_graph::memory_bytes() const {
   const auto& g = *impl_;
-  std::size_t bytes = sizeof(impl) + bytes_of(g.graph.m_forward.m_rowstart) +
+  std::size_t bytes = sizeof(impl) + g.actors.memory_bytes() +
+                      bytes_of(g.graph.m_forward.m_rowstart) +
                       bytes_of(g.graph.m_forward.m_column) +
                       bytes_of(g.graph.m_forward.m_edge_properties) + bytes_of(g.latest_max);
   for (const auto& level : g.latest_max) bytes += bytes_of(level);

@@ -149,12 +149,22 @@ int main(int argc, char** argv) {
   const std::size_t heap_before_graph = heap_in_use();
   start = clock_type::now();
   const event_graph g(s);
-  row("build", "build graph (Boost CSR + time-range index)", seconds_since(start));
+  row("build", "build graph (Boost CSR, time index, actor projection)", seconds_since(start));
   const std::size_t heap_graph = heap_in_use();
+  // Every row of the projection read as an actor_relation, as `eventgraph actors` does.
   std::size_t actor_rows = 0;
-  const double actors_time = median_time(5, [&] { actor_rows = project_actors(s).size(); });
-  row("actors_projection", "actors (projection, computed per query)", actors_time,
+  std::uint64_t answered_total = 0;
+  const double actors_time = median_time(5, [&] {
+    actor_rows = 0;
+    answered_total = 0;
+    for (const actor_relation r : g.actor_relations()) {
+      ++actor_rows;
+      answered_total += r.total + static_cast<std::uint64_t>(r.median.value_or(0));
+    }
+  });
+  row("actors_projection", "actors (every row of the projection)", actors_time,
       fmt::format("{} rows", actor_rows));
+  report["actors_checksum"] = answered_total;
 
   // The busiest root: the event without targets with the most descendants among the ten roots
   // with the most direct responses.

@@ -122,7 +122,7 @@ TEST_CASE("graph: the actor projection counts by type, with median and fastest l
   const story s = load_story_file(small_path);
   const event_graph g(s);
   strings rows;
-  for (const auto& r : project_actors(s)) {
+  for (const actor_relation& r : g.actor_relations()) {
     std::string counts;
     for (std::size_t t = 0; t < relation_type_count; ++t)
       if (r.counts[t])
@@ -150,14 +150,14 @@ TEST_CASE("graph: the actor projection counts by type, with median and fastest l
 TEST_CASE("graph: the seed story's projection") {
   const story s = load_story_file(seed_path);
   const event_graph g(s);
-  const auto rows = project_actors(s);
+  const auto rows = g.actor_relations();
   REQUIRE(rows.size() == 2);
-  const auto& first = rows[0];
+  const actor_relation first = rows[0];
   CHECK(s.actors[first.responder].id == "governors-office");
   CHECK(s.actors[first.answered].id == "noem");
   CHECK(first.counts[static_cast<std::size_t>(relation_type::rebuts)] == 1);
   CHECK(first.median == 3 * 86400);
-  const auto& second = rows[1];
+  const actor_relation second = rows[1];
   CHECK(s.actors[second.responder].id == "noem");
   CHECK(s.actors[second.answered].id == "noem");
   CHECK(second.fastest == 6 * 86400);
@@ -221,8 +221,9 @@ TEST_CASE("graph: window queries agree with a scan, for ranges of every width") 
 }
 
 TEST_CASE("graph: the projection equals a plain computation, with few actors and with many") {
-  // Few actors: one counting sort on the pair. Many (more pairs than items): by responder,
-  // then by answered actor within each. Both against maps of sorted latencies.
+  // Few actors: one counting sort on the pair. Many (more pairs than items): by answered
+  // actor, then by responder. Both against maps of sorted latencies, read by iterating and by
+  // position.
   for (std::size_t actors : {5u, 400u}) {
     generate_options options;
     options.events = 3000;
@@ -248,10 +249,17 @@ TEST_CASE("graph: the projection equals a plain computation, with few actors and
               latencies[key].push_back(lat->typical);
           }
       }
-    const auto rows = project_actors(s);
+    const event_graph g(s);
+    const auto rows = g.actor_relations();
     REQUIRE(rows.size() == counts.size());
     auto expected = counts.begin();
-    for (const auto& row : rows) {
+    std::size_t position = 0;
+    for (const actor_relation row : rows) {
+      const actor_relation at = rows[position++];
+      CHECK(at.responder == row.responder);
+      CHECK(at.answered == row.answered);
+      CHECK(at.total == row.total);
+      CHECK(at.median == row.median);
       CHECK(std::pair(s.actors[row.responder].id, s.actors[row.answered].id) == expected->first);
       CHECK(row.counts == expected->second);
       auto lats = latencies[expected->first];
@@ -265,4 +273,42 @@ TEST_CASE("graph: the projection equals a plain computation, with few actors and
       ++expected;
     }
   }
+}
+
+TEST_CASE("graph: projection rows that do not fit 16 bytes read back whole") {
+  // A century between answer and answer (beyond 32-bit seconds), two types in one pair, and a
+  // relation without a latency (an open end).
+  const auto loaded = load_texts(std::vector<input_text>{{"old.yaml", R"(eventgraph: 1
+actors:
+  - {id: a, name: A, kind: person}
+  - {id: b, name: B, kind: person}
+  - {id: c, name: C, kind: person}
+events:
+  - {id: x, date: "1900-01-01", actor: a, title: X, sources: [{title: s}]}
+  - {id: y, date: "2000-01-01", actor: b, title: Y, responds_to: x, sources: [{title: s}]}
+  - {id: z, date: "2000-01-03", actor: c, title: Z, responds_to: y, sources: [{title: s}]}
+  - {id: w, date: "2000-01-05", actor: c, title: W, sources: [{title: s}],
+     relations: [{type: rebuts, to: y}]}
+  - {id: v, date: "2000-01-06/..", actor: c, title: V, responds_to: y, sources: [{title: s}]}
+)"}});
+  REQUIRE(loaded.ok());
+  const story& s = loaded.value();
+  const event_graph g(s);
+  const auto rows = g.actor_relations();
+  REQUIRE(rows.size() == 2);
+  const actor_relation century = rows[0];
+  CHECK(s.actors[century.responder].id == "b");
+  CHECK(s.actors[century.answered].id == "a");
+  CHECK(century.total == 1);
+  CHECK(century.median == std::int64_t{36524} * 86400);  // 1900-01-01 to 2000-01-01
+  CHECK(century.fastest == century.median);
+  const actor_relation mixed = rows[1];
+  CHECK(s.actors[mixed.responder].id == "c");
+  CHECK(s.actors[mixed.answered].id == "b");
+  CHECK(mixed.total == 3);
+  CHECK(mixed.timed == 2);  // v has an open end
+  CHECK(mixed.counts[static_cast<std::size_t>(relation_type::responds_to)] == 2);
+  CHECK(mixed.counts[static_cast<std::size_t>(relation_type::rebuts)] == 1);
+  CHECK(mixed.median == 3 * 86400);  // 2 and 4 days
+  CHECK(mixed.fastest == 2 * 86400);
 }

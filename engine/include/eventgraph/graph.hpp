@@ -89,10 +89,59 @@ struct actor_relation {
   std::optional<std::int64_t> fastest;  ///< smallest typical latency, seconds
 };
 
-/// The actor projection of a story: one row per (responder, answered) pair, responder id then
-/// answered id. Computed on demand (not stored: at a million events the rows would outweigh the
-/// graph) in a few linear passes, no comparison sort.
-[[nodiscard]] std::vector<actor_relation> project_actors(const story& s);
+namespace detail {
+struct actor_projection;
+}
+
+/// The rows of the actor projection (event_graph::actor_relations()): one per (responder,
+/// answered) pair, responder id then answered id. Built with the graph and kept compact (16
+/// bytes a row when the pair's relations share one type and all have a latency under 68
+/// years; other rows keep the rest apart); each row is read as an actor_relation value.
+class actor_relation_list {
+ public:
+  /// Walks the rows in order, keeping track of the responder (no search per row).
+  class iterator {
+   public:
+    using value_type = actor_relation;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    actor_relation operator*() const;
+    iterator& operator++() {
+      // Past the last row of a responder's group: on to the next group (one with rows).
+      if (++row_ == *next_group_) {
+        ++group_;
+        ++next_group_;
+      }
+      return *this;
+    }
+    iterator operator++(int) {
+      auto old = *this;
+      ++*this;
+      return old;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.row_ == b.row_; }
+
+   private:
+    friend class actor_relation_list;
+    iterator(const detail::actor_projection* rows, std::size_t row);
+    const detail::actor_projection* rows_ = nullptr;
+    std::size_t row_ = 0;
+    std::uint32_t group_ = 0;
+    const std::uint32_t* next_group_ = nullptr;  ///< first row of the next group
+  };
+
+  [[nodiscard]] std::size_t size() const;
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  /// Row i (a binary search for its responder: iterate to read them all).
+  [[nodiscard]] actor_relation operator[](std::size_t i) const;
+  [[nodiscard]] iterator begin() const { return {rows_, 0}; }
+  [[nodiscard]] iterator end() const { return {rows_, size()}; }
+
+ private:
+  friend class event_graph;
+  explicit actor_relation_list(const detail::actor_projection* rows) : rows_(rows) {}
+  const detail::actor_projection* rows_;
+};
 
 /// The story as a graph of events. Built once; then read-only and safe to share between threads.
 /// The story holds each event's relations (what it answers); the graph adds the other direction
@@ -137,6 +186,12 @@ class event_graph {
   /// Events whose whole time range lies within [from, to], in time order.
   [[nodiscard]] std::vector<event_index> within(instant from, instant to) const;
 
+  /// Who responded to whom: the actor projection, built with the graph. For every event of
+  /// A with a response-type relation (responds-to, rebuts, supports, follows-up, repeats) to an
+  /// event of B, a relation A -> B, counted by type, with the median and fastest typical
+  /// latency (see latency). Events with several actors count for each pair.
+  [[nodiscard]] actor_relation_list actor_relations() const;
+
   /// Events of an actor (as one of its `actors`), oldest first: one scan of the actor column.
   [[nodiscard]] std::vector<event_index> events_of(actor_index a) const;
 
@@ -144,7 +199,8 @@ class event_graph {
   /// with Boost.Graph's non-recursive topological sort).
   [[nodiscard]] std::vector<event_index> topological_order() const;
 
-  /// Bytes this graph holds beyond the story (Boost graph, arrays, indexes), for benchmarks.
+  /// Bytes this graph holds beyond the story (Boost graph, arrays, indexes, the actor
+  /// projection), for benchmarks.
   [[nodiscard]] std::size_t memory_bytes() const;
 
  private:
