@@ -4,6 +4,7 @@
 // plus about 40 bytes; the rare fields live in `details`, found by binary search.
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -129,6 +130,7 @@ class string_pool {
   };
   std::vector<std::string> names_;
   std::unordered_map<std::string, std::uint32_t, hash, std::equal_to<>> ids_;
+  std::array<std::uint32_t, 64> recent_{};  ///< id + 1 by a cheap hash of the text; 0 = none
 };
 
 std::uint64_t hash_id(std::string_view id);

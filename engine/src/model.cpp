@@ -47,10 +47,24 @@ std::optional<actor_kind> parse_actor_kind(std::string_view text) {
 namespace detail {
 
 std::uint32_t string_pool::intern(std::string_view text) {
-  if (auto it = ids_.find(text); it != ids_.end()) return it->second;
-  const auto id = static_cast<std::uint32_t>(names_.size());
-  names_.emplace_back(text);
-  ids_.emplace(std::string(text), id);
+  // A few strings (kinds, zones) repeated a million times: a small direct-mapped cache in front
+  // of the hash map settles most lookups with one comparison.
+  const std::size_t slot = text.empty()
+                               ? 0
+                               : (text.size() * 31 + static_cast<unsigned char>(text.front()) * 7u +
+                                  static_cast<unsigned char>(text.back())) &
+                                     (recent_.size() - 1);
+  if (const std::uint32_t cached = recent_[slot]; cached != 0 && names_[cached - 1] == text)
+    return cached - 1;
+  std::uint32_t id = 0;
+  if (auto it = ids_.find(text); it != ids_.end()) {
+    id = it->second;
+  } else {
+    id = static_cast<std::uint32_t>(names_.size());
+    names_.emplace_back(text);
+    ids_.emplace(std::string(text), id);
+  }
+  recent_[slot] = id + 1;
   return id;
 }
 

@@ -1,5 +1,7 @@
 #include "plain_event.hpp"
 
+#include <cstring>
+
 #include <simdjson.h>
 
 #include "document_tree.hpp"
@@ -28,35 +30,43 @@ enum field_bit : std::uint32_t {
 struct plain_event_reader::impl {
   od::parser parser{simdjson::SIMDJSON_MAXSIZE_BYTES};
   const char* line_start = nullptr;
+  const char* line_end = nullptr;
   std::vector<plain_event::ref> responds_to;
 
   std::uint32_t column_of(const char* p) const {
     return static_cast<std::uint32_t>(p - line_start + 1);
   }
 
-  template <typename Value>
-  bool text(Value&& v, std::string_view& out) {
+  /// A string's text. Most strings have no escape: their text is a view into the line, which
+  /// simdjson need not decode. One with an escape is decoded into the parser's buffer, which
+  /// lasts until the next line.
+  bool text(od::value& v, std::string_view& out) {
+    std::string_view token = v.raw_json_token();
+    while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' ||
+                              token.back() == '\n'))
+      token.remove_suffix(1);
+    if (token.size() >= 2 && token.front() == '"' && token.back() == '"' &&
+        std::memchr(token.data() + 1, '\\', token.size() - 2) == nullptr) {
+      out = token.substr(1, token.size() - 2);
+      return out.size() <= max_string_bytes;
+    }
     if (v.get_string().get(out)) return false;
     return out.size() <= max_string_bytes;
   }
 
   /// An id as a view into the line itself (it outlives the parser's buffers); ids with an
   /// escape are left to the general reader.
-  template <typename Value>
-  bool ref(Value&& v, plain_event::ref& out) {
-    const char* where = nullptr;
-    if (v.current_location().get(where) || *where != '"') return false;
-    out.column = column_of(where);
-    std::string_view decoded;
-    if (!text(v, decoded)) return false;
-    if (decoded.find('\\') != std::string_view::npos) return false;
-    out.id = std::string_view(where + 1, decoded.size());
-    return out.id == decoded;  // no escape in the source either
+  bool ref(od::value& v, plain_event::ref& out) {
+    std::string_view id;
+    if (!text(v, id)) return false;
+    if (id.data() <= line_start || id.data() > line_end) return false;  // decoded: an escape
+    out.column = column_of(id.data() - 1);
+    out.id = id;
+    return true;
   }
 
   /// One id, or a list of ids (as the general reader accepts).
-  template <typename Value>
-  bool refs(Value&& v, std::vector<plain_event::ref>& out) {
+  bool refs(od::value& v, std::vector<plain_event::ref>& out) {
     od::json_type type;
     if (v.type().get(type)) return false;
     if (type == od::json_type::string) {
@@ -69,14 +79,14 @@ struct plain_event_reader::impl {
     if (type != od::json_type::array || v.get_array().get(items)) return false;
     for (auto item : items) {
       plain_event::ref r;
-      if (item.error() || !ref(item.value_unsafe(), r)) return false;
+      od::value element;
+      if (item.get(element) || !ref(element, r)) return false;
       out.push_back(r);
     }
     return true;
   }
 
-  template <typename Value>
-  bool relations(Value&& v, std::vector<plain_event::link>& out) {
+  bool relations(od::value& v, std::vector<plain_event::link>& out) {
     od::array items;
     if (v.get_array().get(items)) return false;
     for (auto item : items) {
@@ -86,16 +96,17 @@ struct plain_event_reader::impl {
       plain_event::link link{relation_type::responds_to, {}};
       for (auto field : object) {
         std::string_view key;
-        if (field.unescaped_key().get(key)) return false;
+        od::value value;
+        if (field.unescaped_key().get(key) || field.value().get(value)) return false;
         if (key == "type" && !has_type) {
           std::string_view name;
-          if (!text(field.value(), name)) return false;
+          if (!text(value, name)) return false;
           const auto type = parse_relation_type(name);
           if (!type) return false;
           link.type = *type;
           has_type = true;
         } else if (key == "to" && !has_to) {
-          if (!ref(field.value(), link.to)) return false;
+          if (!ref(value, link.to)) return false;
           has_to = true;
         } else {
           return false;
@@ -115,6 +126,7 @@ struct plain_event_reader::impl {
     out.relations.clear();
     responds_to.clear();
     line_start = line.data();
+    line_end = line.data() + line.size();
     od::document doc;
     if (parser.iterate(line.data(), line.size(), line.size() + json_padding).get(doc)) return false;
     const char* brace = nullptr;
@@ -158,7 +170,8 @@ struct plain_event_reader::impl {
         if (ok) {
           for (auto item : items) {
             std::string_view tag;
-            if (item.error() || !text(item.value_unsafe(), tag)) return false;
+            od::value element;
+            if (item.get(element) || !text(element, tag)) return false;
             out.tags.push_back(tag);
           }
         }

@@ -463,6 +463,11 @@ TEST_CASE("load: NDJSON lines give the same diagnostics and story with and witho
       R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "extra": true})",
       R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T")",
       R"(  {"id": "e1", "date": "2026-03-08T02:30", "actor": "a", "title": "Indented"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "Say \"no\" \\ \u00e9", )"
+      R"("tags": ["t\u0031", "x"]})",
+      R"({"id" : "e1" , "date" : "2026-02-05" , "actor" : "a" , "title" : "Spaced" })",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
+      R"("relations": [{"type": "rebuts", "to": "e\u0030"}]})",
   };
   auto describe = [](const result<story>& r) {
     std::string out;
