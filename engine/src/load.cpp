@@ -124,6 +124,7 @@ struct pending_events {
     std::uint32_t relations_begin = 0, relation_count = 0;
     bool dated = false;
     bool document_has_sources = false;
+    bool actors_resolved = false;  ///< by the NDJSON fast path: no references in `refs`
   };
   struct relation {
     pending_ref target;
@@ -166,16 +167,73 @@ struct pending_events {
   }
 };
 
+/// Actor ids, looked up once per reference (a million times for a million events): open
+/// addressing with a hash tag in each slot, so a miss rarely reads an id. Grows as actors are
+/// added; the first actor with an id keeps it.
+class actor_id_index {
+ public:
+  explicit actor_id_index(const std::vector<actor>& actors) : actors_(actors), slots_(16, 0) {}
+
+  /// Adds actor `a` under its id, or returns the actor that already has it.
+  std::optional<actor_index> insert(actor_index a) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    const std::string_view id = actors_[a].id;
+    const std::uint64_t hash = detail::hash_id(id);
+    for (std::size_t s = hash & (slots_.size() - 1);; s = (s + 1) & (slots_.size() - 1)) {
+      if (slots_[s] == 0) {
+        slots_[s] = (hash & ~std::uint64_t{0xFFFFFFFF}) | (a + 1);
+        ++count_;
+        return std::nullopt;
+      }
+      if (const auto other = match(slots_[s], hash, id)) return other;
+    }
+  }
+
+  [[nodiscard]] std::optional<actor_index> find(std::string_view id) const {
+    const std::uint64_t hash = detail::hash_id(id);
+    for (std::size_t s = hash & (slots_.size() - 1);; s = (s + 1) & (slots_.size() - 1)) {
+      if (slots_[s] == 0) return std::nullopt;
+      if (const auto a = match(slots_[s], hash, id)) return a;
+    }
+  }
+
+ private:
+  [[nodiscard]] std::optional<actor_index> match(std::uint64_t slot, std::uint64_t hash,
+                                                 std::string_view id) const {
+    if ((slot >> 32) != (hash >> 32)) return std::nullopt;
+    const auto a = static_cast<actor_index>((slot & 0xFFFFFFFFu) - 1);
+    return actors_[a].id == id ? std::optional(a) : std::nullopt;
+  }
+
+  void grow() {
+    std::vector<std::uint64_t> old(2 * slots_.size(), 0);
+    std::swap(old, slots_);
+    for (const std::uint64_t slot : old) {
+      if (slot == 0) continue;
+      const auto a = static_cast<actor_index>((slot & 0xFFFFFFFFu) - 1);
+      std::size_t s = detail::hash_id(actors_[a].id) & (slots_.size() - 1);
+      while (slots_[s] != 0) s = (s + 1) & (slots_.size() - 1);
+      slots_[s] = slot;
+    }
+  }
+
+  const std::vector<actor>& actors_;
+  std::vector<std::uint64_t> slots_;  ///< (hash's high half << 32) | (index + 1); 0 = empty
+  std::size_t count_ = 0;
+};
+
 /// Reads one document tree into the story, collecting every problem it finds.
 class tree_reader {
  public:
   tree_reader(std::string file, story& out, pending_events& pending_events,
-              std::vector<pending_actor>& pending_actors, bool warnings, diagnostic_list& diags)
+              std::vector<pending_actor>& pending_actors, actor_id_index& known_actors,
+              bool warnings, diagnostic_list& diags)
       : file_(std::move(file)),
         file_index_(static_cast<std::uint32_t>(out.files.size() - 1)),
         story_(out),
         pending_events_(pending_events),
         pending_actors_(pending_actors),
+        known_actors_(known_actors),
         warnings_(warnings),
         diags_(diags) {}
 
@@ -260,6 +318,8 @@ class tree_reader {
       read_refs(*member_of, pending.member_of);
     story_.actors.push_back(std::move(a));
     pending_actors_.push_back(std::move(pending));
+    if (!story_.actors.back().id.empty())
+      known_actors_.insert(static_cast<actor_index>(story_.actors.size() - 1));
   }
 
   void read_event(const tree_node& n, std::span<const std::string_view> extra) {
@@ -353,15 +413,36 @@ class tree_reader {
     entry.where = {file_index_, line, p.column};
     entry.dated = true;
     entry.document_has_sources = document_has_sources_;
+    entry.relations_begin = static_cast<std::uint32_t>(store.relations.size());
+    entry.relation_count = static_cast<std::uint32_t>(p.relations.size());
+    for (const auto& r : p.relations)
+      store.relations.push_back({{r.to.id, {file_index_, line, r.to.column}}, r.type});
+    // Actors read before the event (the usual order: actor lines first) are resolved now, as
+    // the end would resolve them (the first actor with an id keeps it); an event naming an
+    // actor not yet read keeps its references for the end.
+    auto resolve_now = [&](const std::vector<detail::plain_event::ref>& refs,
+                           std::vector<actor_index>& out) {
+      out.clear();
+      for (const auto& r : refs) {
+        const auto a = known_actors_.find(r.id);
+        if (!a) return false;
+        out.push_back(*a);
+      }
+      return true;
+    };
+    if (resolve_now(p.actors, known_actor_list_) &&
+        resolve_now(p.addressees, known_addressee_list_)) {
+      entry.actors_resolved = true;
+      story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
+                                   known_actor_list_, known_addressee_list_, p.tags});
+      store.events.push_back(entry);
+      return true;
+    }
     entry.refs_begin = static_cast<std::uint32_t>(store.refs.size());
     entry.actor_count = static_cast<std::uint32_t>(p.actors.size());
     entry.addressee_count = static_cast<std::uint32_t>(p.addressees.size());
     for (const auto& a : p.actors) store.refs.push_back({a.id, {file_index_, line, a.column}});
     for (const auto& a : p.addressees) store.refs.push_back({a.id, {file_index_, line, a.column}});
-    entry.relations_begin = static_cast<std::uint32_t>(store.relations.size());
-    entry.relation_count = static_cast<std::uint32_t>(p.relations.size());
-    for (const auto& r : p.relations)
-      store.relations.push_back({{r.to.id, {file_index_, line, r.to.column}}, r.type});
     placeholder_actors_.assign(std::max(p.actors.size(), p.addressees.size()), 0);
     const std::span<const actor_index> placeholders(placeholder_actors_);
     story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
@@ -630,12 +711,14 @@ class tree_reader {
   story& story_;
   pending_events& pending_events_;
   std::vector<pending_actor>& pending_actors_;
+  actor_id_index& known_actors_;  ///< actors read so far, for the NDJSON fast path
   bool warnings_;
   std::unordered_set<std::uint64_t> warned_at_;
   diagnostic_list& diags_;
   std::string zone_;
   bool document_has_sources_ = false;
   std::vector<actor_index> placeholder_actors_;
+  std::vector<actor_index> known_actor_list_, known_addressee_list_;
 };
 
 /// An input as the loader reads it: a file mapped into memory or a caller's string.
@@ -799,46 +882,6 @@ void find_cycles(std::size_t count, Edges&& edges, Report&& report) {
   }
 }
 
-/// Actor ids, looked up once per reference and per event id (a million times for a million
-/// events): open addressing with a hash tag in each slot, so a miss rarely reads an id.
-class actor_id_index {
- public:
-  explicit actor_id_index(const std::vector<actor>& actors)
-      : actors_(actors), slots_(std::bit_ceil(std::max<std::size_t>(16, 2 * actors.size())), 0) {}
-
-  /// Adds actor `a` under its id, or returns the actor that already has it.
-  std::optional<actor_index> insert(actor_index a) {
-    const std::string_view id = actors_[a].id;
-    const std::uint64_t hash = detail::hash_id(id);
-    for (std::size_t s = hash & (slots_.size() - 1);; s = (s + 1) & (slots_.size() - 1)) {
-      if (slots_[s] == 0) {
-        slots_[s] = (hash & ~std::uint64_t{0xFFFFFFFF}) | (a + 1);
-        return std::nullopt;
-      }
-      if (const auto other = match(slots_[s], hash, id)) return other;
-    }
-  }
-
-  [[nodiscard]] std::optional<actor_index> find(std::string_view id) const {
-    const std::uint64_t hash = detail::hash_id(id);
-    for (std::size_t s = hash & (slots_.size() - 1);; s = (s + 1) & (slots_.size() - 1)) {
-      if (slots_[s] == 0) return std::nullopt;
-      if (const auto a = match(slots_[s], hash, id)) return a;
-    }
-  }
-
- private:
-  [[nodiscard]] std::optional<actor_index> match(std::uint64_t slot, std::uint64_t hash,
-                                                 std::string_view id) const {
-    if ((slot >> 32) != (hash >> 32)) return std::nullopt;
-    const auto a = static_cast<actor_index>((slot & 0xFFFFFFFFu) - 1);
-    return actors_[a].id == id ? std::optional(a) : std::nullopt;
-  }
-
-  const std::vector<actor>& actors_;
-  std::vector<std::uint64_t> slots_;  ///< (hash's high half << 32) | (index + 1); 0 = empty
-};
-
 /// Resolves every reference and checks what needs the whole story: ids, time order, cycles.
 void resolve_and_check(story& s, pending_events& pending,
                        std::vector<pending_actor>& pending_actors, const load_options& options,
@@ -924,6 +967,11 @@ void resolve_and_check(story& s, pending_events& pending,
   std::vector<actor_index> resolved;
   for (event_index i = 0; i < s.events.size(); ++i) {
     const auto& p = pending.events[i];
+    if (p.actors_resolved) {
+      for (actor_index a : s.events[i].actors()) actor_used[a] = true;
+      for (actor_index a : s.events[i].addressees()) actor_used[a] = true;
+      continue;
+    }
     resolved.clear();
     for (const auto& ref : pending.actors(p))
       if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;
@@ -1057,6 +1105,7 @@ result<story> load_views(std::span<const input_view> inputs, const load_options&
   story s;
   pending_events pending;
   std::vector<pending_actor> pending_actors;
+  actor_id_index known_actors(s.actors);
   std::size_t total_bytes = 0, done_bytes = 0;
   // NDJSON: about one event per line, and the events' text is part of the lines', so the columns
   // and the text arena are sized once.
@@ -1073,7 +1122,8 @@ result<story> load_views(std::span<const input_view> inputs, const load_options&
   pending.relations.reserve(lines);
   for (const auto& input : inputs) {
     s.files.push_back(input.name);
-    tree_reader reader(input.name, s, pending, pending_actors, options.warnings, diags);
+    tree_reader reader(input.name, s, pending, pending_actors, known_actors, options.warnings,
+                       diags);
     if (!detail::check_encoding(input.text, input.name, diags)) continue;
     const input_format format =
         options.format == input_format::detect ? detect_format(input) : options.format;

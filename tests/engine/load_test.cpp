@@ -427,6 +427,62 @@ TEST_CASE("load: NDJSON event lines read by the fast path equal the same story a
   CHECK(has(errors, "5:83: no event has the id 'e9'"));
 }
 
+TEST_CASE("load: NDJSON actors named before or after their line resolve as without the fast path") {
+  // The fast path resolves actors read before an event at once and leaves the rest to the end:
+  // the story, the warnings (an unused actor) and the errors must not tell the difference.
+  const std::string text =
+      R"({"eventgraph": 1, "sources": [{"title": "S"}]})"
+      "\n"
+      R"({"type": "actor", "id": "a", "name": "First A", "kind": "person"})"
+      "\n"
+      R"({"id": "e0", "date": "2026-01-01", "actor": "a", "to": ["b"], "title": "Before b"})"
+      "\n"
+      R"({"type": "actor", "id": "a", "name": "Second A", "kind": "person"})"
+      "\n"
+      R"({"type": "actor", "id": "b", "name": "B", "kind": "office"})"
+      "\n"
+      R"({"type": "actor", "id": "c", "name": "Unused", "kind": "group"})"
+      "\n"
+      R"({"id": "e1", "date": "2026-01-02", "actors": ["b", "a"], "title": "Both", "responds_to": "e0"})"
+      "\n"
+      R"({"id": "e2", "date": "2026-01-03", "actor": "zz", "title": "Unknown actor"})"
+      "\n" +
+      std::string(80, ' ') + "\n";
+  std::vector<input_text> inputs{{"actors.ndjson", text}};
+  load_options general;
+  general.ndjson_fast_path = false;
+  const auto fast = load_texts(inputs);
+  const auto slow = load_texts(inputs, general);
+  std::string fast_text, slow_text;
+  for (const auto& d : fast.diagnostics().items()) fast_text += format_diagnostic(d) + "\n";
+  for (const auto& d : slow.diagnostics().items()) slow_text += format_diagnostic(d) + "\n";
+  CHECK(fast_text == slow_text);
+  CHECK(fast_text.find("no actor has the id 'zz'") != std::string::npos);
+  CHECK(fast_text.find("actor 'c' takes part in no event") != std::string::npos);
+  CHECK(fast_text.find("actor 'b' takes part") == std::string::npos);
+  CHECK(fast_text.find("id 'a' is already used") != std::string::npos);
+  // Without the unknown and the repeated actor, both load, to the same story.
+  auto drop_line = [&](std::string_view start) {
+    auto& t = inputs[0].text;
+    const auto at = t.find(start);
+    t.erase(at, t.find('\n', at) + 1 - at);
+  };
+  drop_line(R"({"id": "e2")");
+  drop_line(R"({"type": "actor", "id": "a", "name": "Second A")");
+  const auto fast_ok = load_texts(inputs);
+  const auto slow_ok = load_texts(inputs, general);
+  REQUIRE(fast_ok.ok());
+  REQUIRE(slow_ok.ok());
+  CHECK(export_story(fast_ok.value(), export_format::json).value() ==
+        export_story(slow_ok.value(), export_format::json).value());
+  const story& s = fast_ok.value();
+  const event e0 = s.events[*s.find_event("e0")];
+  REQUIRE(e0.actors().size() == 1);
+  CHECK(s.actors[e0.actors()[0]].name == "First A");
+  REQUIRE(e0.addressees().size() == 1);
+  CHECK(s.actors[e0.addressees()[0]].id == "b");
+}
+
 TEST_CASE("load: NDJSON lines give the same diagnostics and story with and without the fast path") {
   const std::string head = R"({"eventgraph": 1, "sources": [{"title": "S"}]})"
                            "\n"
