@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include <sys/mman.h>
+
 #include "eventgraph/model.hpp"
 
 namespace eventgraph {
@@ -114,6 +116,53 @@ class byte_buffer {
   std::size_t capacity_ = 0;
 };
 
+/// A fixed-size zeroed array for a hash table probed at random. A big one is aligned to 2 MB
+/// and offered to the kernel for 2 MB pages: with 4 KB pages nearly every probe of a
+/// million-entry table also misses the TLB, and a page walk costs more in a virtual machine.
+/// From malloc, so heap statistics count it.
+template <typename T>
+class slot_table {
+ public:
+  slot_table() = default;
+  explicit slot_table(std::size_t size) : size_(size) {
+    const std::size_t bytes = std::max<std::size_t>(size, 1) * sizeof(T);
+    if (bytes < huge_page) {
+      data_ = static_cast<T*>(std::calloc(std::max<std::size_t>(size, 1), sizeof(T)));
+    } else {
+      const std::size_t rounded = (bytes + huge_page - 1) / huge_page * huge_page;
+      data_ = static_cast<T*>(std::aligned_alloc(huge_page, rounded));
+      if (data_) {
+        ::madvise(data_, rounded, MADV_HUGEPAGE);  // advice only: 4 KB pages if refused
+        std::memset(data_, 0, bytes);
+      }
+    }
+    if (!data_) throw std::bad_alloc();
+  }
+  slot_table(slot_table&& other) noexcept
+      : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+  slot_table& operator=(slot_table&& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    return *this;
+  }
+  slot_table(const slot_table&) = delete;
+  slot_table& operator=(const slot_table&) = delete;
+  ~slot_table() { std::free(data_); }
+
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] T& operator[](std::size_t i) { return data_[i]; }
+  [[nodiscard]] const T& operator[](std::size_t i) const { return data_[i]; }
+  [[nodiscard]] const T* begin() const { return data_; }
+  [[nodiscard]] const T* end() const { return data_ + size_; }
+  [[nodiscard]] std::size_t memory_bytes() const { return size_ * sizeof(T); }
+
+ private:
+  static constexpr std::size_t huge_page = std::size_t{2} << 20;
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 /// Interns short strings (kinds, zones, tags) as dense ids.
 class string_pool {
  public:
@@ -170,8 +219,8 @@ struct event_table::impl {
   std::size_t text_payload = 0;  ///< bytes of `text` that are the events' own text
   // The id index, open addressing: while events are added, (tag << 32) | (index + 1) per slot;
   // once finished, index + 1 per slot. 0 = empty.
-  std::vector<std::uint64_t> load_slots;
-  std::vector<std::uint32_t> id_slots;
+  detail::slot_table<std::uint64_t> load_slots;
+  detail::slot_table<std::uint32_t> id_slots;
   bool duplicate_ids = false;  ///< some id was added twice (the first keeps it)
   /// Set by a loader adding many events: ids are indexed in one batch by index_ids(), which
   /// must run before find().

@@ -267,7 +267,7 @@ void event_table::impl::grow_load_slots(std::size_t capacity) {
   // arena, and rehashing needs only the tags.
   std::vector<std::uint64_t> entries;
   if (!load_slots.empty()) {
-    entries = std::move(load_slots);
+    entries.assign(load_slots.begin(), load_slots.end());
   } else {
     // From the compact index (a finished table taking more events): hash every id again.
     for (event_index e = 0; e < size(); ++e) {
@@ -276,10 +276,9 @@ void event_table::impl::grow_load_slots(std::size_t capacity) {
       if (find(id) == e)
         entries.push_back((std::uint64_t{tag_of(detail::hash_id(id))} << 32) | (e + 1));
     }
-    id_slots.clear();
-    id_slots.shrink_to_fit();
+    id_slots = {};
   }
-  load_slots.assign(std::max<std::size_t>(64, capacity), 0);
+  load_slots = detail::slot_table<std::uint64_t>(std::max<std::size_t>(64, capacity));
   for (std::uint64_t entry : entries) {
     if (entry == 0) continue;
     for (std::size_t s = tag_slot(static_cast<std::uint32_t>(entry >> 32), load_slots.size());;
@@ -404,7 +403,7 @@ void event_table::impl::rebuild_id_index(std::span<const event_index> by_inserti
   // the misses on random slots overlap.
   load_slots = {};
   id_slots = {};
-  id_slots.assign(std::max<std::size_t>(16, size() + size() * 2 / 5), 0);
+  id_slots = detail::slot_table<std::uint32_t>(std::max<std::size_t>(16, size() + size() * 2 / 5));
   constexpr std::size_t batch = 16;
   std::array<std::size_t, batch> slots{};
   std::array<std::string_view, batch> ids;
@@ -474,7 +473,7 @@ std::size_t event_table::memory_bytes() const {
                       bytes_of(d.text_offset) + bytes_of(d.actor) + bytes_of(d.relation_begin) +
                       bytes_of(d.relation_target) + bytes_of(d.relation_kind) + bytes_of(d.text) +
                       bytes_of(d.text_base) + bytes_of(d.long_latest) + bytes_of(d.details_owner) +
-                      bytes_of(d.details) + bytes_of(d.id_slots) + d.kinds.memory_bytes() +
+                      bytes_of(d.details) + d.id_slots.memory_bytes() + d.kinds.memory_bytes() +
                       d.zones.memory_bytes() + d.tags.memory_bytes();
   for (const auto& x : d.details) {
     bytes += bytes_of(x.channel) + bytes_of(x.place) + bytes_of(x.summary) + bytes_of(x.notes) +

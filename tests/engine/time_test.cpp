@@ -1,12 +1,15 @@
 #include "eventgraph/time.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "time_parse.hpp"
 
 namespace {
 
@@ -566,4 +569,68 @@ TEST_CASE("time: format_iso of a parsed date's earliest round-trips") {
   }
   const event_time local = must("2026-02-12T10:30", la);
   CHECK(format_iso(local.earliest, la, local.precision) == "2026-02-12T10:30-08:00");
+}
+
+TEST_CASE("time: the common forms read without the parser give what the parser gives") {
+  // Every case both ways, in UTC and in named zones: same time, same error, same warning.
+  std::vector<std::string> dates = {"2026-02-12",
+                                    "2024-02-29",
+                                    "2023-02-29",
+                                    "2026-13-01",
+                                    "2026-00-10",
+                                    "2026-04-31",
+                                    "1900-01-01",
+                                    "1899-12-31",
+                                    "2999-12-31",
+                                    "3000-01-01",
+                                    "0000-01-01",
+                                    "2026-2-12",
+                                    "2026-02-12T10:30Z",
+                                    "2026-02-12T00:00Z",
+                                    "2026-02-12T23:59Z",
+                                    "2026-02-12T24:00Z",
+                                    "2026-02-12T23:60Z",
+                                    "2026-02-12T10:30",
+                                    "2026-02-12T10:30z",
+                                    "2026-02-12t10:30Z",
+                                    "2026-02-12T10:30:59Z",
+                                    "2026-02-12T10:30:60Z",
+                                    "2026-02-12T10:30:00+01:00",
+                                    "2026-03-08T02:30:00Z",
+                                    "2026-11-01T01:30Z",
+                                    "2026-02-12?",
+                                    "2026-02-12~",
+                                    "2026-02",
+                                    "2026",
+                                    "2026-02-12T1:30Z",
+                                    "2026-02-12 10:30Z",
+                                    "2026-02-12T10:30:5Z",
+                                    "20260212",
+                                    "2026-02-12T10:30:00Z "};
+  // And a spread of valid ones: every month end, hours and minutes across the day.
+  for (int year : {1900, 1999, 2000, 2024, 2100, 2999})
+    for (int month = 1; month <= 12; ++month)
+      for (int day : {1, 28, 29, 30, 31}) {
+        dates.push_back(fmt::format("{:04}-{:02}-{:02}", year, month, day));
+        dates.push_back(fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}Z", year, month, day,
+                                    (day * 7 + month) % 24, (day * 13 + month) % 60));
+        dates.push_back(fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", year, month, day,
+                                    (day * 5 + month) % 24, (day * 11) % 60, (month * 7) % 60));
+      }
+  std::size_t shortcut = 0;
+  for (const std::string zone : {"UTC", "", "America/Los_Angeles", "Asia/Kolkata", "Mars/Base"}) {
+    const bool utc = zone.empty() || zone == "UTC";
+    for (const auto& date : dates) {
+      CAPTURE(zone);
+      CAPTURE(date);
+      const auto fast = parse_date(date, zone);
+      const auto general = eventgraph::detail::parse_date_general(date, zone);
+      CHECK(fast.time == general.time);
+      CHECK(fast.error == general.error);
+      CHECK(fast.error_offset == general.error_offset);
+      CHECK(fast.warning == general.warning);
+      shortcut += eventgraph::detail::parse_common_date(date, utc).has_value();
+    }
+  }
+  CHECK(shortcut > 1000);  // the shortcut was taken, not just the parser twice
 }
