@@ -991,9 +991,12 @@ void resolve_and_check(story& s, pending_events& pending,
   // Relation targets, all looked up in one batch; a miss is looked up again below, to report.
   std::vector<event_index> targets(pending.relations.size());
   {
-    std::vector<std::string_view> ids(pending.relations.size());
-    for (std::size_t k = 0; k < ids.size(); ++k) ids[k] = pending.relations[k].target.id();
-    columns.find_batch(ids, targets);
+    std::vector<std::string_view> ids(std::min<std::size_t>(4096, targets.size()));
+    for (std::size_t first = 0; first < targets.size(); first += ids.size()) {
+      const std::size_t count = std::min(ids.size(), targets.size() - first);
+      for (std::size_t k = 0; k < count; ++k) ids[k] = pending.relations[first + k].target.id();
+      columns.find_batch(std::span(ids).first(count), std::span(targets).subspan(first, count));
+    }
   }
   // Relations, event by event in order (the order the relation arrays are laid out in).
   std::vector<std::string> notes;

@@ -341,25 +341,38 @@ void event_table::impl::find_batch(std::span<const std::string_view> ids,
     for (std::size_t i = 0; i < ids.size(); ++i) out[i] = find(ids[i]).value_or(not_found);
     return;
   }
-  // Three passes per batch: hash and prefetch the slot; read the slot and prefetch the
-  // candidate's text; compare. Most lookups then wait for memory once, not twice in a row.
-  constexpr std::size_t batch = 16;
-  std::array<std::uint32_t, batch> id_tags{};
-  std::array<std::size_t, batch> slots{};
-  for (std::size_t first = 0; first < ids.size(); first += batch) {
-    const std::size_t count = std::min(batch, ids.size() - first);
-    for (std::size_t k = 0; k < count; ++k) {
-      id_tags[k] = tag_of(detail::hash_id(ids[first + k]));
+  // A pipeline, so memory waits overlap instead of following each other. Each lookup waits
+  // for three reads at random: its slot, the candidate's text offset, the candidate's text.
+  // Lookup i is hashed and its slot prefetched; i - d reads its slot and prefetches the
+  // offset; i - 2d prefetches the text; i - 3d compares.
+  constexpr std::size_t d = 8, ring = 32;  // ring > 3 * d, a power of two
+  std::array<std::uint32_t, ring> id_tags{};
+  std::array<std::size_t, ring> slots{};
+  std::array<event_index, ring> candidates{};
+  const std::size_t n = ids.size();
+  for (std::size_t i = 0; i < n + 3 * d; ++i) {
+    if (i < n) {
+      const std::size_t k = i % ring;
+      id_tags[k] = tag_of(detail::hash_id(ids[i]));
       slots[k] = tag_slot(id_tags[k], load_slots.size());
       __builtin_prefetch(&load_slots[slots[k]]);
     }
-    for (std::size_t k = 0; k < count; ++k) {
+    if (i >= d && i - d < n) {
+      const std::size_t k = (i - d) % ring;
       const std::uint64_t entry = load_slots[slots[k]];
-      if (entry != 0 && static_cast<std::uint32_t>(entry >> 32) == id_tags[k])
-        __builtin_prefetch(text_of(static_cast<event_index>(entry & 0xFFFFFFFFu) - 1));
+      candidates[k] = entry != 0 && static_cast<std::uint32_t>(entry >> 32) == id_tags[k]
+                          ? static_cast<event_index>(entry & 0xFFFFFFFFu) - 1
+                          : not_found;
+      if (candidates[k] != not_found) __builtin_prefetch(&text_offset[candidates[k]]);
     }
-    for (std::size_t k = 0; k < count; ++k)
-      out[first + k] = find_tagged(ids[first + k], id_tags[k], slots[k]);
+    if (i >= 2 * d && i - 2 * d < n) {
+      const std::size_t k = (i - 2 * d) % ring;
+      if (candidates[k] != not_found) __builtin_prefetch(text_of(candidates[k]));
+    }
+    if (i >= 3 * d) {
+      const std::size_t j = i - 3 * d, k = j % ring;
+      out[j] = find_tagged(ids[j], id_tags[k], slots[k]);
+    }
   }
 }
 
