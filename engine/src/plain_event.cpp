@@ -1,9 +1,6 @@
 #include "plain_event.hpp"
 
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <simdjson.h>
 
@@ -28,28 +25,6 @@ enum field_bit : std::uint32_t {
   to_bit = 1024,
 };
 
-/// `key == word` with the length known at compile time, so the comparison is inlined rather
-/// than a memcmp call (six keys a line, a million lines).
-template <std::size_t N>
-bool is(std::string_view key, const char (&word)[N]) {
-  return key.size() == N - 1 && std::memcmp(key.data(), word, N - 1) == 0;
-}
-
-/// Whether a backslash is among `size` bytes: inline, sixteen at a time (strings are short).
-bool has_backslash(const char* p, std::size_t size) {
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i backslash = _mm_set1_epi8('\\');
-  for (; i + 16 <= size; i += 16)
-    if (_mm_movemask_epi8(
-            _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), backslash)))
-      return true;
-#endif
-  for (; i < size; ++i)
-    if (p[i] == '\\') return true;
-  return false;
-}
-
 }  // namespace
 
 struct plain_event_reader::impl {
@@ -71,7 +46,7 @@ struct plain_event_reader::impl {
                               token.back() == '\n'))
       token.remove_suffix(1);
     if (token.size() >= 2 && token.front() == '"' && token.back() == '"' &&
-        !has_backslash(token.data() + 1, token.size() - 2)) {
+        std::memchr(token.data() + 1, '\\', token.size() - 2) == nullptr) {
       out = token.substr(1, token.size() - 2);
       return out.size() <= max_string_bytes;
     }
@@ -123,14 +98,14 @@ struct plain_event_reader::impl {
         std::string_view key;
         od::value value;
         if (field.unescaped_key().get(key) || field.value().get(value)) return false;
-        if (is(key, "type") && !has_type) {
+        if (key == "type" && !has_type) {
           std::string_view name;
           if (!text(value, name)) return false;
           const auto type = parse_relation_type(name);
           if (!type) return false;
           link.type = *type;
           has_type = true;
-        } else if (is(key, "to") && !has_to) {
+        } else if (key == "to" && !has_to) {
           if (!ref(value, link.to)) return false;
           has_to = true;
         } else {
@@ -171,25 +146,25 @@ struct plain_event_reader::impl {
       od::value value;
       if (field.value().get(value)) return false;
       bool ok = false;
-      if (is(key, "id")) {
+      if (key == "id") {
         ok = once(id_bit) && text(value, out.id);
-      } else if (is(key, "date")) {
+      } else if (key == "date") {
         const char* where = nullptr;
         ok = once(date_bit) && !value.current_location().get(where) && text(value, out.date);
         out.date_column = where ? column_of(where) : 0;
-      } else if (is(key, "actor")) {
+      } else if (key == "actor") {
         plain_event::ref r;
         ok = once(actor_bit) && ref(value, r);
         out.actors.push_back(r);
-      } else if (is(key, "actors")) {
+      } else if (key == "actors") {
         ok = once(actors_bit) && refs(value, out.actors) && !out.actors.empty();
-      } else if (is(key, "to")) {
+      } else if (key == "to") {
         ok = once(to_bit) && refs(value, out.addressees);
-      } else if (is(key, "kind")) {
+      } else if (key == "kind") {
         ok = once(kind_bit) && text(value, out.kind);
-      } else if (is(key, "title")) {
+      } else if (key == "title") {
         ok = once(title_bit) && text(value, out.title) && !out.title.empty();
-      } else if (is(key, "tags")) {
+      } else if (key == "tags") {
         od::array items;
         ok = once(tags_bit) && !value.get_array().get(items);
         if (ok) {
@@ -200,11 +175,11 @@ struct plain_event_reader::impl {
             out.tags.push_back(tag);
           }
         }
-      } else if (is(key, "responds_to")) {
+      } else if (key == "responds_to") {
         ok = once(responds_to_bit) && refs(value, responds_to);
-      } else if (is(key, "relations")) {
+      } else if (key == "relations") {
         ok = once(relations_bit) && relations(value, out.relations);
-      } else if (is(key, "type")) {
+      } else if (key == "type") {
         std::string_view type;
         ok = once(type_bit) && text(value, type) && type == "event";
       }
