@@ -99,6 +99,12 @@ class byte_buffer {
   }
   void append(std::string_view bytes) { append(bytes.data(), bytes.size()); }
   void push_back(char c) { append(&c, 1); }
+  /// Room for `count` more bytes at the returned pointer; commit() says where writing ended.
+  [[nodiscard]] char* make_room(std::size_t count) {
+    if (size_ + count > capacity_) reallocate(std::max(size_ + count, 2 * capacity_));
+    return data_ + size_;
+  }
+  void commit(const char* end) { size_ = static_cast<std::size_t>(end - data_); }
   void shrink_to_fit() {
     if (capacity_ > size_) reallocate(size_);
   }

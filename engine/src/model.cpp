@@ -105,17 +105,16 @@ std::uint64_t hash_id(std::string_view id) {
 
 namespace {
 
-void write_varint(detail::byte_buffer& out, std::uint64_t v) {
-  char bytes[10];
-  std::size_t n = 0;
-  for (; v >= 0x80; v >>= 7) bytes[n++] = static_cast<char>((v & 0x7F) | 0x80);
-  bytes[n++] = static_cast<char>(v);
-  out.append(bytes, n);
+char* put_varint(char* out, std::uint64_t v) {
+  for (; v >= 0x80; v >>= 7) *out++ = static_cast<char>((v & 0x7F) | 0x80);
+  *out++ = static_cast<char>(v);
+  return out;
 }
 
-void write_text(detail::byte_buffer& out, std::string_view text) {
-  write_varint(out, text.size());
-  out.append(text);
+char* put_text(char* out, std::string_view text) {
+  out = put_varint(out, text.size());
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
 }
 
 __extension__ using uint128 = unsigned __int128;
@@ -146,16 +145,22 @@ event_index event_table::impl::add(const event_fields& f) {
   const std::uint64_t offset = text.size() - text_base.back();
   if (offset > UINT32_MAX) throw std::length_error("eventgraph: event text too long");
   text_offset.push_back(static_cast<std::uint32_t>(offset));
-  write_text(text, f.id);
-  write_text(text, f.date);
-  write_text(text, f.title);
-  write_varint(text, kinds.intern(f.kind));
-  write_varint(text, zones.intern(f.timezone));
-  write_varint(text, f.tags.size());
+  // One capacity check per event, then plain writes (a million events, nine fields each).
+  const std::uint32_t kind_id = kinds.intern(f.kind), zone_id = zones.intern(f.timezone);
+  char* out = text.make_room(6 * 10 + f.id.size() + f.date.size() + f.title.size() +
+                             f.tags.size() * sizeof(std::uint32_t));
+  out = put_text(out, f.id);
+  out = put_text(out, f.date);
+  out = put_text(out, f.title);
+  out = put_varint(out, kind_id);
+  out = put_varint(out, zone_id);
+  out = put_varint(out, f.tags.size());
   for (auto tag : f.tags) {
     const std::uint32_t id = tags.intern(tag);
-    text.append(reinterpret_cast<const char*>(&id), sizeof id);
+    std::memcpy(out, &id, sizeof id);
+    out += sizeof id;
   }
+  text.commit(out);
   text_payload += f.id.size() + f.date.size() + f.title.size();
 
   const std::int64_t first = f.time.earliest.time_since_epoch().count();
