@@ -689,26 +689,31 @@ std::vector<event_index> time_order(const event_table::impl& d) {
       return index < other.index;
     }
   };
-  std::vector<key> run, rest;
-  run.reserve(n);
-  for (event_index i = 0; i < n; ++i) {
-    const key k{d.earliest[i], d.latest(i), i};
-    if (run.empty() || !(k < run.back()))
-      run.push_back(k);
-    else
-      rest.push_back(k);
-  }
+  auto key_of = [&](event_index i) { return key{d.earliest[i], d.latest(i), i}; };
+  // The run keeps indexes only (its keys are in the columns); the rest keeps its keys to sort.
   std::vector<event_index> order(n);
-  if (rest.empty()) {
-    std::iota(order.begin(), order.end(), event_index{0});
-    return order;
+  std::vector<key> rest;
+  event_index run_size = 0;
+  key last{};
+  for (event_index i = 0; i < n; ++i) {
+    const key k = key_of(i);
+    if (run_size == 0 || !(k < last)) {
+      order[run_size++] = i;
+      last = k;
+    } else {
+      rest.push_back(k);
+    }
   }
+  if (rest.empty()) return order;
   std::sort(rest.begin(), rest.end());  // keys are distinct (the index): no stability needed
-  std::size_t a = 0, b = 0, i = 0;
-  while (a < run.size() && b < rest.size())
-    order[i++] = rest[b] < run[a] ? rest[b++].index : run[a++].index;
-  for (; a < run.size(); ++a) order[i++] = run[a].index;
-  for (; b < rest.size(); ++b) order[i++] = rest[b].index;
+  // Merge from the back, in place: the run occupies the front of `order`.
+  std::size_t a = run_size, b = rest.size(), out = n;
+  while (b > 0) {
+    if (a > 0 && rest[b - 1] < key_of(order[a - 1]))
+      order[--out] = order[--a];
+    else
+      order[--out] = rest[--b].index;
+  }
   return order;
 }
 
