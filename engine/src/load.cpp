@@ -202,7 +202,7 @@ class actor_id_index {
                                                  std::string_view id) const {
     if ((slot >> 32) != (hash >> 32)) return std::nullopt;
     const auto a = static_cast<actor_index>((slot & 0xFFFFFFFFu) - 1);
-    return actors_[a].id == id ? std::optional(a) : std::nullopt;
+    return detail::same_id(actors_[a].id, id) ? std::optional(a) : std::nullopt;
   }
 
   void grow() {

@@ -82,25 +82,6 @@ std::size_t string_pool::text_bytes() const {
   return bytes;
 }
 
-std::uint64_t hash_id(std::string_view id) {
-  // FNV-1a on 8-byte words, then a 64-bit finalizer: ids are short.
-  std::uint64_t h = 0xcbf29ce484222325ull ^ id.size();
-  std::size_t i = 0;
-  for (; i + 8 <= id.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, id.data() + i, 8);
-    h = (h ^ w) * 0x100000001b3ull;
-    h ^= h >> 29;
-  }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, id.data() + i, id.size() - i);
-  h = (h ^ tail) * 0x9E3779B97F4A7C15ull;
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  return h;
-}
-
 }  // namespace detail
 
 namespace {
@@ -311,7 +292,7 @@ void event_table::impl::insert_tagged(event_index e, std::string_view id, std::u
     }
     if (static_cast<std::uint32_t>(entry >> 32) != tag) continue;
     const char* p = text_of(static_cast<event_index>(entry & 0xFFFFFFFFu) - 1);
-    if (detail::read_text(p) == id) {
+    if (detail::same_id(detail::read_text(p), id)) {
       duplicate_ids = true;  // the first keeps the id
       return;
     }
@@ -389,7 +370,7 @@ event_index event_table::impl::find_tagged(std::string_view id, std::uint32_t ta
     if (static_cast<std::uint32_t>(entry >> 32) != tag) continue;
     const auto e = static_cast<event_index>(entry & 0xFFFFFFFFu) - 1;
     const char* p = text_of(e);
-    if (detail::read_text(p) == id) return e;
+    if (detail::same_id(detail::read_text(p), id)) return e;
   }
 }
 
@@ -404,14 +385,14 @@ std::optional<event_index> event_table::impl::find(std::string_view id) const {
       if (static_cast<std::uint32_t>(entry >> 32) != tag) continue;
       const auto e = static_cast<event_index>(entry & 0xFFFFFFFFu) - 1;
       const char* p = text_of(e);
-      if (detail::read_text(p) == id) return e;
+      if (detail::same_id(detail::read_text(p), id)) return e;
     }
   }
   if (id_slots.empty()) return std::nullopt;
   for (std::size_t s = slot_of(hash, id_slots.size());; s = s + 1 == id_slots.size() ? 0 : s + 1) {
     if (id_slots[s] == 0) return std::nullopt;
     const char* p = text_of(id_slots[s] - 1);
-    if (detail::read_text(p) == id) return id_slots[s] - 1;
+    if (detail::same_id(detail::read_text(p), id)) return id_slots[s] - 1;
   }
 }
 
@@ -442,7 +423,7 @@ void event_table::impl::rebuild_id_index(std::span<const event_index> by_inserti
         }
         if (!duplicate_ids) continue;
         const char* q = text_of(id_slots[s] - 1);
-        if (detail::read_text(q) == ids[k]) break;
+        if (detail::same_id(detail::read_text(q), ids[k])) break;
       }
     }
   }

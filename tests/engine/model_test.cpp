@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "event_table.hpp"
 #include "eventgraph/model.hpp"
 
 using namespace eventgraph;
@@ -135,6 +136,26 @@ TEST_CASE("model: text and ids survive finishing in place, reordering, and addin
         // Same range: x (added first) before y.
         if (a.earliest == b.earliest) CHECK(s.events[e - 1].id()[0] == 'x');
       }
+    }
+  }
+}
+
+TEST_CASE("model: id comparison and hash read every byte, at every length") {
+  // The id indexes compare and hash with fixed-size, overlapping loads: a byte left out would
+  // make two ids equal, or hash alike, when they are not.
+  for (std::size_t n = 0; n <= 40; ++n) {
+    CAPTURE(n);
+    std::string a;
+    for (std::size_t i = 0; i < n; ++i) a.push_back(static_cast<char>('a' + (i * 7) % 26));
+    const std::string copy = a;
+    CHECK(detail::same_id(a, copy));
+    CHECK(detail::hash_id(a) == detail::hash_id(copy));
+    CHECK_FALSE(detail::same_id(a, a + "x"));
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string b = a;
+      b[i] = static_cast<char>(b[i] ^ 0x20);
+      CHECK_FALSE(detail::same_id(a, b));
+      CHECK(detail::hash_id(a) != detail::hash_id(b));
     }
   }
 }
