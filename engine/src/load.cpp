@@ -1011,6 +1011,8 @@ void resolve_and_check(story& s, pending_events& pending,
     const event e = s.events[i];
     const std::int64_t response_earliest = columns.earliest[i], response_latest = columns.latest(i);
     const std::uint32_t first = static_cast<std::uint32_t>(columns.relation_target.size());
+    // Notes are kept with the rare fields: only an event that has those can have any.
+    const bool has_details = columns.flags[i] & event_table::impl::has_details;
     notes.clear();
     for (std::uint32_t k = p.relations_begin; k < p.relations_begin + p.relation_count; ++k) {
       auto& r = pending.relations[k];
@@ -1049,12 +1051,13 @@ void resolve_and_check(story& s, pending_events& pending,
       }
       columns.relation_target.push_back(*target);
       columns.relation_kind.push_back(r.type);
+      if (!has_details) continue;
       while (next_note != pending.notes.end() && next_note->first < k) ++next_note;
       notes.emplace_back(next_note != pending.notes.end() && next_note->first == k
                              ? next_note->second
                              : std::string_view{});
     }
-    if (columns.flags[i] & event_table::impl::has_details) {
+    if (has_details) {
       auto& kept = columns.details_for(i).relation_notes;
       const bool any =
           std::any_of(notes.begin(), notes.end(), [](const std::string& n) { return !n.empty(); });
