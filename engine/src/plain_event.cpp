@@ -37,6 +37,18 @@ struct plain_event_reader::impl {
     return static_cast<std::uint32_t>(p - line_start + 1);
   }
 
+  /// A key as written, without simdjson decoding it (keys have no escape in plain lines; one
+  /// with a backslash makes the line decline).
+  template <typename Field>
+  bool raw_key(Field& field, std::string_view& key) {
+    const char* first = field.key().raw();
+    const char* last = first;
+    while (last < line_end && *last != '"' && *last != '\\') ++last;
+    if (last == line_end || *last != '"') return false;
+    key = std::string_view(first, static_cast<std::size_t>(last - first));
+    return true;
+  }
+
   /// A string's text. Most strings have no escape: their text is a view into the line, which
   /// simdjson need not decode. One with an escape is decoded into the parser's buffer, which
   /// lasts until the next line.
@@ -97,7 +109,7 @@ struct plain_event_reader::impl {
       for (auto field : object) {
         std::string_view key;
         od::value value;
-        if (field.unescaped_key().get(key) || field.value().get(value)) return false;
+        if (!raw_key(field, key) || field.value().get(value)) return false;
         if (key == "type" && !has_type) {
           std::string_view name;
           if (!text(value, name)) return false;
@@ -137,7 +149,7 @@ struct plain_event_reader::impl {
     std::uint32_t seen = 0;
     for (auto field : object) {
       std::string_view key;
-      if (field.unescaped_key().get(key)) return false;
+      if (!raw_key(field, key)) return false;
       auto once = [&](field_bit bit) {
         if (seen & bit) return false;
         seen |= bit;

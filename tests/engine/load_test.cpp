@@ -522,6 +522,9 @@ TEST_CASE("load: NDJSON lines give the same diagnostics and story with and witho
       R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "Say \"no\" \\ \u00e9", )"
       R"("tags": ["t\u0031", "x"]})",
       R"({"id" : "e1" , "date" : "2026-02-05" , "actor" : "a" , "title" : "Spaced" })",
+      R"({"i\u0064": "e1", "date": "2026-02-05", "actor": "a", "title": "Escaped key"})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
+      R"("relations": [{"typ\u0065": "rebuts", "to": "e0"}]})",
       R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
       R"("relations": [{"type": "rebuts", "to": "e\u0030"}]})",
   };
