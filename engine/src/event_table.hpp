@@ -364,8 +364,9 @@ struct event_table::impl {
   void index_ids();
   /// find() for many ids at once (faster: memory waits overlap); not_found where none.
   void find_batch(std::span<const std::string_view> ids, std::span<event_index> out) const;
-  /// The compact index of a finished table; `by_insertion[k]` is the k-th event added.
-  void rebuild_id_index(std::span<const event_index> by_insertion);
+  /// The compact index of a finished table, from the loading one; `new_index[k]` is where
+  /// the k-th event added went.
+  void rebuild_id_index(std::span<const event_index> new_index);
 
  private:
   void insert_id(event_index e, std::string_view id);

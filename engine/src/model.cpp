@@ -100,11 +100,6 @@ char* put_text(char* out, std::string_view text) {
 
 __extension__ using uint128 = unsigned __int128;
 
-/// Maps a hash onto [0, capacity) without a division (Lemire's multiply-shift).
-std::size_t slot_of(std::uint64_t hash, std::size_t capacity) {
-  return static_cast<std::size_t>((static_cast<uint128>(hash) * capacity) >> 64);
-}
-
 template <typename T>
 std::size_t bytes_of(const std::vector<T>& v) {
   return v.capacity() * sizeof(T);
@@ -389,44 +384,48 @@ std::optional<event_index> event_table::impl::find(std::string_view id) const {
     }
   }
   if (id_slots.empty()) return std::nullopt;
-  for (std::size_t s = slot_of(hash, id_slots.size());; s = s + 1 == id_slots.size() ? 0 : s + 1) {
+  for (std::size_t s = tag_slot(tag_of(hash), id_slots.size());;
+       s = s + 1 == id_slots.size() ? 0 : s + 1) {
     if (id_slots[s] == 0) return std::nullopt;
     const char* p = text_of(id_slots[s] - 1);
     if (detail::same_id(detail::read_text(p), id)) return id_slots[s] - 1;
   }
 }
 
-void event_table::impl::rebuild_id_index(std::span<const event_index> by_insertion) {
-  // The compact index a finished story keeps: about 1.4 slots of 4 bytes per event. Without
-  // duplicate ids no slot needs comparing: each id goes to the first free one. In batches, so
-  // the misses on random slots overlap.
-  load_slots = {};
+void event_table::impl::rebuild_id_index(std::span<const event_index> new_index) {
+  // The compact index a finished story keeps: about 1.4 slots of 4 bytes per event, each id at
+  // the slot its tag picks (as in the loading index), so no id is read or hashed again.
+  if (load_slots.empty()) {
+    // Already compact (finished before, nothing added since): the slots stay, renumbered.
+    for (std::size_t s = 0; s < id_slots.size(); ++s)
+      if (id_slots[s] != 0) id_slots[s] = new_index[id_slots[s] - 1] + 1;
+    if (id_slots.empty()) id_slots = detail::slot_table<std::uint32_t>(16);
+    return;
+  }
   id_slots = {};
   id_slots = detail::slot_table<std::uint32_t>(std::max<std::size_t>(16, size() + size() * 2 / 5));
+  // Every id is in the loading index once (a repeat never entered it, the first keeps the id),
+  // with its tag. In batches, so the misses on random slots overlap.
   constexpr std::size_t batch = 16;
   std::array<std::size_t, batch> slots{};
-  std::array<std::string_view, batch> ids;
-  for (std::size_t first = 0; first < size(); first += batch) {
-    const std::size_t count = std::min(batch, size() - first);
-    for (std::size_t k = 0; k < count; ++k) {
-      // In the order events were added, so a repeated id stays with the first.
-      const char* p = text_of(by_insertion[first + k]);
-      ids[k] = detail::read_text(p);
-      slots[k] = slot_of(detail::hash_id(ids[k]), id_slots.size());
-      __builtin_prefetch(&id_slots[slots[k]], 1);
+  std::array<event_index, batch> events{};
+  for (std::size_t first = 0; first < load_slots.size(); first += batch) {
+    std::size_t count = 0;
+    for (std::size_t k = first; k < std::min(first + batch, load_slots.size()); ++k) {
+      const std::uint64_t entry = load_slots[k];
+      if (entry == 0) continue;
+      events[count] = new_index[(entry & 0xFFFFFFFFu) - 1];
+      slots[count] = tag_slot(static_cast<std::uint32_t>(entry >> 32), id_slots.size());
+      __builtin_prefetch(&id_slots[slots[count]], 1);
+      ++count;
     }
     for (std::size_t k = 0; k < count; ++k) {
-      for (std::size_t s = slots[k];; s = s + 1 == id_slots.size() ? 0 : s + 1) {
-        if (id_slots[s] == 0) {
-          id_slots[s] = by_insertion[first + k] + 1;
-          break;
-        }
-        if (!duplicate_ids) continue;
-        const char* q = text_of(id_slots[s] - 1);
-        if (detail::same_id(detail::read_text(q), ids[k])) break;
-      }
+      std::size_t s = slots[k];
+      while (id_slots[s] != 0) s = s + 1 == id_slots.size() ? 0 : s + 1;
+      id_slots[s] = events[k] + 1;
     }
   }
+  load_slots = {};
 }
 
 event_table::event_table() : impl_(std::make_unique<impl>()) {}
@@ -703,6 +702,7 @@ std::vector<event_index> time_order(const event_table::impl& d) {
 std::vector<event_index> story::finish() {
   auto& d = *events.impl_;
   const auto n = static_cast<event_index>(d.size());
+  if (d.ids_indexed < n) d.index_ids();  // the compact index is built from the loading one
   // By earliest instant, then latest; ties keep the order written (events of one day stay in
   // the order the author listed them).
   const std::vector<event_index> order = time_order(d);
@@ -726,6 +726,8 @@ std::vector<event_index> story::finish() {
   out.tags = std::move(d.tags);
   out.text_payload = d.text_payload;
   out.duplicate_ids = d.duplicate_ids;
+  out.load_slots = std::move(d.load_slots);  // by tag and old index: rebuilt below
+  out.id_slots = std::move(d.id_slots);
   auto gather = [&](auto& to, const auto& from) {
     to.resize(n);
     for (event_index i = 0; i < n; ++i) to[i] = from[order[i]];
