@@ -40,10 +40,11 @@ std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::
   return {line, static_cast<std::uint32_t>(offset - line_start + 1)};
 }
 
-bool check_encoding(std::string_view text, const std::string& file, diagnostic_list& diags) {
+bool check_encoding(std::string_view text, const std::string& file, diagnostic_list& diags,
+                    bool known_nul_free) {
   // The common case, checked at SIMD speed; the byte loop below finds and places problems.
   if (simdjson::validate_utf8(text.data(), text.size()) &&
-      std::memchr(text.data(), 0, text.size()) == nullptr)
+      (known_nul_free || std::memchr(text.data(), 0, text.size()) == nullptr))
     return true;
   const std::size_t errors_before = diags.error_count();
   std::uint32_t line = 1;

@@ -31,7 +31,9 @@ inline constexpr std::size_t max_string_bytes = 1 << 20;
 
 /// Checks encoding before any parser sees the text: invalid UTF-8 and NUL bytes are reported
 /// with their line and column. Returns false when the text must not be parsed.
-bool check_encoding(std::string_view text, const std::string& file, diagnostic_list& diags);
+/// `known_nul_free`: the caller has looked for NUL bytes already (the NDJSON line count does).
+bool check_encoding(std::string_view text, const std::string& file, diagnostic_list& diags,
+                    bool known_nul_free = false);
 
 /// Line and column (1-based, columns in bytes) of a byte offset.
 std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset);

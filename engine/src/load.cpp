@@ -767,12 +767,21 @@ input_format detect_format(const input_view& input) {
                                                                 : input_format::yaml;
 }
 
-/// Newlines in a text, sixteen bytes at a time where SSE2 is there (every x86-64): the
-/// columns are sized from it before the first line is read.
-std::size_t count_lines(std::string_view text) {
-  std::size_t lines = 0, i = 0;
+/// Newlines in a text, and whether it has a NUL byte, in one pass: sixteen bytes at a time
+/// where SSE2 is there (every x86-64). The columns are sized from the count before the first
+/// line is read; the encoding check then need not look for NULs again.
+struct line_count {
+  std::size_t lines = 0;
+  bool has_nul = false;
+};
+
+line_count count_lines(std::string_view text) {
+  line_count out;
+  std::size_t i = 0;
 #if defined(__SSE2__)
   const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i zero = _mm_setzero_si128();
+  __m128i nuls = _mm_setzero_si128();
   while (i + 16 <= text.size()) {
     // Up to 255 blocks into byte counters (a match compares as -1), then their sum.
     __m128i counts = _mm_setzero_si128();
@@ -780,14 +789,19 @@ std::size_t count_lines(std::string_view text) {
     for (std::size_t b = 0; b < blocks; ++b, i += 16) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
       counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(bytes, newline));
+      nuls = _mm_or_si128(nuls, _mm_cmpeq_epi8(bytes, zero));
     }
-    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
-    lines += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
-             static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+    const __m128i sums = _mm_sad_epu8(counts, zero);
+    out.lines += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+                 static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
   }
+  out.has_nul = _mm_movemask_epi8(nuls) != 0;
 #endif
-  for (; i < text.size(); ++i) lines += text[i] == '\n';
-  return lines;
+  for (; i < text.size(); ++i) {
+    out.lines += text[i] == '\n';
+    out.has_nul = out.has_nul || text[i] == '\0';
+  }
+  return out;
 }
 
 /// The next newline at or after `from`, or npos. Inline, sixteen bytes at a time: lines are
@@ -1146,10 +1160,15 @@ result<story> load_views(std::span<const input_view> inputs, const load_options&
   // NDJSON: about one event per line, and the events' text is part of the lines', so the columns
   // and the text arena are sized once.
   std::size_t lines = 0, ndjson_bytes = 0;
-  for (const auto& input : inputs) {
+  std::vector<bool> nul_free(inputs.size(), false);  // known to have no NUL byte
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto& input = inputs[i];
     total_bytes += input.text.size();
-    if (detect_format(input) == input_format::ndjson || options.format == input_format::ndjson)
-      lines += count_lines(input.text), ndjson_bytes += input.text.size();
+    if (detect_format(input) == input_format::ndjson || options.format == input_format::ndjson) {
+      const line_count counted = count_lines(input.text);
+      lines += counted.lines, ndjson_bytes += input.text.size();
+      nul_free[i] = !counted.has_nul;
+    }
   }
   s.events.columns().reserve(lines, ndjson_bytes);
   s.events.columns().defer_ids = true;  // indexed in one batch before references are resolved
@@ -1163,11 +1182,12 @@ result<story> load_views(std::span<const input_view> inputs, const load_options&
     map(c.earliest), map(c.span), map(c.flags), map(c.text_offset), map(c.actor);
     map(c.relation_begin), map(pending.events), map(pending.relations);
   }
-  for (const auto& input : inputs) {
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto& input = inputs[i];
     s.files.push_back(input.name);
     tree_reader reader(input.name, s, pending, pending_actors, known_actors, options.warnings,
                        diags);
-    if (!detail::check_encoding(input.text, input.name, diags)) continue;
+    if (!detail::check_encoding(input.text, input.name, diags, nul_free[i])) continue;
     const input_format format =
         options.format == input_format::detect ? detect_format(input) : options.format;
     if (format == input_format::ndjson) {

@@ -295,6 +295,15 @@ TEST_CASE("load: hostile input never crashes or hangs") {
     CHECK(has(errors, "2:11: invalid UTF-8 (byte 0xC3)"));
     CHECK(has(errors, "3:4: NUL byte"));
   }
+  SUBCASE("a NUL byte in NDJSON, found by the line count, in its blocks and in its tail") {
+    const std::string head = "{\"eventgraph\": 1}\n{\"type\": \"actor\", \"id\": \"a\"}\n";
+    std::string early = head;
+    early[20] = '\0';
+    CHECK(has(messages(load_one("nul.ndjson", early)), "NUL byte"));
+    std::string late = head + "{}";
+    late.back() = '\0';
+    CHECK(has(messages(load_one("nul.ndjson", late)), "NUL byte"));
+  }
   SUBCASE("huge strings") {
     auto r = load_one("big.yaml", "eventgraph: 1\ntitle: \"" + std::string(2 << 20, 'x') + "\"\n");
     CHECK(has(messages(r), "[too-large]"));
