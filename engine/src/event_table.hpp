@@ -387,11 +387,18 @@ inline std::uint64_t read_varint(const char*& p) {
   }
 }
 
+/// The length-prefixed text at `p` (read_text without moving `p`).
+inline std::string_view read_text_at(const char* p);
+
 inline std::string_view read_text(const char*& p) {
   const auto n = static_cast<std::size_t>(read_varint(p));
   std::string_view out(p, n);
   p += n;
   return out;
+}
+
+inline std::string_view read_text_at(const char* p) {
+  return read_text(p);
 }
 
 inline std::uint32_t read_u32(const char* p) {

@@ -52,22 +52,39 @@ constexpr std::array<std::string_view, 3> quote_fields = {"text", "by", "note"};
 constexpr std::array<std::string_view, 4> figure_fields = {"label", "value", "unit", "note"};
 constexpr std::array<std::string_view, 3> relation_fields = {"type", "to", "note"};
 
+/// Which bytes may start and continue an id, and a kind word: tables, as every event's id and
+/// kind are checked (a million of each in a big file).
+struct char_classes {
+  std::array<bool, 256> id_start{}, id_rest{}, word_start{}, word_rest{};
+  constexpr char_classes() {
+    for (int c = 0; c < 256; ++c) {
+      const bool lower = c >= 'a' && c <= 'z', digit = c >= '0' && c <= '9';
+      const bool alnum = lower || digit || (c >= 'A' && c <= 'Z');
+      id_start[c] = alnum;
+      id_rest[c] = alnum || c == '.' || c == '_' || c == ':' || c == '-';
+      word_start[c] = lower;
+      word_rest[c] = lower || digit || c == '-';
+    }
+  }
+};
+constexpr char_classes classes;
+
+bool all_in(std::string_view text, const std::array<bool, 256>& allowed) {
+  for (const char c : text)
+    if (!allowed[static_cast<unsigned char>(c)]) return false;
+  return true;
+}
+
 bool valid_id(std::string_view id) {
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
-  if (id.empty() || id.size() > 200 || !alnum(id.front())) return false;
-  return std::all_of(id.begin(), id.end(), [&](char c) {
-    return alnum(c) || c == '.' || c == '_' || c == ':' || c == '-';
-  });
+  if (id.empty() || id.size() > 200 || !classes.id_start[static_cast<unsigned char>(id[0])])
+    return false;
+  return all_in(id, classes.id_rest);
 }
 
 bool valid_kind_word(std::string_view word) {
-  if (word.empty() || word.size() > 64 || !(word.front() >= 'a' && word.front() <= 'z'))
+  if (word.empty() || word.size() > 64 || !classes.word_start[static_cast<unsigned char>(word[0])])
     return false;
-  return std::all_of(word.begin(), word.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
+  return all_in(word, classes.word_rest);
 }
 
 std::string join_suggestions(const std::vector<std::string>& names) {

@@ -351,8 +351,12 @@ void event_table::impl::find_batch(std::span<const std::string_view> ids,
       if (candidates[k] != not_found) __builtin_prefetch(text_of(candidates[k]));
     }
     if (i >= 3 * d) {
+      // Usually the first slot holds the id; a collision probes on.
       const std::size_t j = i - 3 * d, k = j % ring;
-      out[j] = find_tagged(ids[j], id_tags[k], slots[k]);
+      const event_index e = candidates[k];
+      out[j] = e != not_found && detail::same_id(detail::read_text_at(text_of(e)), ids[j])
+                   ? e
+                   : find_tagged(ids[j], id_tags[k], slots[k]);
     }
   }
 }
