@@ -41,7 +41,8 @@ struct plain_event_reader::impl {
   /// with a backslash makes the line decline).
   template <typename Field>
   bool raw_key(Field& field, std::string_view& key) {
-    const char* first = field.key().raw();
+    if (field.error()) return false;  // e.g. a key without its colon
+    const char* first = field.value_unsafe().key().raw();
     const char* last = first;
     while (last < line_end && *last != '"' && *last != '\\') ++last;
     if (last == line_end || *last != '"') return false;
