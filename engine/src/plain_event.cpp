@@ -60,6 +60,10 @@ struct plain_event_reader::impl {
       token.remove_suffix(1);
     if (token.size() >= 2 && token.front() == '"' && token.back() == '"' &&
         std::memchr(token.data() + 1, '\\', token.size() - 2) == nullptr) {
+      // Still consumed, as get_string would: On-Demand checks what follows a value only once
+      // it is consumed (a value merely peeked at let `["a", "b": 1]` through).
+      od::raw_json_string raw;
+      if (v.get_raw_json_string().get(raw)) return false;
       out = token.substr(1, token.size() - 2);
       return out.size() <= max_string_bytes;
     }

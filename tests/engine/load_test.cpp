@@ -532,7 +532,9 @@ TEST_CASE("load: NDJSON lines give the same diagnostics and story with and witho
       R"("tags": ["t\u0031", "x"]})",
       R"({"id" : "e1" , "date" : "2026-02-05" , "actor" : "a" , "title" : "Spaced" })",
       R"({"i\u0064": "e1", "date": "2026-02-05", "actor": "a", "title": "Escaped key"})",
-      // A key without its value (the fuzzer's find: reading the key of a field in error).
+      // The fuzzer's finds: a key in an array, a key without its value.
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
+      R"("responds_to": ["e0", "actor": "a", "to": "e0"}]})",
       R"({"id": "e1", "date": "2026-02-05", "actor": "a", "kind": "remarks", "tit", "title": "T"})",
       R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
       R"("relations": [{"type", "to": "e0"}]})",
