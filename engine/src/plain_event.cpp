@@ -166,9 +166,7 @@ struct plain_event_reader::impl {
       if (key == "id") {
         ok = once(id_bit) && text(value, out.id);
       } else if (key == "date") {
-        const char* where = nullptr;
-        ok = once(date_bit) && !value.current_location().get(where) && text(value, out.date);
-        out.date_column = where ? column_of(where) : 0;
+        ok = once(date_bit) && text(value, out.date);
       } else if (key == "actor") {
         plain_event::ref r;
         ok = once(actor_bit) && ref(value, r);

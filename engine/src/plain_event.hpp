@@ -26,7 +26,6 @@ struct plain_event {
   };
   std::string_view id, date, kind, title;
   std::uint32_t column = 1;       ///< of the opening brace
-  std::uint32_t date_column = 0;  ///< of the date's opening quote
   std::vector<ref> actors;
   std::vector<ref> addressees;  ///< `to`
   std::vector<std::string_view> tags;
