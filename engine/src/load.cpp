@@ -150,6 +150,7 @@ struct pending_events {
   std::vector<entry> events;
   std::vector<pending_ref> refs;
   std::vector<relation> relations;
+  std::vector<bool> actor_used;  ///< by actor: named by an event the fast path resolved
   /// By event, in order: who said each quote (parallel to the event's quotes).
   std::vector<std::pair<event_index, std::vector<std::optional<pending_ref>>>> quote_by;
   std::vector<std::pair<std::uint32_t, std::string_view>> notes;  ///< by relation, in order
@@ -480,6 +481,10 @@ class tree_reader {
     if (resolve_now(p.actors, known_actor_list_) &&
         resolve_now(p.addressees, known_addressee_list_)) {
       entry.actors_resolved = true;
+      auto& used = store.actor_used;
+      if (used.size() < story_.actors.size()) used.resize(story_.actors.size(), false);
+      for (actor_index a : known_actor_list_) used[a] = true;
+      for (actor_index a : known_addressee_list_) used[a] = true;
       story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
                                    known_actor_list_, known_addressee_list_, p.tags});
       store.events.push_back(entry);
@@ -1013,7 +1018,9 @@ void resolve_and_check(story& s, pending_events& pending,
     return std::nullopt;
   };
 
-  std::vector<bool> actor_used(s.actors.size(), false);
+  // Actors the fast path resolved while reading are marked already.
+  std::vector<bool> actor_used = std::move(pending.actor_used);
+  actor_used.resize(s.actors.size(), false);
   for (std::size_t i = 0; i < s.actors.size(); ++i) {
     for (const auto& ref : pending_actors[i].member_of) {
       if (auto a = resolve_actor(ref)) {
@@ -1028,11 +1035,7 @@ void resolve_and_check(story& s, pending_events& pending,
   std::vector<actor_index> resolved;
   for (event_index i = 0; i < s.events.size(); ++i) {
     const auto& p = pending.events[i];
-    if (p.actors_resolved) {
-      for (actor_index a : s.events[i].actors()) actor_used[a] = true;
-      for (actor_index a : s.events[i].addressees()) actor_used[a] = true;
-      continue;
-    }
+    if (p.actors_resolved) continue;
     resolved.clear();
     for (const auto& ref : pending.actors(p))
       if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;

@@ -452,7 +452,9 @@ TEST_CASE("load: NDJSON actors named before or after their line resolve as witho
       "\n"
       R"({"type": "actor", "id": "c", "name": "Unused", "kind": "group"})"
       "\n"
-      R"({"id": "e1", "date": "2026-01-02", "actors": ["b", "a"], "title": "Both", "responds_to": "e0"})"
+      R"({"type": "actor", "id": "d", "name": "D", "kind": "person"})"
+      "\n"
+      R"({"id": "e1", "date": "2026-01-02", "actors": ["b", "a", "d"], "title": "All", "responds_to": "e0"})"
       "\n"
       R"({"id": "e2", "date": "2026-01-03", "actor": "zz", "title": "Unknown actor"})"
       "\n" +
@@ -469,6 +471,7 @@ TEST_CASE("load: NDJSON actors named before or after their line resolve as witho
   CHECK(fast_text.find("no actor has the id 'zz'") != std::string::npos);
   CHECK(fast_text.find("actor 'c' takes part in no event") != std::string::npos);
   CHECK(fast_text.find("actor 'b' takes part") == std::string::npos);
+  CHECK(fast_text.find("actor 'd' takes part") == std::string::npos);  // named only by e1
   CHECK(fast_text.find("id 'a' is already used") != std::string::npos);
   // Without the unknown and the repeated actor, both load, to the same story.
   auto drop_line = [&](std::string_view start) {
