@@ -134,11 +134,12 @@ struct pending_actor {
 /// (no allocation per event: a million-event load would spend its time in malloc) and the rare
 /// parts (quotes' speakers, relation notes) apart, by event and by relation.
 struct pending_events {
+  /// 28 bytes. An event's references follow the previous event's in `refs` (its actors, then
+  /// its addressees) and in `relations`: their starts are running sums, not stored.
   struct entry {
     position where;
-    std::uint32_t refs_begin = 0;  ///< in `refs`: the actors, then the addressees
     std::uint32_t actor_count = 0, addressee_count = 0;
-    std::uint32_t relations_begin = 0, relation_count = 0;
+    std::uint32_t relation_count = 0;
     bool dated = false;
     bool document_has_sources = false;
     bool actors_resolved = false;  ///< by the NDJSON fast path: no references in `refs`
@@ -160,10 +161,8 @@ struct pending_events {
 
   void add(pending_event&& p) {
     entry e{p.where,
-            static_cast<std::uint32_t>(refs.size()),
             static_cast<std::uint32_t>(p.actors.size()),
             static_cast<std::uint32_t>(p.addressees.size()),
-            static_cast<std::uint32_t>(relations.size()),
             static_cast<std::uint32_t>(p.relations.size()),
             p.dated,
             p.document_has_sources};
@@ -177,11 +176,12 @@ struct pending_events {
       quote_by.emplace_back(static_cast<event_index>(events.size()), std::move(p.quote_by));
     events.push_back(e);
   }
-  [[nodiscard]] std::span<const pending_ref> actors(const entry& e) const {
-    return std::span(refs).subspan(e.refs_begin, e.actor_count);
+  /// An event's actors and addressees, given where its references start in `refs`.
+  [[nodiscard]] std::span<const pending_ref> actors(const entry& e, std::size_t first) const {
+    return std::span(refs).subspan(first, e.actor_count);
   }
-  [[nodiscard]] std::span<const pending_ref> addressees(const entry& e) const {
-    return std::span(refs).subspan(e.refs_begin + e.actor_count, e.addressee_count);
+  [[nodiscard]] std::span<const pending_ref> addressees(const entry& e, std::size_t first) const {
+    return std::span(refs).subspan(first + e.actor_count, e.addressee_count);
   }
 };
 
@@ -461,7 +461,6 @@ class tree_reader {
     entry.where = {file_index_, line, p.column};
     entry.dated = true;
     entry.document_has_sources = document_has_sources_;
-    entry.relations_begin = static_cast<std::uint32_t>(store.relations.size());
     entry.relation_count = static_cast<std::uint32_t>(p.relations.size());
     for (const auto& r : p.relations)
       store.relations.push_back({{r.to.id, {file_index_, line, r.to.column}}, r.type});
@@ -490,7 +489,6 @@ class tree_reader {
       store.events.push_back(entry);
       return true;
     }
-    entry.refs_begin = static_cast<std::uint32_t>(store.refs.size());
     entry.actor_count = static_cast<std::uint32_t>(p.actors.size());
     entry.addressee_count = static_cast<std::uint32_t>(p.addressees.size());
     for (const auto& a : p.actors) store.refs.push_back({a.id, {file_index_, line, a.column}});
@@ -1033,17 +1031,19 @@ void resolve_and_check(story& s, pending_events& pending,
     }
   }
   std::vector<actor_index> resolved;
+  std::size_t refs_at = 0;  // where event i's references start
   for (event_index i = 0; i < s.events.size(); ++i) {
     const auto& p = pending.events[i];
-    if (p.actors_resolved) continue;
+    if (p.actors_resolved) continue;  // and has no references kept
     resolved.clear();
-    for (const auto& ref : pending.actors(p))
+    for (const auto& ref : pending.actors(p, refs_at))
       if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;
     columns.set_actors(i, resolved);
     resolved.clear();
-    for (const auto& ref : pending.addressees(p))
+    for (const auto& ref : pending.addressees(p, refs_at))
       if (auto a = resolve_actor(ref)) resolved.push_back(*a), actor_used[*a] = true;
     columns.set_addressees(i, resolved);
+    refs_at += p.actor_count + p.addressee_count;
   }
   for (const auto& [i, speakers] : pending.quote_by) {
     event_details& details = columns.details_for(i);  // made when the event was added
@@ -1070,6 +1070,7 @@ void resolve_and_check(story& s, pending_events& pending,
   // Whether each event has a date, one bit each: read at random for every relation's target.
   std::vector<bool> dated(s.events.size());
   for (event_index i = 0; i < s.events.size(); ++i) dated[i] = pending.events[i].dated;
+  std::uint32_t relations_at = 0;  // where event i's relations start in pending.relations
   columns.set_relations([&](event_index i) {
     const auto& p = pending.events[i];
     const event e = s.events[i];
@@ -1078,7 +1079,9 @@ void resolve_and_check(story& s, pending_events& pending,
     // Notes are kept with the rare fields: only an event that has those can have any.
     const bool has_details = columns.flags[i] & event_table::impl::has_details;
     notes.clear();
-    for (std::uint32_t k = p.relations_begin; k < p.relations_begin + p.relation_count; ++k) {
+    const std::uint32_t relations_begin = relations_at;
+    relations_at += p.relation_count;
+    for (std::uint32_t k = relations_begin; k < relations_begin + p.relation_count; ++k) {
       auto& r = pending.relations[k];
       auto target = targets[k] != event_table::impl::not_found ? std::optional(targets[k])
                                                                : resolve_event(r.target);
