@@ -1197,11 +1197,13 @@ result<story> load_views(std::span<const input_view> inputs, const load_options&
   s.events.columns().defer_ids = true;  // indexed in one batch before references are resolved
   pending.events.reserve(lines);
   pending.refs.reserve(lines);
-  pending.relations.reserve(lines);
+  // Events often answer more than one event: room for half as many again (reserved memory
+  // that is never written costs no page; growing past it would copy every relation).
+  pending.relations.reserve(lines + lines / 2);
   {
     // About one entry a line in each: mapped now, in a few calls, not page by page.
     auto& c = s.events.columns();
-    auto map = [](const auto& v) { detail::prefault(v.data(), v.capacity() * sizeof(v[0])); };
+    auto map = [&](const auto& v) { detail::prefault(v.data(), lines * sizeof(v[0])); };
     map(c.earliest), map(c.span), map(c.flags), map(c.text_offset), map(c.actor);
     map(c.relation_begin), map(pending.events), map(pending.relations);
   }
