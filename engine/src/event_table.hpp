@@ -217,32 +217,36 @@ class string_pool {
   std::array<std::uint32_t, 64> recent_{};  ///< id + 1 by a cheap hash of the text; 0 = none
 };
 
+/// Up to 8 bytes in one word, read with fixed-size loads only: the same for equal byte
+/// strings, different for different ones of the same length up to 8. Two overlapping 4-byte
+/// loads for 4 to 7 bytes; the first, middle and last byte for 1 to 3.
+inline std::uint64_t short_word(const char* p, std::size_t n) {
+  std::uint64_t v = 0;
+  if (n >= 8) {
+    std::memcpy(&v, p, 8);
+  } else if (n >= 4) {
+    std::uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    v = first | (std::uint64_t{last} << 32);
+  } else if (n > 0) {
+    v = static_cast<unsigned char>(p[0]) |
+        (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+        (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+  }
+  return v;
+}
+
 /// Whether two ids are equal, with fixed-size loads for short ones (no memcmp call): the id
 /// indexes compare one candidate per lookup, a million lookups a load.
 inline bool same_id(std::string_view a, std::string_view b) {
   const std::size_t n = a.size();
   if (n != b.size()) return false;
-  const char* x = a.data();
-  const char* y = b.data();
-  auto load8 = [](const char* p) {
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-  };
-  auto load4 = [](const char* p) {
-    std::uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-  };
-  if (n >= 8 && n <= 16)  // two overlapping words cover every byte
-    return load8(x) == load8(y) && load8(x + n - 8) == load8(y + n - 8);
-  if (n >= 4 && n < 8) return load4(x) == load4(y) && load4(x + n - 4) == load4(y + n - 4);
-  if (n < 4) {
-    for (std::size_t i = 0; i < n; ++i)
-      if (x[i] != y[i]) return false;
-    return true;
-  }
-  return std::memcmp(x, y, n) == 0;
+  if (n <= 8) return short_word(a.data(), n) == short_word(b.data(), n);
+  if (n <= 16)  // two overlapping words cover every byte
+    return short_word(a.data(), 8) == short_word(b.data(), 8) &&
+           short_word(a.data() + n - 8, 8) == short_word(b.data() + n - 8, 8);
+  return std::memcmp(a.data(), b.data(), n) == 0;
 }
 
 /// The hash of the id indexes: FNV-1a on 8-byte words, then a 64-bit finalizer. Inline, with
@@ -257,18 +261,8 @@ inline std::uint64_t hash_id(std::string_view id) {
     h = (h ^ w) * 0x100000001b3ull;
     h ^= h >> 29;
   }
-  // The last 0 to 7 bytes, every one of them read: two overlapping 4-byte loads for 4 to 7,
-  // the first, middle and last byte for 1 to 3 (the length is in h already).
-  const std::size_t rest = id.size() - i;
-  std::uint64_t tail = 0;
-  if (rest >= 4) {
-    std::uint32_t first, last;
-    std::memcpy(&first, p + i, 4);
-    std::memcpy(&last, p + i + rest - 4, 4);
-    tail = first | (std::uint64_t{last} << 32);
-  } else if (rest > 0) {
-    tail = p[i] | (std::uint64_t{p[i + rest / 2]} << 8) | (std::uint64_t{p[i + rest - 1]} << 16);
-  }
+  // The last 0 to 7 bytes, every one of them read (the length is in h already).
+  const std::uint64_t tail = short_word(id.data() + i, id.size() - i);
   h = (h ^ tail) * 0x9E3779B97F4A7C15ull;
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ull;

@@ -222,32 +222,13 @@ class actor_id_index {
   struct slot {
     std::uint32_t hash = 0;   ///< low half of the id's hash
     std::uint32_t index = 0;  ///< actor + 1; 0 = empty
-    std::uint64_t head = 0;   ///< the id's bytes, for ids of up to 8 (see head_of)
+    std::uint64_t head = 0;   ///< detail::short_word of the id's first 8 bytes
     std::size_t size = 0;
   };
 
-  /// Up to 8 bytes of an id in one word, the same for equal ids and different for different
-  /// ids of the same length up to 8 (fixed-size loads only).
-  static std::uint64_t head_of(std::string_view id) {
-    const char* p = id.data();
-    const std::size_t n = id.size();
-    std::uint64_t v = 0;
-    if (n >= 8) {
-      std::memcpy(&v, p, 8);
-    } else if (n >= 4) {
-      std::uint32_t first, last;
-      std::memcpy(&first, p, 4);
-      std::memcpy(&last, p + n - 4, 4);
-      v = first | (std::uint64_t{last} << 32);
-    } else if (n > 0) {
-      v = static_cast<unsigned char>(p[0]) |
-          (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
-          (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
-    }
-    return v;
-  }
   static slot key_of(std::string_view id) {
-    return {static_cast<std::uint32_t>(detail::hash_id(id)), 0, head_of(id), id.size()};
+    return {static_cast<std::uint32_t>(detail::hash_id(id)), 0,
+            detail::short_word(id.data(), std::min<std::size_t>(id.size(), 8)), id.size()};
   }
   [[nodiscard]] bool matches(const slot& s, const slot& key, std::string_view id) const {
     if (s.hash != key.hash || s.size != key.size || s.head != key.head) return false;
