@@ -381,9 +381,6 @@ inline std::uint64_t read_varint(const char*& p) {
   }
 }
 
-/// The length-prefixed text at `p` (read_text without moving `p`).
-inline std::string_view read_text_at(const char* p);
-
 inline std::string_view read_text(const char*& p) {
   const auto n = static_cast<std::size_t>(read_varint(p));
   std::string_view out(p, n);
@@ -391,6 +388,7 @@ inline std::string_view read_text(const char*& p) {
   return out;
 }
 
+/// The length-prefixed text at `p` (read_text without moving `p`).
 inline std::string_view read_text_at(const char* p) {
   return read_text(p);
 }

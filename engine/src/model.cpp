@@ -98,8 +98,6 @@ char* put_text(char* out, std::string_view text) {
   return out + text.size();
 }
 
-__extension__ using uint128 = unsigned __int128;
-
 template <typename T>
 std::size_t bytes_of(const std::vector<T>& v) {
   return v.capacity() * sizeof(T);

@@ -25,7 +25,7 @@ struct plain_event {
     ref to;
   };
   std::string_view id, date, kind, title;
-  std::uint32_t column = 1;       ///< of the opening brace
+  std::uint32_t column = 1;  ///< of the opening brace
   std::vector<ref> actors;
   std::vector<ref> addressees;  ///< `to`
   std::vector<std::string_view> tags;
