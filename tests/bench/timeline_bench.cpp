@@ -15,8 +15,8 @@
 #include "eventgraph/generate.hpp"
 #include "eventgraph/load.hpp"
 #include "eventgraph/render.hpp"
-#include "render_timeline.hpp"
-#include "timeline_layout.hpp"
+#include "render/timeline/render_timeline.hpp"
+#include "render/timeline/timeline_layout.hpp"
 
 namespace {
 

@@ -1,0 +1,165 @@
+// export_format::timelinejs: TimelineJS3 JSON (timeline.knightlab.com). Dates are split into
+// year/month/day/hour/minute/second only down to the precision the story states, as wall-clock
+// time in the event's zone; imprecise, spanning and timed events get a `display_date` in words
+// (with the zone for times). `group` is the first actor's name; `text` and `headline` are
+// HTML, so all text is escaped and only http(s) sources become links. `media` shows the first
+// source with an http(s) address as a quote card: its title in a blockquote, credited to its
+// publisher (else its title), captioned with a link to it (labelled with its host). The address
+// itself is not the media url: TimelineJS would take an article for an image and fetch it, or embed
+// a post from X.
+
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "export/export_common.hpp"
+#include "export/export_writers.hpp"
+
+namespace eventgraph::detail {
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+std::string compact(const ordered& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+ordered date_object(const endpoint& p, const event& e) {
+  const civil_time c = to_civil(p.at, e.timezone());
+  ordered out = ordered::object();
+  out["year"] = c.year;
+  if (p.precision >= time_precision::month) out["month"] = c.month;
+  if (p.precision >= time_precision::day) out["day"] = c.day;
+  if (p.precision >= time_precision::hour) out["hour"] = c.hour;
+  if (p.precision >= time_precision::minute) out["minute"] = c.minute;
+  if (p.precision >= time_precision::second) out["second"] = c.second;
+  return out;
+}
+
+bool needs_display_date(const event& e) {
+  const event_time t = e.time();
+  return t.shape != time_shape::point || t.uncertain || t.approximate || t.open_start ||
+         t.open_end || t.precision < time_precision::year || has_time_of_day(t.precision);
+}
+
+/// HTML text that TimelineJS shows as it is and cannot take for a media address. It picks a
+/// media type by matching the media url against patterns ("youtu.be", ".pdf", "iframe",
+/// "spotify"...), so letters and digits are written as character references, which none of
+/// those patterns matches; the page shows them as the plain characters.
+std::string opaque_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() * 6);
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z')) {
+      out += "&#" + std::to_string(static_cast<int>(u)) + ";";
+    } else {
+      out += html_escape(std::string_view(&c, 1));
+    }
+  }
+  return out;
+}
+
+/// "example.org" of "https://example.org/a?b": what follows the scheme, up to the path.
+std::string_view url_host(std::string_view url) {
+  url.remove_prefix(url.find("://") + 3);
+  return url.substr(0, url.find_first_of("/?#"));
+}
+
+std::string paragraph(std::string_view label, std::string_view text) {
+  return "<p><b>" + html_escape(label) + ":</b> " + html_escape(text) + "</p>";
+}
+
+std::string body(const story& s, const event& e) {
+  std::string html;
+  if (!e.summary().empty()) html += "<p>" + html_escape(e.summary()) + "</p>";
+  std::vector<std::string_view> names;
+  for (actor_index a : e.actors()) names.push_back(s.actors[a].name);
+  html += paragraph(e.actors().size() == 1 ? "Actor" : "Actors", join(names, ", "));
+  if (!e.addressees().empty()) {
+    names.clear();
+    for (actor_index a : e.addressees()) names.push_back(s.actors[a].name);
+    html += paragraph("To", join(names, ", "));
+  }
+  html += paragraph("Date", fmt::format("{} ({}, {})", describe_date(e.date(), e.timezone()),
+                                        e.date(), zone_name(e)));
+  for (auto [label, text] : {std::pair{"Kind", e.kind()}, std::pair{"Channel", e.channel()},
+                             std::pair{"Place", e.place()}})
+    if (!text.empty()) html += paragraph(label, text);
+  for (const quote& q : e.quotes())
+    html += "<blockquote>" + html_escape(describe_quote(s, q)) + "</blockquote>";
+  if (!e.figures().empty()) {
+    html += "<ul>";
+    for (const figure& f : e.figures()) html += "<li>" + html_escape(describe_figure(f)) + "</li>";
+    html += "</ul>";
+  }
+  if (!e.notes().empty()) html += paragraph("Notes", e.notes());
+  if (!e.sources().empty()) {
+    html += "<p><b>Sources:</b></p><ul>";
+    for (const source& src : e.sources()) {
+      html += "<li>";
+      if (is_http_url(src.url)) {
+        html += "<a href=\"" + html_escape(src.url) + "\" rel=\"noopener noreferrer\">" +
+                html_escape(src.title) + "</a>";
+      } else {
+        html += html_escape(src.title);
+      }
+      std::vector<std::string> details;
+      if (!src.publisher.empty()) details.push_back(src.publisher);
+      if (!src.date.empty()) details.push_back(src.date);
+      if (!details.empty()) html += " (" + html_escape(join(details, ", ")) + ")";
+      if (!src.note.empty()) html += ". " + html_escape(src.note);
+      html += "</li>";
+    }
+    html += "</ul>";
+  }
+  return html;
+}
+
+}  // namespace
+
+std::string export_timelinejs(const story& s) {
+  ordered title = ordered::object();
+  title["text"]["headline"] = html_escape(s.title.empty() ? "Timeline" : s.title);
+  title["text"]["text"] = html_escape(s.description);
+  std::string out = "{\"title\":" + compact(title) + ",\n\"events\":[";
+  bool first = true;
+  for (const event e : s.events) {
+    const event_span span = span_of(e);
+    const event_time time = e.time();
+    ordered item = ordered::object();
+    item["unique_id"] = e.id();
+    // TimelineJS needs a start: an open start is placed at the known end.
+    const endpoint start = span.start ? *span.start
+                           : span.end ? *span.end
+                                      : endpoint{time.earliest, time.precision};
+    item["start_date"] = date_object(start, e);
+    if (span.start && span.end && time.shape != time_shape::point)
+      item["end_date"] = date_object(*span.end, e);
+    if (needs_display_date(e)) item["display_date"] = describe_date(e.date(), e.timezone());
+    item["text"]["headline"] = html_escape(e.title());
+    item["text"]["text"] = body(s, e);
+    if (const auto lead = lead_actor(e)) item["group"] = html_escape(s.actors[*lead].name);
+    for (const source& src : e.sources()) {
+      if (!is_http_url(src.url)) continue;
+      // TimelineJS's "blockquote" media type: the url is the HTML to show.
+      item["media"]["url"] = "<blockquote>" + opaque_html(src.title) + "</blockquote>";
+      // Labelled with the host: TimelineJS turns an address written as text in a caption
+      // into a second link, nested in ours.
+      item["media"]["caption"] = "<a href=\"" + html_escape(src.url) +
+                                 "\" rel=\"noopener noreferrer\">" +
+                                 html_escape(url_host(src.url)) + "</a>";
+      item["media"]["credit"] = html_escape(src.publisher.empty() ? src.title : src.publisher);
+      break;
+    }
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += compact(item);
+  }
+  out += "\n]}\n";
+  return out;
+}
+
+}  // namespace eventgraph::detail

@@ -1,0 +1,22 @@
+// render(): one entry point for both kinds of diagram.
+
+#include "eventgraph/render.hpp"
+
+#include "render/graphviz/render_graphviz.hpp"
+#include "render/timeline/render_timeline.hpp"
+
+namespace eventgraph {
+
+result<std::string> render(const story& s, const render_options& options) {
+  switch (options.layout) {
+    case render_layout::timeline:
+      return detail::render_timeline(s, options);
+    case render_layout::graphviz:
+      return detail::render_graphviz(s, options);
+  }
+  diagnostic_list diags;
+  diags.error({}, "usage", "unknown layout");
+  return diags;
+}
+
+}  // namespace eventgraph

@@ -1,0 +1,553 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "eventgraph/load.hpp"
+#include "eventgraph/render.hpp"
+#include "render/timeline/render_timeline.hpp"
+#include "render/timeline/timeline_layout.hpp"
+
+using namespace eventgraph;
+namespace tl = eventgraph::detail::timeline;
+
+namespace {
+
+story load_yaml(const std::string& text) {
+  std::vector<input_text> inputs{{"test.yaml", text}};
+  auto r = load_texts(inputs);
+  if (!r.ok())
+    for (const auto& d : r.diagnostics().items()) MESSAGE(format_diagnostic(d));
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+/// A story from (date, actors, title) triples; actors are created as needed.
+story make_story(const std::vector<std::tuple<std::string, std::string, std::string>>& events,
+                 const std::string& timezone = "UTC", const std::string& extra = "") {
+  std::set<std::string> actors;
+  for (const auto& [date, who, title] : events) {
+    std::stringstream ss(who);
+    std::string a;
+    while (std::getline(ss, a, ',')) actors.insert(a);
+  }
+  std::string y = "eventgraph: 1\ntitle: Test\ntimezone: " + timezone + "\nactors:\n";
+  for (const auto& a : actors) y += "  - {id: " + a + ", name: Actor " + a + ", kind: person}\n";
+  y += "events:\n";
+  int i = 0;
+  for (const auto& [date, who, title] : events) {
+    y += "  - id: e" + std::to_string(i++) + "\n    date: \"" + date + "\"\n    actors: [" + who +
+         "]\n    title: \"" + title + "\"\n";
+  }
+  y += extra;
+  return load_yaml(y);
+}
+
+render_options timeline_options(image_format f = image_format::svg) {
+  render_options o;
+  o.layout = render_layout::timeline;
+  o.format = f;
+  return o;
+}
+
+std::string svg_of(const story& s, render_options o = timeline_options()) {
+  auto r = detail::render_timeline(s, o);
+  REQUIRE(r.ok());
+  return r.value();
+}
+
+std::vector<std::string> labels(const std::vector<tl::axis_tick>& ticks) {
+  std::vector<std::string> out;
+  for (const auto& t : ticks) out.push_back(t.label);
+  return out;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+std::int64_t at(const char* edtf, const char* zone = "UTC") {
+  auto r = parse_date(edtf, zone);
+  REQUIRE(r.time);
+  return r.time->earliest.time_since_epoch().count();
+}
+
+/// Ticks never collide: each label's estimated box is clear of the next one's.
+void check_ticks_apart(const tl::time_axis& axis) {
+  for (std::size_t i = 1; i < axis.ticks.size(); ++i) {
+    const auto& a = axis.ticks[i - 1];
+    const auto& b = axis.ticks[i];
+    CHECK(b.x > a.x);
+    CHECK(b.x - a.x >= (tl::text_width(a.label, 11) + tl::text_width(b.label, 11)) / 2);
+  }
+}
+
+/// A small well-formedness check: tags nest and close, attributes are quoted, `&` starts an
+/// entity, no `<` in text, no control characters. (xmllint checks the golden files too.)
+std::string xml_problem(const std::string& x) {
+  std::vector<std::string> stack;
+  std::size_t i = x.find("?>");
+  if (x.rfind("<?xml", 0) != 0 || i == std::string::npos) return "no XML declaration";
+  i += 2;
+  static const std::regex entity("^&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);");
+  while (i < x.size()) {
+    const auto c = static_cast<unsigned char>(x[i]);
+    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') return "control character";
+    if (c == '&') {
+      if (!std::regex_search(x.begin() + static_cast<std::ptrdiff_t>(i), x.end(), entity))
+        return "bare & at " + std::to_string(i);
+      ++i;
+      continue;
+    }
+    if (c != '<') {
+      ++i;
+      continue;
+    }
+    const std::size_t end = x.find('>', i);
+    if (end == std::string::npos) return "unclosed tag";
+    std::string tag = x.substr(i + 1, end - i - 1);
+    if (tag.find('<') != std::string::npos) return "< inside a tag";
+    // Attribute values: quotes balanced, no raw < or & without entity.
+    if (std::count(tag.begin(), tag.end(), '"') % 2 != 0) return "unbalanced quotes: " + tag;
+    if (tag.front() == '/') {
+      const std::string name = tag.substr(1);
+      if (stack.empty() || stack.back() != name) return "mismatched </" + name + ">";
+      stack.pop_back();
+    } else if (tag.back() != '/') {
+      stack.push_back(tag.substr(0, tag.find_first_of(" \n")));
+    }
+    i = end + 1;
+  }
+  return stack.empty() ? "" : "unclosed <" + stack.back() + ">";
+}
+
+/// The SVG's structure for golden files: numbers in attributes become N, so geometry tweaks
+/// do not churn the golden file but every element, id, class and text does count.
+std::string structure(const std::string& svg) {
+  static const std::regex geometry(
+      R"re( (x|y|x1|y1|x2|y2|cx|cy|r|rx|width|height|d|dy|viewBox|transform|stroke-width)="[^"]*")re");
+  const std::string out = std::regex_replace(svg, geometry, " $1=\"N\"");
+  // One element per line reads better in a diff.
+  return std::regex_replace(out, std::regex("><"), ">\n<");
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void check_golden(const std::string& actual, const std::string& name) {
+  const std::string path = std::string(EVENTGRAPH_TEST_DATA) + "/golden/" + name;
+  if (std::getenv("EVENTGRAPH_UPDATE_GOLDEN")) {
+    std::ofstream(path, std::ios::binary) << actual;
+  }
+  const std::string expected = read_file(path);
+  REQUIRE_MESSAGE(!expected.empty(),
+                  "missing golden file " << path << " (EVENTGRAPH_UPDATE_GOLDEN=1)");
+  CHECK(actual == expected);
+}
+
+std::size_t count(const std::string& hay, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
+  return n;
+}
+
+/// No label box overlaps another label or any marker but its own bar (a label inside its bar).
+void check_no_overlaps(const tl::layout& lay) {
+  for (std::size_t i = 0; i < lay.marks.size(); ++i) {
+    const auto& a = lay.marks[i];
+    const tl::box ma = a.marker_box(lay.m);
+    CHECK(ma.x0 >= 0);
+    CHECK(ma.x1 <= lay.width);
+    if (a.label_width <= 0) continue;
+    const tl::box la = a.label_box(lay.m);
+    CHECK(la.x0 >= 0);
+    CHECK(la.x1 <= lay.width);
+    if (!a.label_inside) CHECK(!la.overlaps(ma));
+    for (std::size_t j = 0; j < lay.marks.size(); ++j) {
+      if (j == i) continue;
+      const auto& b = lay.marks[j];
+      CHECK_MESSAGE(!la.overlaps(b.marker_box(lay.m)), "label " << i << " over marker " << j);
+      if (b.label_width > 0 && j > i)
+        CHECK_MESSAGE(!la.overlaps(b.label_box(lay.m)), "labels " << i << " and " << j);
+    }
+  }
+  // Markers do not overlap each other either, except bars under a label inside them.
+  for (std::size_t i = 0; i < lay.marks.size(); ++i)
+    for (std::size_t j = i + 1; j < lay.marks.size(); ++j)
+      CHECK(!lay.marks[i].marker_box(lay.m).overlaps(lay.marks[j].marker_box(lay.m)));
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Axis
+
+TEST_CASE("render_timeline: ticks over hours") {
+  const tl::time_axis axis =
+      tl::make_axis({at("2026-02-12T08:00"), at("2026-02-12T17:30")}, 0, 1000, "UTC", true);
+  REQUIRE(axis.segments.size() == 1);
+  const auto l = labels(axis.ticks);
+  CHECK(contains(l, "12:00"));
+  CHECK(contains(labels(axis.context), "Feb 12, 2026"));
+  check_ticks_apart(axis);
+}
+
+TEST_CASE("render_timeline: ticks over days and months, in the story's zone") {
+  const tl::time_axis days = tl::make_axis(
+      {at("2026-02-03", "America/Los_Angeles"), at("2026-02-17", "America/Los_Angeles")}, 0, 1000,
+      "America/Los_Angeles", true);
+  CHECK(contains(labels(days.ticks), "12"));
+  CHECK(contains(labels(days.context), "February 2026"));
+  // Day ticks fall on local midnight (08:00 UTC in February in Los Angeles).
+  for (const auto& t : days.ticks) CHECK((t.t - 8 * 3600) % 86400 == 0);
+  check_ticks_apart(days);
+
+  const tl::time_axis months =
+      tl::make_axis({at("2025-03-10"), at("2026-01-20")}, 0, 1000, "UTC", true);
+  CHECK(contains(labels(months.ticks), "Jun"));
+  CHECK(contains(labels(months.context), "2026"));
+  check_ticks_apart(months);
+}
+
+TEST_CASE("render_timeline: ticks over years and centuries") {
+  const tl::time_axis years = tl::make_axis({at("1990"), at("2026")}, 0, 1000, "UTC", true);
+  CHECK(contains(labels(years.ticks), "2000"));
+  CHECK(years.context.empty());
+  check_ticks_apart(years);
+
+  const tl::time_axis centuries = tl::make_axis({at("0800"), at("1900")}, 0, 1000, "UTC", true);
+  CHECK(contains(labels(centuries.ticks), "1000"));
+  for (const auto& t : centuries.ticks) CHECK(std::stoi(t.label) % 50 == 0);  // round years
+  check_ticks_apart(centuries);
+}
+
+TEST_CASE("render_timeline: BCE ticks count back from 1 BCE") {
+  const tl::time_axis axis = tl::make_axis({at("-0499"), at("0300")}, 0, 1000, "UTC", true);
+  const auto l = labels(axis.ticks);
+  CHECK(contains(l, "100 BCE"));  // astronomical year -99
+  CHECK(contains(l, "200 CE"));
+  CHECK(!contains(l, "0 BCE"));
+  for (const auto& t : axis.ticks)
+    if (t.label == "100 BCE") CHECK(t.t == at("-0099"));
+  check_ticks_apart(axis);
+}
+
+TEST_CASE("render_timeline: long empty gaps become breaks") {
+  const std::int64_t end_2019 = at("2020") - 1;
+  const std::vector<std::int64_t> keys = {at("2019"),       end_2019,         at("2026-02-05"),
+                                          at("2026-02-06"), at("2026-02-10"), at("2026-02-12")};
+  // The year 2019 is one event's date: never cut inside it.
+  const tl::time_axis compressed =
+      tl::make_axis(keys, 0, 1000, "UTC", true, {}, {{at("2019"), end_2019}});
+  REQUIRE(compressed.segments.size() == 2);
+  // February gets most of the width; 2019 keeps one tick naming it.
+  CHECK(compressed.segments[1].x1 - compressed.segments[1].x0 > 600);
+  CHECK(
+      (contains(labels(compressed.ticks), "2019") || contains(labels(compressed.context), "2019")));
+  CHECK(compressed.x(at("2026-02-12")) - compressed.x(at("2026-02-05")) > 300);
+  // A bar across the break is continuous and monotonic.
+  CHECK(compressed.x(at("2022")) > compressed.segments[0].x1);
+  CHECK(compressed.x(at("2022")) < compressed.segments[1].x0);
+
+  const tl::time_axis linear = tl::make_axis(keys, 0, 1000, "UTC", false);
+  CHECK(linear.segments.size() == 1);
+  CHECK(linear.x(at("2026-02-12")) - linear.x(at("2026-02-05")) < 5);
+  // Evenly spread dates are not compressed.
+  const tl::time_axis even = tl::make_axis(
+      {at("-0043"), at("0476"), at("1066"), at("1453"), at("1789")}, 0, 1000, "UTC", true);
+  CHECK(even.segments.size() == 1);
+}
+
+TEST_CASE("render_timeline: natural dates") {
+  CHECK(tl::natural_date(at("2019"), "UTC", false) == "2019");
+  CHECK(tl::natural_date(at("2026-03") - 1, "UTC", true) == "Feb 2026");
+  CHECK(tl::natural_date(at("2026-02-12"), "UTC", false) == "Feb 12, 2026");
+  CHECK(tl::natural_date(at("-0043"), "UTC", false) == "44 BCE");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+TEST_CASE("render_timeline: text widths follow DejaVu Sans") {
+  CHECK(tl::text_width("iiii", 12) < tl::text_width("WWWW", 12));
+  CHECK(tl::text_width("abc", 12, true) > tl::text_width("abc", 12));
+  CHECK(tl::text_width("M", 20) == doctest::Approx(1767.0 * 20 / 2048));
+  CHECK(tl::text_width("\xC3\xA9t\xC3\xA9", 12) > tl::text_width("t", 12));  // UTF-8 counted
+  const std::string cut = tl::fit_text("a rather long label that will not fit", 12, 80);
+  CHECK(tl::text_width(cut, 12) <= 80);
+  CHECK(cut.ends_with("\xE2\x80\xA6"));
+  // Never cut inside a UTF-8 sequence.
+  const std::string accents =
+      tl::fit_text("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 12, 30);
+  CHECK(accents.size() % 2 == 1);  // whole 2-byte letters + 3-byte ellipsis
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lanes and marks
+
+TEST_CASE("render_timeline: organization lanes follow member_of to the top, cycles stop") {
+  const std::string text = R"(eventgraph: 1
+title: T
+actors:
+  - {id: gov, name: Government, kind: organization}
+  - {id: dhs, name: DHS, kind: organization, member_of: [gov]}
+  - {id: noem, name: Noem, kind: person, member_of: [dhs]}
+  - {id: a, name: A, kind: group, member_of: [b]}
+  - {id: b, name: B, kind: group}
+events:
+  - {id: e1, date: "2026-02-12", actors: [noem], title: x}
+  - {id: e2, date: "2026-02-12", actors: [a], title: y}
+)";
+  story s = load_yaml(text);
+  const auto owner = tl::lane_owner(s, lane_grouping::organization);
+  CHECK(owner[*s.find_actor("noem")] == *s.find_actor("gov"));
+  CHECK(owner[*s.find_actor("dhs")] == *s.find_actor("gov"));
+  CHECK(owner[*s.find_actor("a")] == *s.find_actor("b"));
+  // The loader rejects membership cycles; lane_owner still stops on one (no endless loop).
+  s.actors[*s.find_actor("b")].member_of = {*s.find_actor("a")};
+  const auto cyclic = tl::lane_owner(s, lane_grouping::organization);
+  const auto ca = cyclic[*s.find_actor("a")];
+  CHECK((ca == *s.find_actor("a") || ca == *s.find_actor("b")));
+  const auto same = tl::lane_owner(s, lane_grouping::actor);
+  CHECK(same[*s.find_actor("noem")] == *s.find_actor("noem"));
+
+  s.actors[*s.find_actor("b")].member_of.clear();
+  render_options o = timeline_options();
+  o.lanes = lane_grouping::organization;
+  const tl::layout lay = tl::compute_layout(s, o, 100);
+  REQUIRE(lay.lanes.size() == 2);
+  CHECK(lay.lanes[0].label == "Government");
+  CHECK(lay.lanes[0].detail == "Noem");
+}
+
+TEST_CASE("render_timeline: an event with several actors is marked in each lane") {
+  const story s = make_story({{"2026-02-12", "a,b", "Joint statement"}, {"2026-02-13", "c", "x"}});
+  const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  // Events are numbered in time order, not as written: find them by id.
+  const event_index joint = *s.find_event("e0");
+  std::set<std::uint32_t> lanes;
+  int primary = 0;
+  for (const auto& mk : lay.marks)
+    if (mk.event == joint) {
+      lanes.insert(mk.lane);
+      primary += mk.primary ? 1 : 0;
+    }
+  CHECK(lanes.size() == 2);
+  CHECK(primary == 1);
+  const std::string svg = svg_of(s);
+  CHECK(count(svg, R"(id="event-e0")") == 1);
+  CHECK(count(svg, R"(data-event="e0")") == 2);
+}
+
+TEST_CASE("render_timeline: open ends are clamped to the plot and fade") {
+  const story s = make_story({{"../2026-02-12", "a", "Policy since forever"},
+                              {"2019/..", "b", "Ongoing"},
+                              {"[..2026-02-10]", "c", "Sometime before"},
+                              {"2026-02-11", "a", "Point"}});
+  const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  for (const auto& mk : lay.marks) {
+    CHECK(mk.x0 >= lay.axis.left());
+    CHECK(mk.x1 <= lay.axis.right());
+  }
+  const event_index forever = *s.find_event("e0");
+  const event_index ongoing = *s.find_event("e1");
+  for (const auto& mk : lay.marks) {
+    if (mk.event == forever) {
+      CHECK(mk.fade_left);
+      CHECK(mk.x0 == lay.axis.left());
+    }
+    if (mk.event == ongoing) {
+      CHECK(mk.fade_right);
+      CHECK(mk.x1 == lay.axis.right());
+    }
+  }
+  const std::string svg = svg_of(s);
+  CHECK(svg.find("32767") == std::string::npos);
+  CHECK(svg.find("32768") == std::string::npos);
+  CHECK(svg.find("url(#g-fade-left-") != std::string::npos);
+}
+
+TEST_CASE("render_timeline: shapes follow what is known of the date") {
+  const story s = make_story({{"2026-02-12", "a", "Day"},
+                              {"2026-02-01/2026-02-20", "a", "Span"},
+                              {"[2026-02-06..2026-02-12]", "b", "One of"},
+                              {"2026-02-14?", "b", "Maybe"}});
+  const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  const event_index day = *s.find_event("e0");
+  const event_index span = *s.find_event("e1");
+  const event_index one_of = *s.find_event("e2");
+  const event_index maybe = *s.find_event("e3");
+  for (const auto& mk : lay.marks) {
+    if (mk.event == day) CHECK(mk.shape == tl::mark_shape::point);
+    if (mk.event == span) CHECK(mk.shape == tl::mark_shape::bar);
+    if (mk.event == one_of) CHECK(mk.shape == tl::mark_shape::range);
+    if (mk.event == maybe) CHECK(mk.uncertain);
+  }
+}
+
+TEST_CASE("render_timeline: no label overlaps another label or any marker") {
+  std::vector<std::tuple<std::string, std::string, std::string>> events;
+  // Crowded: 60 events over 10 days in 6 lanes, long and short titles, spans and points.
+  for (int i = 0; i < 60; ++i) {
+    const int day = 1 + (i * 7) % 10;
+    std::string date = "2026-02-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+    if (i % 7 == 0) date += "/2026-02-" + std::to_string(day + 10);
+    if (i % 11 == 0)
+      date = "[" + date.substr(0, 10) + "..2026-02-" + std::to_string(day + 10) + "]";
+    std::string title = "Event " + std::to_string(i);
+    if (i % 3 == 0) title += " with a much longer title that will need to wrap onto a second line";
+    events.emplace_back(date, std::string(1, static_cast<char>('a' + i % 6)), title);
+  }
+  const story s = make_story(events);
+  const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  CHECK(lay.clusters == 0);
+  REQUIRE(lay.marks.size() == 60);
+  std::size_t labelled = 0;
+  for (const auto& mk : lay.marks) labelled += mk.label_width > 0 ? 1 : 0;
+  CHECK(labelled == 60);
+  check_no_overlaps(lay);
+  render_options full = timeline_options();
+  full.full_detail = true;
+  check_no_overlaps(tl::compute_layout(s, full, 100));
+}
+
+TEST_CASE("render_timeline: dense lanes merge into counted clusters, unless full detail") {
+  std::vector<std::tuple<std::string, std::string, std::string>> events;
+  for (int i = 0; i < 2000; ++i) {
+    const int day = 1 + i % 28, hour = i % 24;
+    char date[32];
+    std::snprintf(date, sizeof date, "2026-02-%02dT%02d:00", day, hour);
+    events.emplace_back(date, "a", "Event number " + std::to_string(i));
+  }
+  const story s = make_story(events);
+  const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  CHECK(lay.clusters > 0);
+  CHECK(lay.marks.size() < 200);
+  std::size_t total = 0;
+  for (const auto& mk : lay.marks) total += mk.count;
+  CHECK(total == 2000);
+  CHECK(lay.events_in_clusters + (lay.marks.size() - lay.clusters) == 2000);
+  CHECK(lay.lanes[0].rows <= lay.m.max_rows);
+  check_no_overlaps(lay);
+  const std::string svg = svg_of(s);
+  CHECK(svg.find(R"(class="cluster")") != std::string::npos);
+  CHECK(svg.size() < 200'000);
+
+  render_options full = timeline_options();
+  full.full_detail = true;
+  const tl::layout all = tl::compute_layout(s, full, 100);
+  CHECK(all.clusters == 0);
+  CHECK(all.marks.size() == 2000);
+}
+
+TEST_CASE("render_timeline: relations become arrows styled by type, part-of as a bracket") {
+  const story s = load_yaml(R"(eventgraph: 1
+title: T
+actors:
+  - {id: a, name: A, kind: person}
+  - {id: b, name: B, kind: person}
+events:
+  - {id: conf, date: "2026-02-12", actors: [a], title: Conference}
+  - {id: talk, date: "2026-02-12", actors: [b], title: Talk, relations: [{type: part-of, to: conf}]}
+  - {id: post, date: "2026-02-06", actors: [a], title: Post}
+  - {id: reply, date: "2026-02-08", actors: [b], title: Reply, relations: [{type: rebuts, to: post}]}
+)");
+  const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  REQUIRE(lay.arrows.size() == 2);
+  const std::string svg = svg_of(s);
+  CHECK(svg.find(R"(class="relation rebuts")") != std::string::npos);
+  CHECK(svg.find(R"~(marker-end="url(#arrow-rebuts)")~") != std::string::npos);
+  CHECK(svg.find(R"(<marker id="arrow-rebuts")") != std::string::npos);
+  CHECK(svg.find(R"(class="relation part-of")") != std::string::npos);
+  CHECK(svg.find(R"(data-from="reply" data-to="post")") != std::string::npos);
+  CHECK(svg.find(">rebuts</text>") != std::string::npos);   // legend
+  CHECK(svg.find(">part of</text>") != std::string::npos);  // legend
+}
+
+// ---------------------------------------------------------------------------------------------
+// SVG
+
+TEST_CASE("render_timeline: hostile text is escaped and only http(s) links") {
+  const std::string path = std::string(EVENTGRAPH_TEST_DATA) + "/timeline-hostile.yaml";
+  std::vector<std::string> files{path};
+  auto loaded = load_files(files);
+  REQUIRE(loaded.ok());
+  const story& s = loaded.value();
+  const std::string svg = svg_of(s);
+  CHECK(xml_problem(svg) == "");
+  CHECK(svg.find("<script") == std::string::npos);
+  CHECK(
+      svg.find(
+          "&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; &apos;a&apos;") !=
+      std::string::npos);
+  CHECK(svg.find("<b>") == std::string::npos);
+  CHECK(svg.find('\x01') == std::string::npos);
+  CHECK(svg.find('\x1b') == std::string::npos);
+  CHECK(svg.find('\x7f') == std::string::npos);
+  CHECK(svg.find("javascript:") == std::string::npos);
+  CHECK(svg.find("href=\"data:") == std::string::npos);
+  CHECK(svg.find(R"(<a href="https://example.org/a?b=1&amp;c=&lt;2&gt;">)") != std::string::npos);
+  CHECK(count(svg, "<a href=") == 1);
+  check_golden(svg, "timeline-hostile.svg");
+}
+
+TEST_CASE("render_timeline: every event has an id, a data attribute and a tooltip") {
+  const std::string path =
+      std::string(EVENTGRAPH_SOURCE_DIR) + "/samples/dhs-california-detainers-2026.yaml";
+  std::vector<std::string> files{path};
+  auto loaded = load_files(files);
+  REQUIRE(loaded.ok());
+  const story& s = loaded.value();
+  check_no_overlaps(tl::compute_layout(s, timeline_options(), 100));
+  const std::string svg = svg_of(s);
+  CHECK(xml_problem(svg) == "");
+  for (const event e : s.events) {
+    const std::string id(e.id());
+    CHECK_MESSAGE(count(svg, "id=\"event-" + id + "\"") == 1, id);
+    CHECK_MESSAGE(svg.find("data-event=\"" + id + "\"><title>") != std::string::npos, id);
+  }
+  CHECK(svg.find("<title>Feb 12, 2026 \xE2\x80\x94 Press conference at the Otay Mesa Port of "
+                 "Entry\nBy: Kristi Noem") != std::string::npos);
+  CHECK(svg.find("2019 \xE2\x80\x93 Feb 2026") != std::string::npos);  // title block span
+  CHECK(svg.find("Source: Homeland Security Secretary Urges California") != std::string::npos);
+  CHECK(svg.find(R"(font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif")") !=
+        std::string::npos);
+  // Deterministic.
+  CHECK(svg == svg_of(s));
+}
+
+TEST_CASE("render_timeline: golden SVG structure of a small story") {
+  const std::string path = std::string(EVENTGRAPH_TEST_DATA) + "/timeline-small.yaml";
+  std::vector<std::string> files{path};
+  auto loaded = load_files(files);
+  REQUIRE(loaded.ok());
+  const std::string svg = svg_of(loaded.value());
+  check_golden(svg, "timeline-small.svg");
+  check_golden(structure(svg), "timeline-small.structure.txt");
+}
+
+TEST_CASE("render_timeline: PNG and PDF of the same drawing, DOT refused") {
+  const story s = make_story({{"2026-02-12", "a", "One"}, {"2026-02-14", "b", "Two"}});
+  auto png = detail::render_timeline(s, timeline_options(image_format::png));
+  REQUIRE(png.ok());
+  CHECK(png.value().rfind("\x89PNG\r\n\x1a\n", 0) == 0);
+  auto pdf = detail::render_timeline(s, timeline_options(image_format::pdf));
+  REQUIRE(pdf.ok());
+  CHECK(pdf.value().rfind("%PDF-", 0) == 0);
+  auto again = detail::render_timeline(s, timeline_options(image_format::pdf));
+  CHECK(pdf.value() == again.value());
+  auto dot = detail::render_timeline(s, timeline_options(image_format::dot));
+  REQUIRE(!dot.ok());
+  CHECK(dot.diagnostics().items().front().code == "format");
+}
