@@ -5,8 +5,8 @@
 #include <array>
 #include <utility>
 
-#include "export/html/export_html.hpp"
 #include "export/export_writers.hpp"
+#include "export/html/export_html.hpp"
 
 namespace eventgraph {
 namespace {

@@ -26,10 +26,10 @@
 
 #include <fmt/format.h>
 
-#include "load/document_tree.hpp"
 #include "core/event_table.hpp"
-#include "load/plain_event.hpp"
 #include "core/suggest.hpp"
+#include "load/document_tree.hpp"
+#include "load/plain_event.hpp"
 
 namespace eventgraph {
 namespace {
