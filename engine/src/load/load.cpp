@@ -28,6 +28,7 @@
 
 #include "core/event_table.hpp"
 #include "core/suggest.hpp"
+#include "core/text.hpp"
 #include "load/document_tree.hpp"
 #include "load/plain_event.hpp"
 
@@ -649,7 +650,7 @@ class tree_reader {
                        "date", fmt::format("invalid date '{}': {}", out.date, parsed.error));
       }
     }
-    if (!out.url.empty() && !(out.url.starts_with("https://") || out.url.starts_with("http://"))) {
+    if (!out.url.empty() && !detail::text::is_link(out.url)) {
       const tree_node* url = field(n, "url");
       warn(where(*url), "url",
            fmt::format("'{}' is not an http(s) address; it will be shown as text, "
@@ -1298,7 +1299,7 @@ result<story> load_files(std::span<const std::string> paths, const load_options&
   for (const auto& path : paths) {
     auto bytes = file_bytes::read(path);
     if (const char* const* reason = std::get_if<const char*>(&bytes)) {
-      io_errors.error({path, 0, 0}, "io", *reason);
+      io_errors.error({path, 0, 0}, "io", *reason, category::io);
       continue;
     }
     files.push_back(std::move(std::get<file_bytes>(bytes)));
