@@ -21,9 +21,13 @@ void register_validate(CLI::App& app, context& ctx) {
     if (!loaded) return;
     std::size_t relations = 0;
     for (const event e : loaded->events) relations += e.relations().size();
-    ctx.out << fmt::format("ok: {} events, {} actors, {} relations in {} file{}\n",
-                           loaded->events.size(), loaded->actors.size(), relations,
-                           opts->files.size(), opts->files.size() == 1 ? "" : "s");
+    auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+      return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    ctx.out << fmt::format(
+        "ok: {}, {}, {} in {}\n", count(loaded->events.size(), "event", "events"),
+        count(loaded->actors.size(), "actor", "actors"), count(relations, "relation", "relations"),
+        count(opts->files.size(), "file", "files"));
   });
 }
 
