@@ -99,7 +99,7 @@ std::vector<axis_tick> ticks_of(const step& st, std::int64_t t0, std::int64_t t1
         const auto n = static_cast<unsigned>(st.n);
         if ((d - 1) % n != 0 || (n > 1 && d + n > dim + 1)) continue;
         const std::string label =
-            d == 1 ? fmt::format("{} 1", month_abbr[static_cast<unsigned>(ymd.month()) - 1])
+            d == 1 ? fmt::format("{} 1", month_abbreviation(static_cast<unsigned>(ymd.month())))
                    : fmt::format("{}", d);
         if (!add(date::local_seconds{day.time_since_epoch()}, label)) break;
       }
@@ -110,7 +110,7 @@ std::vector<axis_tick> ticks_of(const step& st, std::int64_t t0, std::int64_t t1
       unsigned mo = c0.mo;
       while (y < c1.y || (y == c1.y && mo <= c1.mo + 1) || (y == c1.y + 1 && c1.mo == 12)) {
         if ((mo - 1) % static_cast<unsigned>(st.n) == 0) {
-          if (!add(local_midnight(y, mo, 1), std::string(month_abbr[mo - 1]))) break;
+          if (!add(local_midnight(y, mo, 1), std::string(month_abbreviation(mo)))) break;
         }
         if (++mo == 13) {
           mo = 1;
@@ -153,8 +153,8 @@ std::string natural_date(std::int64_t t, std::string_view zone, bool inclusive_e
   const civil b = inclusive_end ? to_fields(zc.local(t + 1)) : c;
   const std::string year = year_label(c.y, false);
   if (b.sec_of_day == 0 && b.d == 1 && b.mo == 1) return year;
-  if (b.sec_of_day == 0 && b.d == 1) return fmt::format("{} {}", month_abbr[c.mo - 1], year);
-  const std::string day = fmt::format("{} {}, {}", month_abbr[c.mo - 1], c.d, year);
+  if (b.sec_of_day == 0 && b.d == 1) return fmt::format("{} {}", month_abbreviation(c.mo), year);
+  const std::string day = fmt::format("{} {}, {}", month_abbreviation(c.mo), c.d, year);
   if (b.sec_of_day == 0) return day;
   return fmt::format("{} {:02}:{:02}", day, c.sec_of_day / 3600, c.sec_of_day / 60 % 60);
 }
@@ -183,8 +183,8 @@ std::vector<period> periods_of(unit u, std::int64_t t0, std::int64_t t1, const z
         const auto mo = static_cast<unsigned>(ymd.month());
         const auto d = static_cast<unsigned>(ymd.day());
         const auto y = static_cast<int>(ymd.year());
-        out.push_back({t, fmt::format("{} {}, {}", month_abbr[mo - 1], d, year_label(y, bce)),
-                       fmt::format("{} {}", month_abbr[mo - 1], d)});
+        out.push_back({t, fmt::format("{} {}, {}", month_abbreviation(mo), d, year_label(y, bce)),
+                       fmt::format("{} {}", month_abbreviation(mo), d)});
       }
       break;
     }
@@ -194,8 +194,8 @@ std::vector<period> periods_of(unit u, std::int64_t t0, std::int64_t t1, const z
       for (int k = 0; k < 400; ++k) {
         const std::int64_t t = zc.sys(local_midnight(y, mo, 1));
         if (t > t1) break;
-        out.push_back({t, fmt::format("{} {}", month_full[mo - 1], year_label(y, bce)),
-                       fmt::format("{} {}", month_abbr[mo - 1], year_label(y, bce))});
+        out.push_back({t, fmt::format("{} {}", month_name(mo), year_label(y, bce)),
+                       fmt::format("{} {}", month_abbreviation(mo), year_label(y, bce))});
         if (++mo == 13) {
           mo = 1;
           ++y;

@@ -11,21 +11,16 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
-#include <array>
+#include "time/calendar_text.hpp"
+#include "time/zone.hpp"
 
 namespace eventgraph::detail::timeline {
 
 struct zone_clock {
   const date::time_zone* tz = nullptr;  // nullptr: UTC
 
-  explicit zone_clock(std::string_view name) {
-    if (name.empty() || name == "UTC") return;
-    try {
-      tz = date::locate_zone(std::string(name));
-    } catch (...) {  // unknown zone or no database: UTC, as the loader would have said
-      tz = nullptr;
-    }
-  }
+  // An unknown zone or no database: UTC, as the loader would have said.
+  explicit zone_clock(std::string_view name) : tz(find_zone(name).tz) {}
   [[nodiscard]] date::local_seconds local(std::int64_t t) const {
     const date::sys_seconds s{std::chrono::seconds{t}};
     return tz ? tz->to_local(s) : date::local_seconds{s.time_since_epoch()};
@@ -37,16 +32,9 @@ struct zone_clock {
   }
 };
 
-inline constexpr std::array<std::string_view, 12> month_abbr = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-inline constexpr std::array<std::string_view, 12> month_full = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 inline std::string year_label(int y, bool bce_on_axis) {
-  if (y <= 0) return fmt::format("{} BCE", 1 - y);
-  if (bce_on_axis && y < 1000) return fmt::format("{} CE", y);
-  return fmt::format("{}", y);
+  return year_text(y, bce_on_axis ? era_mark::early_ce_too : era_mark::bce_only);
 }
 
 struct civil {
