@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -69,7 +71,8 @@ void register_render(CLI::App& app, context& ctx) {
       ->transform(choice(std::map<std::string, render_layout>{
           {"graphviz", render_layout::graphviz}, {"timeline", render_layout::timeline}}));
   command->add_option("--engine", opts->render.engine, "Graphviz layout engine")
-      ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo", "twopi"}))
+      ->check(CLI::IsMember(
+          std::vector<std::string>(graphviz_engines().begin(), graphviz_engines().end())))
       ->capture_default_str();
   command
       ->add_option("--unit", opts->render.unit,

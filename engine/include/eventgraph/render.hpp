@@ -2,6 +2,7 @@
 // Timeline diagrams: Graphviz layouts and eventgraph's own time-scaled timeline.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -11,9 +12,15 @@
 namespace eventgraph {
 
 enum class render_layout : std::uint8_t {
-  graphviz,  ///< laid out by Graphviz (dot, neato, fdp, sfdp, circo, twopi)
+  graphviz,  ///< laid out by Graphviz (one of graphviz_engines())
   timeline,  ///< eventgraph's own: linear time axis, one lane per actor, response arrows
 };
+
+/// The Graphviz layout engines `render_options::engine` may name, "dot" first: the one list the
+/// renderer checks and the CLI offers.
+///
+///     for (std::string_view name : graphviz_engines()) ...
+[[nodiscard]] std::span<const std::string_view> graphviz_engines();
 
 enum class image_format : std::uint8_t { dot, svg, png, pdf };
 

@@ -10,33 +10,21 @@
 
 #include "eventgraph/load.hpp"
 #include "eventgraph/render.hpp"
+#include "render/graphviz/render_graphviz.hpp"
+#include "render/image_check.hpp"
+#include "support/helpers.hpp"
 
 using namespace eventgraph;
 
 namespace {
 
 const std::string golden_dir = EVENTGRAPH_TEST_DATA "/golden/";
-const std::string seed_file = EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml";
+const std::string& seed_file = test::seed;
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-story load(const std::string& path) {
-  auto loaded = load_files(std::vector<std::string>{path}, {.warnings = false});
-  REQUIRE(loaded.ok());
-  return std::move(loaded).value();
-}
+story load(const std::string& path) { return test::load_or_fail(path, {.warnings = false}); }
 
 story load_text(const std::string& yaml) {
-  const input_text input{"test.yaml", yaml};
-  auto loaded = load_texts(std::span<const input_text>(&input, 1), {.warnings = false});
-  for (const auto& d : loaded.diagnostics().items()) INFO(format_diagnostic(d));
-  REQUIRE(loaded.ok());
-  return std::move(loaded).value();
+  return test::load_text_or_fail(yaml, "test.yaml", {.warnings = false});
 }
 
 /// Options without designated initializers (GCC warns about the members left out).
@@ -106,7 +94,7 @@ TEST_CASE("render_graphviz: golden DOT for a small story") {
   const std::string dot = dot_of(s);
   const std::string golden_path = golden_dir + "render-small.dot";
   if (std::getenv("EVENTGRAPH_UPDATE_GOLDEN") != nullptr) std::ofstream(golden_path) << dot;
-  CHECK(dot == read_file(golden_path));
+  CHECK(dot == test::slurp(golden_path));
 }
 
 TEST_CASE("render_graphviz: output does not depend on input order") {
@@ -202,10 +190,12 @@ TEST_CASE("render_graphviz: hostile text stays literal in DOT and in SVG") {
         "&amp;amp; e f g h i \\\\l \\\\G\\l");
   CHECK(dot.find("label=\"Hostile \\\\N title \\\"quoted\\\" <b>bold</b> &amp; \\\\G\\l") !=
         std::string::npos);
-  // Only http(s) becomes a link, percent-encoded.
+  // Only links by the one link rule (no spaces: the second source is text), percent-encoded,
+  // `'` too (Graphviz's cairo would end the link there).
   CHECK(dot.find("javascript") == std::string::npos);
-  CHECK(dot.find("URL=\"https://example.org/a%20b?x=%221%22&amp;y=%3C2%3E%5CN\"") !=
+  CHECK(dot.find("URL=\"https://example.org/a%27b?x=%221%22&amp;y=%3C2%3E%5CN\"") !=
         std::string::npos);
+  CHECK(dot.find("a%20b") == std::string::npos);
   // Labels are never HTML-like or records, and nothing is concentrated.
   CHECK(dot.find("label=<") == std::string::npos);
   CHECK(dot.find("record") == std::string::npos);
@@ -222,7 +212,7 @@ TEST_CASE("render_graphviz: hostile text stays literal in DOT and in SVG") {
   // Tooltips too (Graphviz expands escapes in them twice).
   CHECK(text.find("xlink:title=\"Tip \\N and \\G and &quot;q&quot; &lt;i&gt;x&lt;/i&gt; &amp; "
                   "&amp;amp;\"") != std::string::npos);
-  CHECK(text.find("xlink:href=\"https://example.org/a%20b?x=%221%22&amp;y=%3C2%3E%5CN\"") !=
+  CHECK(text.find("xlink:href=\"https://example.org/a%27b?x=%221%22&amp;y=%3C2%3E%5CN\"") !=
         std::string::npos);
   CHECK(std::count(text.begin(), text.end(), '\x01') == 0);
 }
@@ -326,4 +316,92 @@ TEST_CASE("render_graphviz: colours by organization with --lanes org") {
   CHECK(fill("banks-remarks") != fill("noem-x-post"));
   const std::string by_actor = dot_of(load(seed_file));
   CHECK(by_actor != dot);
+}
+
+TEST_CASE("render_graphviz: a link with an apostrophe gives a whole PDF") {
+  // Graphviz's cairo writes a link as `uri='…'`: a bare `'` ended it, cairo failed, and a 444-byte
+  // PDF without its page came back as success.
+  const story s = load_text(
+      "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\nevents:\n"
+      "  - {id: e, date: \"2026-02-12\", actor: a, title: T,\n"
+      "     sources: [{title: s, url: \"https://example.org/a'b\"}]}\n");
+  CHECK(dot_of(s).find("URL=\"https://example.org/a%27b\"") != std::string::npos);
+  auto pdf = render(s, opts(image_format::pdf));
+  REQUIRE(pdf.ok());
+  CHECK(detail::image_problem(pdf.value(), image_format::pdf) == std::nullopt);
+  CHECK(pdf.value().size() > 1000);
+}
+
+TEST_CASE("render_graphviz: images without their content are found") {
+  // What Graphviz handed back when cairo failed: a catalog and a page list, no page.
+  const std::string blank =
+      "%PDF-1.5\n1 0 obj\n<< /Type /Pages\n   /Kids [ 2 0 R ]\n   /Count 1\n>>\nendobj\n"
+      "5 0 obj\n<< /Type /Catalog\n   /Pages 1 0 R\n>>\nendobj\ntrailer\n<< /Size 6 >>\n%%EOF\n";
+  CHECK(detail::image_problem(blank, image_format::pdf) == "the PDF has no page");
+  CHECK(detail::image_problem("", image_format::pdf) == "the PDF is empty");
+  CHECK(detail::image_problem("%PDF-1.5\n/Type /Page\n", image_format::pdf) ==
+        "the PDF is cut short");
+  CHECK(detail::image_problem("", image_format::png) == "the PNG is empty");
+  CHECK(detail::image_problem("\x89PNG\r\n\x1a\nIHDR", image_format::png) ==
+        "the PNG is cut short");
+  CHECK(detail::image_problem("GIF89a", image_format::png) == "the PNG has no PNG signature");
+  auto png = render(load(golden_dir + "render-small.yaml"), opts(image_format::png));
+  REQUIRE(png.ok());
+  CHECK(detail::image_problem(png.value(), image_format::png) == std::nullopt);
+}
+
+TEST_CASE("render_graphviz: characters XML forbids are dropped from labels and tooltips") {
+  const story s = load(EVENTGRAPH_TEST_DATA "/render/forbidden-xml.yaml");
+  render_options o = opts(image_format::dot);
+  o.title = "Bad \xEF\xBF\xBE \xEF\xBF\xBF \xC2\x85 \xFF\xFE \xC0\xAF end";
+  const std::string dot = dot_of(s, o);
+  for (const std::string bad : {"\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xC2\x85", "\xC2\x9B", "\xFF",
+                                "\xC0"})
+    CHECK_MESSAGE(dot.find(bad) == std::string::npos, "byte " << bad);
+  CHECK(dot.find("label=\"Bad end\\l") != std::string::npos);
+  CHECK(node_label(dot, "e").find("\\lE\\l") != std::string::npos);
+  auto svg = render(s, opts(image_format::svg));
+  REQUIRE(svg.ok());
+  CHECK(svg.value().find("\xEF\xBF\xBE") == std::string::npos);
+}
+
+TEST_CASE("render_graphviz: over the size limit, refused before any DOT is written") {
+  // 5,001 events of one day: a single column, and more layout nodes than the limit.
+  std::string yaml = "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\nevents:\n";
+  for (std::size_t i = 0; i <= detail::graphviz_layout_limit; ++i)
+    yaml += "  - {id: e" + std::to_string(i) + ", date: \"2026-02-12\", actor: a, title: T}\n";
+  const story s = load_text(yaml);
+  const std::size_t written = detail::dot_texts_written();
+  auto refused = render(s, opts(image_format::svg));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.diagnostics().items().front().message ==
+        "too large for a Graphviz layout: 5001 events in 1 column, their relations crossing 0 "
+        "more, make 5001 layout nodes (limit 5000; dot would take minutes): use the timeline "
+        "layout (--layout timeline), a coarser --unit, a filtered story, or --force");
+  CHECK(detail::dot_texts_written() == written);
+  // DOT text is never refused, and is what counts as written.
+  CHECK(render(s, opts(image_format::dot)).ok());
+  CHECK(detail::dot_texts_written() == written + 1);
+}
+
+TEST_CASE("render_graphviz: one table of engines, checked by the renderer") {
+  const auto engines = graphviz_engines();
+  REQUIRE(engines.size() == 6);
+  CHECK(engines.front() == "dot");
+  const story small = load(golden_dir + "render-small.yaml");
+  for (const std::string_view engine : engines) {
+    render_options o = opts(image_format::dot);
+    o.engine = std::string(engine);
+    CHECK_MESSAGE(render(small, o).ok(), engine);
+  }
+  // The CLI offers the same list.
+  const auto dir = test::fresh_dir("render-engines");
+  for (const std::string_view engine : engines) {
+    const test::outcome r = test::run_cli({"render", golden_dir + "render-small.yaml", "--engine",
+                                           std::string(engine), "-o", (dir / "x.dot").string()});
+    CHECK_MESSAGE(r.status == 0, engine << ": " << r.err);
+  }
+  CHECK(test::run_cli({"render", golden_dir + "render-small.yaml", "--engine", "nop", "-o",
+                       (dir / "x.dot").string()})
+            .status == 2);
 }

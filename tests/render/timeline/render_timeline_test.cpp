@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "eventgraph/load.hpp"
+#include "support/helpers.hpp"
 #include "eventgraph/render.hpp"
+#include "render/image_check.hpp"
 #include "render/timeline/render_timeline.hpp"
 #include "render/timeline/timeline_layout.hpp"
 
@@ -19,15 +21,6 @@ using namespace eventgraph;
 namespace tl = eventgraph::detail::timeline;
 
 namespace {
-
-story load_yaml(const std::string& text) {
-  std::vector<input_text> inputs{{"test.yaml", text}};
-  auto r = load_texts(inputs);
-  if (!r.ok())
-    for (const auto& d : r.diagnostics().items()) MESSAGE(format_diagnostic(d));
-  REQUIRE(r.ok());
-  return std::move(r).value();
-}
 
 /// A story from (date, actors, title) triples; actors are created as needed.
 story make_story(const std::vector<std::tuple<std::string, std::string, std::string>>& events,
@@ -47,7 +40,7 @@ story make_story(const std::vector<std::tuple<std::string, std::string, std::str
          "]\n    title: \"" + title + "\"\n";
   }
   y += extra;
-  return load_yaml(y);
+  return test::load_text_or_fail(y);
 }
 
 render_options timeline_options(image_format f = image_format::svg) {
@@ -138,19 +131,12 @@ std::string structure(const std::string& svg) {
   return std::regex_replace(out, std::regex("><"), ">\n<");
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void check_golden(const std::string& actual, const std::string& name) {
   const std::string path = std::string(EVENTGRAPH_TEST_DATA) + "/golden/" + name;
   if (std::getenv("EVENTGRAPH_UPDATE_GOLDEN")) {
-    std::ofstream(path, std::ios::binary) << actual;
+    test::write_file(path, actual);
   }
-  const std::string expected = read_file(path);
+  const std::string expected = test::slurp(path);
   REQUIRE_MESSAGE(!expected.empty(),
                   "missing golden file " << path << " (EVENTGRAPH_UPDATE_GOLDEN=1)");
   CHECK(actual == expected);
@@ -309,7 +295,7 @@ events:
   - {id: e1, date: "2026-02-12", actors: [noem], title: x}
   - {id: e2, date: "2026-02-12", actors: [a], title: y}
 )";
-  story s = load_yaml(text);
+  story s = test::load_text_or_fail(text);
   const auto owner = tl::lane_owner(s, lane_grouping::organization);
   CHECK(owner[*s.find_actor("noem")] == *s.find_actor("gov"));
   CHECK(owner[*s.find_actor("dhs")] == *s.find_actor("gov"));
@@ -452,7 +438,7 @@ TEST_CASE("render_timeline: dense lanes merge into counted clusters, unless full
 }
 
 TEST_CASE("render_timeline: relations become arrows styled by type, part-of as a bracket") {
-  const story s = load_yaml(R"(eventgraph: 1
+  const story s = test::load_text_or_fail(R"(eventgraph: 1
 title: T
 actors:
   - {id: a, name: A, kind: person}
@@ -480,10 +466,7 @@ events:
 
 TEST_CASE("render_timeline: hostile text is escaped and only http(s) links") {
   const std::string path = std::string(EVENTGRAPH_TEST_DATA) + "/timeline-hostile.yaml";
-  std::vector<std::string> files{path};
-  auto loaded = load_files(files);
-  REQUIRE(loaded.ok());
-  const story& s = loaded.value();
+  const story s = test::load_or_fail(path);
   const std::string svg = svg_of(s);
   CHECK(xml_problem(svg) == "");
   CHECK(svg.find("<script") == std::string::npos);
@@ -505,10 +488,7 @@ TEST_CASE("render_timeline: hostile text is escaped and only http(s) links") {
 TEST_CASE("render_timeline: every event has an id, a data attribute and a tooltip") {
   const std::string path =
       std::string(EVENTGRAPH_SOURCE_DIR) + "/samples/dhs-california-detainers-2026.yaml";
-  std::vector<std::string> files{path};
-  auto loaded = load_files(files);
-  REQUIRE(loaded.ok());
-  const story& s = loaded.value();
+  const story s = test::load_or_fail(path);
   check_no_overlaps(tl::compute_layout(s, timeline_options(), 100));
   const std::string svg = svg_of(s);
   CHECK(xml_problem(svg) == "");
@@ -529,10 +509,7 @@ TEST_CASE("render_timeline: every event has an id, a data attribute and a toolti
 
 TEST_CASE("render_timeline: golden SVG structure of a small story") {
   const std::string path = std::string(EVENTGRAPH_TEST_DATA) + "/timeline-small.yaml";
-  std::vector<std::string> files{path};
-  auto loaded = load_files(files);
-  REQUIRE(loaded.ok());
-  const std::string svg = svg_of(loaded.value());
+  const std::string svg = svg_of(test::load_or_fail(path));
   check_golden(svg, "timeline-small.svg");
   check_golden(structure(svg), "timeline-small.structure.txt");
 }
@@ -550,4 +527,38 @@ TEST_CASE("render_timeline: PNG and PDF of the same drawing, DOT refused") {
   auto dot = detail::render_timeline(s, timeline_options(image_format::dot));
   REQUIRE(!dot.ok());
   CHECK(dot.diagnostics().items().front().code == "format");
+}
+
+TEST_CASE("render_timeline: an event with 20,000 actors costs linear time and memory") {
+  // Each of the event's marks (one per lane) carries its tooltip: naming every actor in each
+  // made the SVG grow with actors squared (100,000 actors ended in std::bad_alloc).
+  constexpr int actors = 20000;
+  std::string y = "eventgraph: 1\ntitle: Many\nactors:\n";
+  for (int i = 0; i < actors; ++i)
+    y += "  - {id: a" + std::to_string(i) + ", name: Actor " + std::to_string(i) +
+         ", kind: person}\n";
+  y += "events:\n  - id: e\n    date: \"2026-02-12\"\n    title: Everyone\n    actors: [";
+  for (int i = 0; i < actors; ++i) y += (i > 0 ? ", a" : "a") + std::to_string(i);
+  y += "]\n  - {id: f, date: \"2026-02-13\", actor: a7, title: Reply, responds_to: [e]}\n";
+  const story s = test::load_text_or_fail(y);
+  const std::string svg = svg_of(s);
+  CHECK(count(svg, "By: Actor 0, Actor 1, Actor 2, Actor 3, Actor 4, Actor 5, Actor 6, Actor 7, "
+                   "Actor 8, Actor 9 and 19990 more") == static_cast<std::size_t>(actors));
+  CHECK(count(svg, "class=\"lane-label\"") == static_cast<std::size_t>(actors));
+  CHECK(svg.size() < static_cast<std::size_t>(actors) * 2000);
+  // The reply stays in its actor's lane: one arrow, to e's mark in lane a7.
+  CHECK(count(svg, "class=\"relation responds-to\"") == 1);
+}
+
+TEST_CASE("render_timeline: PNG and PDF are whole images, links with apostrophes included") {
+  const story s = test::load_text_or_fail(
+      "eventgraph: 1\nsources: [{title: s, url: \"https://example.org/a'b\"}]\n"
+      "actors: [{id: a, name: A, kind: person}]\nevents:\n"
+      "  - {id: e, date: \"2026-02-12\", actor: a, title: T,\n"
+      "     sources: [{title: s, url: \"https://example.org/a'b\"}]}\n");
+  for (const image_format f : {image_format::png, image_format::pdf}) {
+    auto r = detail::render_timeline(s, timeline_options(f));
+    REQUIRE(r.ok());
+    CHECK(detail::image_problem(r.value(), f) == std::nullopt);
+  }
 }

@@ -13,10 +13,12 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "render/graphviz/render_graphviz.hpp"
+#include "render/image_check.hpp"
 
 namespace eventgraph::detail {
 namespace {
@@ -121,33 +123,39 @@ result<std::string> lay_out(const std::string& dot, const render_options& option
   const std::unique_ptr<char, render_data_deleter> owned(data);
   if (status != 0 || data == nullptr || length == 0)
     return fail(fmt::format("Graphviz could not render {}", format), messages);
+  // Graphviz's cairo plugin reports its own failures only on standard error, and returns a
+  // file anyway (a PDF without its page): check what came back.
+  const std::string_view bytes(data, length);
+  if (auto problem = image_problem(bytes, options.format))
+    return fail(fmt::format("Graphviz could not render {}: {}", format, *problem), messages);
   if (const std::string warnings = tidy(messages); !warnings.empty())
     diags.warning({}, "graphviz", warnings);
-  return {std::string(data, length), std::move(diags)};
+  return {std::string(bytes), std::move(diags)};
 }
 
 }  // namespace
 
 result<std::string> render_graphviz(const story& s, const render_options& options) {
-  auto dot = to_dot(s, options);
-  if (!dot) return dot.diagnostics();
-  if (options.format == image_format::dot)
-    return {std::move(dot.value().text), std::move(dot.diagnostics())};
-  if (!options.force && dot.value().layout_nodes > graphviz_layout_limit) {
+  if (auto bad = check_engine(options.engine)) return std::move(*bad);
+  // The size guard needs only the axis: it refuses before any text is written.
+  const dot::axis_plan plan = dot::plan_axis(s, options.unit, graphviz_layout_limit);
+  if (options.format != image_format::dot && !options.force &&
+      plan.layout_nodes > graphviz_layout_limit) {
     diagnostic_list diags;
     diags.error({}, "too-large",
-                fmt::format("too large for a Graphviz layout: {} events in {} columns, their "
+                fmt::format("too large for a Graphviz layout: {} event{} in {} column{}, their "
                             "relations crossing {} more, make {} layout nodes (limit {}; dot "
                             "would take minutes): use the timeline layout (--layout timeline), a "
                             "coarser --unit, a filtered story, or --force",
-                            s.events.size(), dot.value().columns,
-                            dot.value().layout_nodes - s.events.size(), dot.value().layout_nodes,
+                            s.events.size(), s.events.size() == 1 ? "" : "s",
+                            plan.columns.size(), plan.columns.size() == 1 ? "" : "s",
+                            plan.layout_nodes - s.events.size(), plan.layout_nodes,
                             graphviz_layout_limit));
     return diags;
   }
-  auto image = lay_out(dot.value().text, options);
-  image.diagnostics().append(dot.diagnostics());
-  return image;
+  std::string dot = write_dot(s, options, plan);
+  if (options.format == image_format::dot) return dot;
+  return lay_out(dot, options);
 }
 
 }  // namespace eventgraph::detail

@@ -2,11 +2,14 @@
 // Graphviz diagrams: our own DOT text, laid out and rendered by Graphviz (cgraph + gvc).
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "eventgraph/diagnostic.hpp"
 #include "eventgraph/model.hpp"
 #include "eventgraph/render.hpp"
+#include "render/graphviz/dot_axis.hpp"
 
 namespace eventgraph::detail {
 
@@ -18,7 +21,6 @@ inline constexpr std::size_t graphviz_layout_limit = 5000;
 
 struct dot_text {
   std::string text;
-  time_unit unit = time_unit::day;  ///< of the axis, as chosen when `automatic`
   std::size_t columns = 0;
   std::size_t layout_nodes = 0;  ///< events + relation column crossings: see graphviz_layout_limit
 };
@@ -28,6 +30,16 @@ struct dot_text {
 ///
 ///     auto dot = to_dot(s, {.format = image_format::dot});
 [[nodiscard]] result<dot_text> to_dot(const story& s, const render_options& options);
+
+/// A usage error unless `engine` is one of graphviz_engines().
+[[nodiscard]] std::optional<diagnostic_list> check_engine(std::string_view engine);
+
+/// The DOT text for an axis planned by dot::plan_axis (to_dot is both steps).
+[[nodiscard]] std::string write_dot(const story& s, const render_options& options,
+                                    const dot::axis_plan& plan);
+
+/// For tests: how many DOT texts this process has written (a refusal must write none).
+[[nodiscard]] std::size_t dot_texts_written();
 
 /// DOT text as is, or laid out by Graphviz into SVG, PNG or PDF bytes.
 [[nodiscard]] result<std::string> render_graphviz(const story& s, const render_options& options);

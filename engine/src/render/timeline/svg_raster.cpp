@@ -8,6 +8,8 @@
 
 #include <memory>
 
+#include "render/image_check.hpp"
+
 namespace eventgraph::detail {
 namespace {
 
@@ -31,6 +33,17 @@ diagnostic_list failure(std::string message) {
   diagnostic_list d;
   d.error({}, "render", std::move(message));
   return d;
+}
+
+std::string cairo_text(cairo_status_t status) {
+  return std::string("cairo: ") + cairo_status_to_string(status);
+}
+
+/// The bytes, unless cairo failed along the way or what it wrote is not a whole image.
+result<std::string> checked(std::string bytes, cairo_status_t status, image_format f) {
+  if (status != CAIRO_STATUS_SUCCESS) return failure(cairo_text(status));
+  if (auto problem = image_problem(bytes, f)) return failure(*problem);
+  return bytes;
 }
 
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
@@ -74,8 +87,7 @@ result<bool> draw(RsvgHandle* h, cairo_t* cr, double width, double height) {
   if (!ok)
     return failure(std::string("librsvg could not draw: ") +
                    (error ? error->message : "unknown error"));
-  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-    return failure(std::string("cairo: ") + cairo_status_to_string(cairo_status(cr)));
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) return failure(cairo_text(cairo_status(cr)));
   return true;
 }
 
@@ -90,31 +102,32 @@ result<std::string> svg_to_png(std::string_view svg, double scale) {
   surface_ptr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(w + 0.5),
                                                  static_cast<int>(h + 0.5)));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    return failure(std::string("cairo: ") +
-                   cairo_status_to_string(cairo_surface_status(surface.get())));
+    return failure(cairo_text(cairo_surface_status(surface.get())));
   {
     cairo_ptr cr(cairo_create(surface.get()));
     cairo_scale(cr.get(), scale, scale);
     auto drawn = draw(p.value().handle.get(), cr.get(), p.value().width, p.value().height);
     if (!drawn) return drawn.diagnostics();
   }
+  cairo_surface_flush(surface.get());
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+    return failure(cairo_text(cairo_surface_status(surface.get())));
   std::string out;
-  if (cairo_surface_write_to_png_stream(surface.get(), append, &out) != CAIRO_STATUS_SUCCESS)
-    return failure("cairo could not encode the PNG");
-  return out;
+  const cairo_status_t written = cairo_surface_write_to_png_stream(surface.get(), append, &out);
+  return checked(std::move(out), written, image_format::png);
 }
 
 result<std::string> svg_to_pdf(std::string_view svg) {
   auto p = parse(svg);
   if (!p) return p.diagnostics();
   std::string out;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
   {
     const double pt = 72.0 / 96.0;
     surface_ptr surface(cairo_pdf_surface_create_for_stream(append, &out, p.value().width * pt,
                                                             p.value().height * pt));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-      return failure(std::string("cairo: ") +
-                     cairo_status_to_string(cairo_surface_status(surface.get())));
+      return failure(cairo_text(cairo_surface_status(surface.get())));
     // Deterministic output: a fixed creation date instead of the clock's.
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
                                    "2000-01-01T00:00:00Z");
@@ -126,10 +139,9 @@ result<std::string> svg_to_pdf(std::string_view svg) {
       if (!drawn) return drawn.diagnostics();
     }
     cairo_surface_finish(surface.get());
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-      return failure("cairo could not write the PDF");
+    status = cairo_surface_status(surface.get());
   }
-  return out;
+  return checked(std::move(out), status, image_format::pdf);
 }
 
 }  // namespace eventgraph::detail

@@ -31,6 +31,17 @@ struct metrics {
   std::size_t max_arrows = 600;   ///< relations drawn before the rest are counted, not drawn
 };
 
+// Sizes the layout and the SVG writer share (SVG pixels).
+inline constexpr double tick_font = 11;          ///< axis tick labels
+inline constexpr double context_font = 11;       ///< the context row ("February 2026"), bold
+inline constexpr double lane_label_font = 12;    ///< lane labels, bold
+inline constexpr double lane_label_line = 15;    ///< line height of a lane label
+inline constexpr double lane_detail_font = 10;   ///< a lane's role or members
+inline constexpr double lane_detail_line = 13;   ///< its line height
+inline constexpr double bar_height = 12;         ///< bars and ranges
+inline constexpr double badge_height = 16;       ///< a cluster's badge
+inline constexpr double badge_font = 10;         ///< the count in a badge, bold
+
 /// Estimated advance width of UTF-8 text in DejaVu Sans (the first font of our stack; the
 /// others are narrower), from the font's own advance widths for ASCII.
 [[nodiscard]] double text_width(std::string_view utf8, double font_px, bool bold = false);
@@ -38,6 +49,11 @@ struct metrics {
 /// `text` cut to at most `max_px` wide, ending with "…" when cut (never inside a UTF-8 sequence).
 [[nodiscard]] std::string fit_text(std::string_view text, double font_px, double max_px,
                                    bool bold = false);
+
+/// Up to `max_lines` lines of at most `max_px`, broken at spaces; the last is cut with "…".
+[[nodiscard]] std::vector<std::string> wrap_text(std::string_view text, double font_px,
+                                                 double max_px, std::size_t max_lines,
+                                                 bool bold = false);
 
 // ---------------------------------------------------------------------------------------------
 // The time axis: linear pieces separated by breaks.
@@ -138,12 +154,15 @@ struct lane {
   std::uint32_t colour = 0;  ///< index into the palette
 };
 
+/// One relation between two single events' marks (arrows never touch clusters).
 struct arrow {
   std::uint32_t from = 0;  ///< mark of the earlier event (the target of the relation)
   std::uint32_t to = 0;    ///< mark of the later event (which has the relation)
   relation_type type = relation_type::responds_to;
-  std::uint32_t count = 1;  ///< relations between clusters, merged
 };
+
+/// Height of a lane's label lines and detail line.
+[[nodiscard]] double lane_label_block(const lane& ln);
 
 struct layout {
   metrics m;

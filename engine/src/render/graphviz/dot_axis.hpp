@@ -1,0 +1,59 @@
+#pragma once
+// The time axis of the Graphviz diagrams: one column (a dot rank) per calendar period that has
+// events, each event's column, and what dot's time grows with (render_dot.cpp has the rules).
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eventgraph/model.hpp"
+#include "eventgraph/render.hpp"
+
+namespace eventgraph::detail::dot {
+
+/// Coarsest first, so that std::min picks the coarser of two.
+enum class grain : std::uint8_t { millennium, century, decade, year, month, week, day };
+
+/// "day", "week"...: as the diagram's subtitle says it.
+[[nodiscard]] std::string_view unit_name(grain g);
+
+/// Column kinds, in the order columns sharing a first day appear.
+enum class column_kind : std::uint8_t { by, period, from, range };
+
+struct column {
+  std::chrono::sys_days first;  ///< the first day of the (first) period
+  column_kind kind = column_kind::period;
+  std::chrono::sys_days last;  ///< the last day of the (last) period
+  grain unit = grain::day;
+  friend auto operator<=>(const column&, const column&) = default;
+};
+
+/// "Feb 12, 2026", "by Feb 2026", "from 2019", "Feb 6 – Feb 12, 2026".
+[[nodiscard]] std::string column_label(const column& c);
+
+/// A gap in time between two neighbouring columns (drawn as a dashed axis segment).
+[[nodiscard]] bool skips_time(const column& a, const column& b);
+
+/// The columns of the axis at one unit, each event's column, and what dot's time grows with.
+struct axis_plan {
+  grain unit = grain::day;
+  std::vector<column> columns;
+  std::vector<std::uint32_t> column_index;  ///< per event
+  std::size_t layout_nodes = 0;             ///< events + relation column crossings
+};
+
+/// `time_unit::automatic` takes the finest unit that needs at most this many columns.
+inline constexpr std::size_t auto_column_limit = 40;
+
+/// The axis for `unit`; for `time_unit::automatic` the finest unit (day, week, month, year) with
+/// at most auto_column_limit columns and at most `layout_limit` layout nodes, else years.
+/// Costs O(n log n) in events plus relations: it decides whether a layout is affordable before
+/// anything heavy is built.
+///
+///     auto plan = plan_axis(s, time_unit::automatic, graphviz_layout_limit);
+[[nodiscard]] axis_plan plan_axis(const story& s, time_unit unit, std::size_t layout_limit);
+
+}  // namespace eventgraph::detail::dot
