@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <new>
+
 #include "eventgraph/query.hpp"
 #include "graph_common.hpp"
 
@@ -22,7 +24,30 @@ void register_actors(CLI::App& app, context& ctx) {
     auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
     const story& s = *loaded;
-    const event_graph graph(s);
+    // A party of one actor is its id (the common case); several are ids joined by ", " in
+    // text, a list of ids in JSON.
+    auto party_text = [&](std::span<const actor_index> party) {
+      std::string text;
+      for (actor_index a : party) text += (text.empty() ? "" : ", ") + s.actors[a].id;
+      return text;
+    };
+    auto party_json = [&](std::span<const actor_index> party) {
+      if (party.size() == 1) return nlohmann::ordered_json(s.actors[party.front()].id);
+      auto ids = nlohmann::ordered_json::array();
+      for (actor_index a : party) ids.push_back(s.actors[a].id);
+      return ids;
+    };
+    std::optional<event_graph> built;
+    try {
+      built.emplace(s);
+    } catch (const std::bad_alloc&) {
+      diagnostic_list diags;
+      diags.error({}, "out-of-memory", "not enough memory to build the actor projection");
+      print_diagnostics(ctx, diags);
+      ctx.status = exit_status_for(diags.failure());
+      return;
+    }
+    const event_graph& graph = *built;
     const auto rows = graph.actor_relations();
     auto optional_seconds = [](const std::optional<std::int64_t>& v) {
       return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
@@ -32,8 +57,8 @@ void register_actors(CLI::App& app, context& ctx) {
       auto list = nlohmann::ordered_json::array();
       for (const actor_relation& row : rows) {
         nlohmann::ordered_json r;
-        r["responder"] = s.actors[row.responder].id;
-        r["answered"] = s.actors[row.answered].id;
+        r["responder"] = party_json(row.responders);
+        r["answered"] = party_json(row.answered);
         nlohmann::ordered_json counts;
         for (std::size_t t = 0; t < relation_type_count; ++t)
           if (is_response(static_cast<relation_type>(t)))
@@ -66,8 +91,8 @@ void register_actors(CLI::App& app, context& ctx) {
                                : std::string("no response time (open-ended dates)");
       if (row.median && row.timed < row.total)
         timing += fmt::format(" (over {} of {})", row.timed, row.total);
-      fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n", s.actors[row.responder].id,
-                     s.actors[row.answered].id, row.total, by_type, timing);
+      fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n", party_text(row.responders),
+                     party_text(row.answered), row.total, by_type, timing);
     }
     ctx.out << out;
   });
