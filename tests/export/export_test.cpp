@@ -12,6 +12,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 
+#include "../support/helpers.hpp"
 #include "eventgraph/export.hpp"
 #include "eventgraph/load.hpp"
 #include "export/export_common.hpp"
@@ -21,23 +22,9 @@ using namespace eventgraph;
 
 namespace {
 
-const std::string samples = std::string(EVENTGRAPH_SOURCE_DIR) + "/samples/";
-const std::string seed_path = samples + "dhs-california-detainers-2026.yaml";
-const std::string zones_path = samples + "two-zones.yaml";
+const std::string& seed_path = test::seed;
+const std::string zones_path = test::samples + "two-zones.yaml";
 const std::string tricky_path = std::string(EVENTGRAPH_TEST_DATA) + "/export/tricky.yaml";
-
-story load(const std::string& path) {
-  auto s = load_files(std::vector<std::string>{path});
-  REQUIRE_MESSAGE(s.ok(), path);
-  return std::move(s).value();
-}
-
-story load_text(const std::string& name, const std::string& text) {
-  std::vector<input_text> inputs{{name, text}};
-  auto s = load_texts(inputs);
-  REQUIRE(s.ok());
-  return std::move(s).value();
-}
 
 /// Replaces the events of `s` by `records`, whose relation targets index `records`; returns
 /// each record's new index (story::finish puts the events in time order).
@@ -105,7 +92,7 @@ TEST_CASE("export: csv fields are quoted as RFC 4180 says") {
 }
 
 TEST_CASE("export: csv is two files, and export_story says so") {
-  const story s = load(zones_path);
+  const story s = test::load_or_fail(zones_path);
   auto files = export_files(s, export_format::csv);
   REQUIRE(files.ok());
   REQUIRE(files.value().size() == 2);
@@ -153,7 +140,7 @@ TEST_CASE("export: xml_clean drops what XML 1.0 forbids and keeps the rest") {
 }
 
 TEST_CASE("export: hostile text is escaped in both XML formats and the output stays well-formed") {
-  story s = load(tricky_path);
+  story s = test::load_or_fail(tricky_path);
   std::vector<event_record> records;
   for (const event e : s.events) records.push_back(e.record());
   records[0].title = "</data><node id=\"x\"/>\x01 & ]]> \x0b end";
@@ -172,7 +159,7 @@ TEST_CASE("export: hostile text is escaped in both XML formats and the output st
 }
 
 TEST_CASE("export: each endpoint keeps its own precision") {
-  const story s = load(tricky_path);
+  const story s = test::load_or_fail(tricky_path);
   auto span = [&](std::string_view id) { return detail::span_of(s.events[*s.find_event(id)]); };
   const auto interval = span("ev_interval");  // 2019/2026-02
   REQUIRE(interval.start);
@@ -207,7 +194,7 @@ TEST_CASE("export: mermaid text cannot break out of an entry or a label") {
   CHECK(mermaid_text("bell\x07") == "bell");
   CHECK(mermaid_text("(fine) - ok, 100") == "(fine) - ok, 100");
 
-  const story s = load(tricky_path);
+  const story s = test::load_or_fail(tricky_path);
   const std::string timeline = exported(s, export_format::mermaid);
   CHECK(timeline.rfind("timeline\n    title Tricky ", 0) == 0);
   CHECK(timeline.find("    Feb 12, 2026 : Ann says#58; #34;no#34; #60;script#62;alert(1)") !=
@@ -219,7 +206,7 @@ TEST_CASE("export: mermaid text cannot break out of an entry or a label") {
 }
 
 TEST_CASE("export: vis and TimelineJS text is HTML-escaped, links only for http(s)") {
-  const story s = load(tricky_path);
+  const story s = test::load_or_fail(tricky_path);
   const std::string vis = exported(s, export_format::vis);
   CHECK(vis.find("<script>") == std::string::npos);
   CHECK(vis.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
@@ -244,7 +231,7 @@ TEST_CASE("export: vis and TimelineJS text is HTML-escaped, links only for http(
 }
 
 TEST_CASE("export: date-only events stay dates in vis-timeline, GEXF and TimelineJS") {
-  const story seed = load(seed_path);
+  const story seed = test::load_or_fail(seed_path);
   const std::string vis = exported(seed, export_format::vis);
   CHECK(vis.find("T00:00") == std::string::npos);
   CHECK(vis.find("\"start\":\"2026-02-12\",\"type\":\"point\"") != std::string::npos);
@@ -252,10 +239,12 @@ TEST_CASE("export: date-only events stay dates in vis-timeline, GEXF and Timelin
   const std::string tl = exported(seed, export_format::timelinejs);
   CHECK(tl.find("\"hour\"") == std::string::npos);
 
-  const story zones = load(zones_path);
+  const story zones = test::load_or_fail(zones_path);
   const std::string gexf = exported(zones, export_format::gexf);
-  CHECK(gexf.find("timeformat=\"dateTime\" timezone=\"America/Los_Angeles\"") != std::string::npos);
-  CHECK(gexf.find("start=\"2026-03-02T09:00:00-05:00\" end=\"2026-03-02T09:00:59-05:00\"") !=
+  // Times of day: seconds since the epoch (networkx reads no dateTime), the instants as attributes.
+  CHECK(gexf.find("timeformat=\"double\" timezone=\"America/Los_Angeles\"") != std::string::npos);
+  CHECK(gexf.find("start=\"1772460000\" end=\"1772460059\"") != std::string::npos);
+  CHECK(gexf.find("<attvalue for=\"earliest\" value=\"2026-03-02T09:00:00-05:00\"/>") !=
         std::string::npos);
   const std::string zvis = exported(zones, export_format::vis);
   // One of three days: a range over whole local days, the end exclusive.
@@ -274,9 +263,9 @@ TEST_CASE("export: date-only events stay dates in vis-timeline, GEXF and Timelin
 TEST_CASE("export: our JSON loads back and exports to the same bytes") {
   for (const std::string& path : {seed_path, zones_path, tricky_path}) {
     CAPTURE(path);
-    const story original = load(path);
+    const story original = test::load_or_fail(path);
     const std::string first = exported(original, export_format::json);
-    const story again = load_text("again.json", first);
+    const story again = test::load_text_or_fail(first, "again.json");
     CHECK(exported(again, export_format::json) == first);
     // Nothing is lost: every other format is the same from the JSON as from the original.
     for (export_format f : single_file_formats) {
@@ -289,7 +278,7 @@ TEST_CASE("export: our JSON loads back and exports to the same bytes") {
 TEST_CASE("export: events come out in time order whatever the order written, ties as written") {
   for (const std::string& path : {seed_path, zones_path, tricky_path}) {
     CAPTURE(path);
-    const story forward = load(path);
+    const story forward = test::load_or_fail(path);
     const auto n = static_cast<event_index>(forward.events.size());
     auto records_in = [&](const story& s, bool reversed) {
       std::vector<event_record> records;
@@ -302,7 +291,7 @@ TEST_CASE("export: events come out in time order whatever the order written, tie
       return records;
     };
     // Written backwards: time order again, but events with the same range stay backwards.
-    story backward = load(path);
+    story backward = test::load_or_fail(path);
     set_events(backward, records_in(forward, true));
     std::vector<std::string> expected;
     for (event_index first = 0; first < n;) {
@@ -319,9 +308,9 @@ TEST_CASE("export: events come out in time order whatever the order written, tie
     CHECK(got == expected);
     // Backwards twice is the original order: the sorting path (events out of order) and the
     // path that moves nothing (events in order) give the same bytes in every format.
-    story twice = load(path);
+    story twice = test::load_or_fail(path);
     const auto moved = set_events(twice, records_in(backward, true));
-    story in_order = load(path);
+    story in_order = test::load_or_fail(path);
     const auto kept = set_events(in_order, records_in(forward, false));
     CHECK(std::is_sorted(kept.begin(), kept.end()));
     if (n > 1) CHECK_FALSE(std::is_sorted(moved.begin(), moved.end()));  // events were moved
@@ -344,7 +333,7 @@ using read_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::direct
 TEST_CASE("export: GraphML read back by Boost's read_graphml, every attribute intact") {
   for (const std::string& path : {seed_path, zones_path, tricky_path}) {
     CAPTURE(path);
-    const story s = load(path);
+    const story s = test::load_or_fail(path);
     std::istringstream in(exported(s, export_format::graphml));
 
     read_graph g;
@@ -400,4 +389,11 @@ TEST_CASE("export: GraphML read back by Boost's read_graphml, every attribute in
     }
     CHECK(got == want);
   }
+}
+
+TEST_CASE("export: GEXF colours are viz:color in the viz namespace, which Gephi reads") {
+  const std::string gexf = exported(test::load_or_fail(test::seed), export_format::gexf);
+  CHECK(gexf.find("xmlns:viz=\"http://gexf.net/1.3/viz\"") != std::string::npos);
+  CHECK(gexf.find("<viz:color r=\"") != std::string::npos);
+  CHECK(gexf.find("<color ") == std::string::npos);
 }
