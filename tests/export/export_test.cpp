@@ -13,6 +13,7 @@
 #include <boost/graph/graphml.hpp>
 
 #include "../support/helpers.hpp"
+#include "core/text.hpp"
 #include "eventgraph/export.hpp"
 #include "eventgraph/load.hpp"
 #include "export/export_common.hpp"
@@ -116,27 +117,32 @@ TEST_CASE("export: csv is two files, and export_story says so") {
         "the csv export is two files (events.csv and relations.csv); use export_files");
 }
 
-TEST_CASE("export: xml_clean drops what XML 1.0 forbids and keeps the rest") {
-  using detail::xml_clean;
-  CHECK(xml_clean("plain <&> \"text\"") == "plain <&> \"text\"");  // escaping is libxml2's job
-  CHECK(xml_clean("tab\tnewline\ncr\r") == "tab\tnewline\ncr\r");
-  CHECK(xml_clean(std::string("nul\0bell\x07"
-                              "esc\x1b"
-                              "end",
-                              16)) == "nulbellescend");
-  CHECK(xml_clean("caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80") ==
-        "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
-  CHECK(xml_clean("a\xef\xbf\xbe"
-                  "b\xef\xbf\xbf"
-                  "c") == "abc");  // U+FFFE, U+FFFF
-  CHECK(xml_clean("a\xed\xa0\x80"
-                  "b") == "ab");  // a UTF-16 surrogate
-  CHECK(xml_clean("a\xc0\xaf"
-                  "b") == "ab");  // overlong '/'
-  CHECK(xml_clean("a\xff\xfe"
-                  "b") == "ab");                       // not UTF-8 at all
-  CHECK(xml_clean("cut \xe2\x80") == "cut ");          // truncated sequence
-  CHECK(xml_clean("\x7f\xc2\x85") == "\x7f\xc2\x85");  // DEL, NEL: allowed in 1.0
+TEST_CASE("export: XML and HTML text drop control characters by the shared text rule") {
+  // Before text::clean and text::escape_html, the XML writers kept DEL and the C1 controls
+  // and the HTML escaper kept every control character.
+  story s = test::load_or_fail(tricky_path);
+  std::vector<event_record> records;
+  for (const event e : s.events) records.push_back(e.record());
+  records[0].title = "Bell\x07 esc\x1b[2J del\x7f nel\xc2\x85 ok";
+  set_events(s, records);
+  s.title = records[0].title;
+  for (export_format f : {export_format::graphml, export_format::gexf}) {
+    const std::string xml = exported(s, f);
+    CAPTURE(to_string(f));
+    CHECK(xml.find("Bell esc[2J del nel ok") != std::string::npos);
+    CHECK(xml.find('\x7f') == std::string::npos);
+    CHECK(xml.find("\xc2\x85") == std::string::npos);
+  }
+  // vis-timeline and TimelineJS take HTML inside JSON: no control, not even as \u escapes.
+  for (export_format f : {export_format::vis, export_format::timelinejs}) {
+    const std::string json = exported(s, f);
+    CAPTURE(to_string(f));
+    CHECK(json.find("Bell esc[2J del nel ok") != std::string::npos);
+    CHECK(json.find("\\u0007") == std::string::npos);
+    CHECK(json.find("\\u001b") == std::string::npos);
+  }
+  const std::string page = exported(s, export_format::html);
+  CHECK(page.find("<title>Bell esc[2J del nel ok</title>") != std::string::npos);
 }
 
 TEST_CASE("export: hostile text is escaped in both XML formats and the output stays well-formed") {
@@ -203,31 +209,6 @@ TEST_CASE("export: mermaid text cannot break out of an entry or a label") {
   CHECK(flow.find("\nflowchart LR\n") != std::string::npos);
   CHECK(flow.find(" -->|rebuts| ") != std::string::npos);
   CHECK(flow.find(" -.->|part-of| ") != std::string::npos);
-}
-
-TEST_CASE("export: vis and TimelineJS text is HTML-escaped, links only for http(s)") {
-  const story s = test::load_or_fail(tricky_path);
-  const std::string vis = exported(s, export_format::vis);
-  CHECK(vis.find("<script>") == std::string::npos);
-  CHECK(vis.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
-  const std::string tl = exported(s, export_format::timelinejs);
-  CHECK(tl.find("<script>") == std::string::npos);
-  CHECK(tl.find("href=\\\"javascript") == std::string::npos);
-  CHECK(tl.find("<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\"") !=
-        std::string::npos);
-  CHECK(tl.find("\"credit\":\"Example &amp; Co\"") != std::string::npos);
-  // The source as TimelineJS's blockquote media, letters and digits as references (TimelineJS
-  // would take the address for an image, and text such as "youtu.be" for a video).
-  CHECK(tl.find("\"media\":{\"url\":\"<blockquote>&#83;&#105;&#116;&#101; &lt;&#105;&gt;&#114;") !=
-        std::string::npos);
-  CHECK(tl.find("\"caption\":\"<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\" "
-                "rel=\\\"noopener noreferrer\\\">example.org</a>\"") != std::string::npos);
-  CHECK(detail::is_http_url("https://example.org/x"));
-  CHECK(detail::is_http_url("HTTP://EXAMPLE.ORG"));
-  CHECK_FALSE(detail::is_http_url("javascript:alert(1)"));
-  CHECK_FALSE(detail::is_http_url("https://"));
-  CHECK_FALSE(detail::is_http_url("https://a b"));
-  CHECK_FALSE(detail::is_http_url(" https://a"));
 }
 
 TEST_CASE("export: date-only events stay dates in vis-timeline, GEXF and TimelineJS") {
@@ -374,7 +355,7 @@ TEST_CASE("export: GraphML read back by Boost's read_graphml, every attribute in
         if (detail::event_attributes[k].type == detail::attribute_type::boolean)
           CHECK(flag_maps[k][v] == (values[k] == "true"));
         else
-          CHECK(text_maps[k][v] == detail::xml_clean(values[k]));
+          CHECK(text_maps[k][v] == detail::text::clean(values[k]));
       }
     }
     std::multiset<std::tuple<std::string, std::string, std::string, std::string, bool>> want, got;
@@ -396,4 +377,23 @@ TEST_CASE("export: GEXF colours are viz:color in the viz namespace, which Gephi 
   CHECK(gexf.find("xmlns:viz=\"http://gexf.net/1.3/viz\"") != std::string::npos);
   CHECK(gexf.find("<viz:color r=\"") != std::string::npos);
   CHECK(gexf.find("<color ") == std::string::npos);
+}
+
+TEST_CASE("export: vis and TimelineJS text is HTML-escaped, links only for http(s)") {
+  const story s = test::load_or_fail(tricky_path);
+  const std::string vis = exported(s, export_format::vis);
+  CHECK(vis.find("<script>") == std::string::npos);
+  CHECK(vis.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  const std::string tl = exported(s, export_format::timelinejs);
+  CHECK(tl.find("<script>") == std::string::npos);
+  CHECK(tl.find("href=\\\"javascript") == std::string::npos);
+  CHECK(tl.find("<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\"") !=
+        std::string::npos);
+  CHECK(tl.find("\"credit\":\"Example &amp; Co\"") != std::string::npos);
+  // The source as TimelineJS's blockquote media, letters and digits as references (TimelineJS
+  // would take the address for an image, and text such as "youtu.be" for a video).
+  CHECK(tl.find("\"media\":{\"url\":\"<blockquote>&#83;&#105;&#116;&#101; &lt;&#105;&gt;&#114;") !=
+        std::string::npos);
+  CHECK(tl.find("\"caption\":\"<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\" "
+                "rel=\\\"noopener noreferrer\\\">example.org</a>\"") != std::string::npos);
 }
