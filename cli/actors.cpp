@@ -5,6 +5,7 @@
 #include <new>
 
 #include "eventgraph/query.hpp"
+#include "eventgraph/text.hpp"
 #include "graph_common.hpp"
 
 namespace eventgraph::cli {
@@ -28,14 +29,18 @@ void register_actors(CLI::App& app, context& ctx) {
     // text, a list of ids in JSON.
     auto party_text = [&](std::span<const actor_index> party) {
       std::string text;
-      for (actor_index a : party) text += (text.empty() ? "" : ", ") + s.actors[a].id;
+      for (actor_index a : party)
+        text += (text.empty() ? "" : ", ") + escape_terminal(s.actors[a].id);
       return text;
     };
-    auto party_json = [&](std::span<const actor_index> party) {
-      if (party.size() == 1) return nlohmann::ordered_json(s.actors[party.front()].id);
-      auto ids = nlohmann::ordered_json::array();
-      for (actor_index a : party) ids.push_back(s.actors[a].id);
-      return ids;
+    auto party_json = [&](json_writer& w, std::span<const actor_index> party) {
+      if (party.size() == 1) {
+        w.string(s.actors[party.front()].id);
+        return;
+      }
+      w.begin_array();
+      for (actor_index a : party) w.string(s.actors[a].id);
+      w.end_array();
     };
     std::optional<event_graph> built;
     try {
@@ -49,29 +54,28 @@ void register_actors(CLI::App& app, context& ctx) {
     }
     const event_graph& graph = *built;
     const auto rows = graph.actor_relations();
-    auto optional_seconds = [](const std::optional<std::int64_t>& v) {
-      return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
-    };
     if (opts->json) {
-      nlohmann::ordered_json j;
-      auto list = nlohmann::ordered_json::array();
+      json_writer w(ctx.out);
+      w.begin_object();
+      w.key("rows").begin_array();
       for (const actor_relation& row : rows) {
-        nlohmann::ordered_json r;
-        r["responder"] = party_json(row.responders);
-        r["answered"] = party_json(row.answered);
-        nlohmann::ordered_json counts;
+        w.begin_object();
+        party_json(w.key("responder"), row.responders);
+        party_json(w.key("answered"), row.answered);
+        w.key("counts").begin_object();
         for (std::size_t t = 0; t < relation_type_count; ++t)
           if (is_response(static_cast<relation_type>(t)))
-            counts[std::string(to_string(static_cast<relation_type>(t)))] = row.counts[t];
-        r["counts"] = std::move(counts);
-        r["total"] = row.total;
-        r["timed"] = row.timed;
-        r["median_seconds"] = optional_seconds(row.median);
-        r["fastest_seconds"] = optional_seconds(row.fastest);
-        list.push_back(std::move(r));
+            w.key(to_string(static_cast<relation_type>(t))).unsigned_number(row.counts[t]);
+        w.end_object();
+        w.key("total").unsigned_number(row.total);
+        w.key("timed").unsigned_number(row.timed);
+        w.key("median_seconds").optional_number(row.median);
+        w.key("fastest_seconds").optional_number(row.fastest);
+        w.end_object();
       }
-      j["rows"] = std::move(list);
-      print_json(ctx, j);
+      w.end_array();
+      w.end_object();
+      w.finish();
       return;
     }
     if (rows.empty()) {
@@ -93,6 +97,11 @@ void register_actors(CLI::App& app, context& ctx) {
         timing += fmt::format(" (over {} of {})", row.timed, row.total);
       fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n", party_text(row.responders),
                      party_text(row.answered), row.total, by_type, timing);
+      // Written in pieces: a big story has many rows.
+      if (out.size() >= (std::size_t{1} << 16)) {
+        ctx.out << out;
+        out.clear();
+      }
     }
     ctx.out << out;
   });

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "words.hpp"
 
 namespace eventgraph::cli {
 
@@ -21,9 +22,9 @@ void register_validate(CLI::App& app, context& ctx) {
     if (!loaded) return;
     std::size_t relations = 0;
     for (const event e : loaded->events) relations += e.relations().size();
-    ctx.out << fmt::format("ok: {} events, {} actors, {} relations in {} file{}\n",
-                           loaded->events.size(), loaded->actors.size(), relations,
-                           opts->files.size(), opts->files.size() == 1 ? "" : "s");
+    ctx.out << fmt::format("ok: {}, {}, {} in {}\n", counted(loaded->events.size(), "event"),
+                           counted(loaded->actors.size(), "actor"), counted(relations, "relation"),
+                           counted(opts->files.size(), "file"));
   });
 }
 
