@@ -9,11 +9,25 @@
 #include <fmt/ostream.h>
 
 #include "command.hpp"
+#include "eventgraph/text.hpp"
 
 namespace eventgraph::cli {
 
+int exit_status_for(category kind) {
+  switch (kind) {
+    case category::usage:
+      return exit_bad_usage;
+    case category::io:
+      return exit_io;
+    case category::data:
+      break;
+  }
+  return exit_bad_data;
+}
+
 void print_diagnostics(context& ctx, const diagnostic_list& diags) {
-  for (const auto& d : diags.items()) ctx.err << format_diagnostic(d) << '\n';
+  // Story text reaches the terminal inside messages: its controls are shown, never obeyed.
+  for (const auto& d : diags.items()) ctx.err << escape_terminal(format_diagnostic(d)) << '\n';
   if (diags.dropped() > 0) ctx.err << fmt::format("... and {} more not shown\n", diags.dropped());
 }
 
@@ -39,9 +53,7 @@ std::optional<story> load_story(context& ctx, const std::vector<std::string>& fi
   if (ctx.terminal) ctx.err << "\r\033[K" << std::flush;
   print_diagnostics(ctx, loaded.diagnostics());
   if (!loaded.ok()) {
-    bool io_only = true;
-    for (const auto& d : loaded.diagnostics().items()) io_only = io_only && d.code == "io";
-    ctx.status = io_only ? exit_io : exit_bad_data;
+    ctx.status = exit_status_for(loaded.diagnostics().failure());
     return std::nullopt;
   }
   return std::move(loaded).value();

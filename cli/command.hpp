@@ -21,6 +21,9 @@ struct context {
   int status = exit_ok;
 };
 
+/// The exit status for a failure of this kind.
+[[nodiscard]] int exit_status_for(category kind);
+
 /// Prints diagnostics as `file:line:column: error: message [code]`, then a count if any were cut.
 void print_diagnostics(context& ctx, const diagnostic_list& diags);
 

@@ -131,9 +131,7 @@ void register_render(CLI::App& app, context& ctx) {
     if (progress) ctx.err << "\r\033[K" << std::flush;
     print_diagnostics(ctx, image.diagnostics());
     if (!image) {
-      bool usage = false;
-      for (const auto& d : image.diagnostics().items()) usage = usage || d.code == "usage";
-      ctx.status = usage ? exit_bad_usage : exit_bad_data;
+      ctx.status = exit_status_for(image.diagnostics().failure());
       return;
     }
     if (!write_output(ctx, opts->output, image.value())) return;

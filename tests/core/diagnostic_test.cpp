@@ -31,3 +31,15 @@ TEST_CASE("diagnostic: the list caps what it stores but counts everything") {
   CHECK(total.error_count() == 2);
   CHECK(total.dropped() == 1);
 }
+
+TEST_CASE("diagnostic: the failure's category decides the exit status, not the code") {
+  diagnostic_list list;
+  list.warning({"a", 1, 1}, "w", "a warning is no failure");
+  list.error({"a", 1, 1}, "io", "cannot read", category::io);
+  CHECK(list.failure() == category::io);
+  list.error({"b", 1, 1}, "date", "bad date");
+  CHECK(list.failure() == category::data);
+  list.error({}, "engine", "unknown engine", category::usage);
+  CHECK(list.failure() == category::usage);
+  CHECK(diagnostic_list().failure() == category::data);
+}

@@ -381,6 +381,21 @@ events:
   CHECK(load_texts(inputs, quiet).diagnostics().warning_count() == 0);
 }
 
+TEST_CASE("load: the url warning follows the one link rule (scheme in any case, a host)") {
+  auto warnings_for = [&](const std::string& url) {
+    return messages(load_one("links.yaml",
+                             "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\n"
+                             "events:\n  - {id: e1, date: \"2026\", actor: a, title: T, "
+                             "sources: [{title: S, url: \"" +
+                                 url + "\"}]}\n"),
+                    severity::warning);
+  };
+  CHECK(warnings_for("HTTPS://example.com/x").empty());
+  CHECK(warnings_for("https://example.org/a'b").empty());
+  CHECK(warnings_for("https:///no-host").size() == 1);
+  CHECK(warnings_for("javascript:alert(1)").size() == 1);
+}
+
 TEST_CASE("load: NDJSON event lines read by the fast path equal the same story as JSON") {
   // Every field the fast path takes, in unusual orders, with escapes; plus lines it declines.
   const std::vector<std::string> events = {

@@ -18,6 +18,10 @@ struct source_location {
 
 enum class severity : std::uint8_t { error, warning, note };
 
+/// What kind of failure an error is; it decides a command's exit status (data 1, usage 2,
+/// io 3). A resource limit (too large to load, lay out or write) is a data error.
+enum class category : std::uint8_t { data, usage, io };
+
 /// One problem found in user input.
 ///
 ///     diagnostic{{"story.yaml", 12, 9}, severity::error, "date", "no February 30 in 2026"}
@@ -26,6 +30,7 @@ struct diagnostic {
   severity level = severity::error;
   std::string code;  // short stable key, e.g. "date", "unknown-field", "cycle"
   std::string message;
+  category kind = category::data;  // decides the exit status
 };
 
 /// `file:line:column: error: message [code]`, the form compilers and editors understand.
@@ -38,12 +43,16 @@ class diagnostic_list {
   explicit diagnostic_list(std::size_t cap = default_cap) : cap_(cap) {}
 
   void add(diagnostic d);
-  void error(source_location where, std::string code, std::string message);
+  void error(source_location where, std::string code, std::string message,
+             category kind = category::data);
   void warning(source_location where, std::string code, std::string message);
   void append(const diagnostic_list& other);
 
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
   [[nodiscard]] std::size_t error_count() const { return errors_; }
+  /// What the errors are, for the exit status: usage if any is, else io if every stored error
+  /// is, else data.
+  [[nodiscard]] category failure() const;
   [[nodiscard]] std::size_t warning_count() const { return warnings_; }
   /// Diagnostics past the cap are counted here but not stored.
   [[nodiscard]] std::size_t dropped() const { return dropped_; }

@@ -35,8 +35,20 @@ void diagnostic_list::add(diagnostic d) {
   items_.push_back(std::move(d));
 }
 
-void diagnostic_list::error(source_location where, std::string code, std::string message) {
-  add({std::move(where), severity::error, std::move(code), std::move(message)});
+void diagnostic_list::error(source_location where, std::string code, std::string message,
+                            category kind) {
+  add({std::move(where), severity::error, std::move(code), std::move(message), kind});
+}
+
+category diagnostic_list::failure() const {
+  bool any = false, all_io = true;
+  for (const auto& d : items_) {
+    if (d.level != severity::error) continue;
+    if (d.kind == category::usage) return category::usage;
+    any = true;
+    all_io = all_io && d.kind == category::io;
+  }
+  return any && all_io ? category::io : category::data;
 }
 
 void diagnostic_list::warning(source_location where, std::string code, std::string message) {

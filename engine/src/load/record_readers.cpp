@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "load/tree_reader.hpp"
 #include "time/zone.hpp"
 
@@ -271,7 +272,7 @@ bool tree_reader::read_source(const tree_node& n, source& out) {
                      "date", fmt::format("invalid date '{}': {}", out.date, parsed.error));
     }
   }
-  if (!out.url.empty() && !(out.url.starts_with("https://") || out.url.starts_with("http://"))) {
+  if (!out.url.empty() && !text::is_link(out.url)) {
     const tree_node* url = field(n, "url");
     warn(where(*url), "url",
          fmt::format("'{}' is not an http(s) address; it will be shown as text, "

@@ -15,7 +15,7 @@ result<std::string> render(const story& s, const render_options& options) {
       return detail::render_graphviz(s, options);
   }
   diagnostic_list diags;
-  diags.error({}, "usage", "unknown layout");
+  diags.error({}, "usage", "unknown layout", category::usage);
   return diags;
 }
 

@@ -572,7 +572,8 @@ result<dot_text> to_dot(const story& s, const render_options& options) {
   if (std::find(engines.begin(), engines.end(), options.engine) == engines.end()) {
     diags.error({}, "usage",
                 fmt::format("unknown Graphviz engine '{}' (dot, neato, fdp, sfdp, circo, twopi)",
-                            shorten(options.engine, 40)));
+                            shorten(options.engine, 40)),
+                category::usage);
     return diags;
   }
   const std::size_t n = s.events.size();
