@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "eventgraph/query.hpp"
+#include "eventgraph/text.hpp"
 #include "graph_common.hpp"
 
 namespace eventgraph::cli {
@@ -24,29 +25,28 @@ void register_actors(CLI::App& app, context& ctx) {
     const story& s = *loaded;
     const event_graph graph(s);
     const auto rows = graph.actor_relations();
-    auto optional_seconds = [](const std::optional<std::int64_t>& v) {
-      return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
-    };
     if (opts->json) {
-      nlohmann::ordered_json j;
-      auto list = nlohmann::ordered_json::array();
+      json_writer w(ctx.out);
+      w.begin_object();
+      w.key("rows").begin_array();
       for (const actor_relation& row : rows) {
-        nlohmann::ordered_json r;
-        r["responder"] = s.actors[row.responder].id;
-        r["answered"] = s.actors[row.answered].id;
-        nlohmann::ordered_json counts;
+        w.begin_object();
+        w.key("responder").string(s.actors[row.responder].id);
+        w.key("answered").string(s.actors[row.answered].id);
+        w.key("counts").begin_object();
         for (std::size_t t = 0; t < relation_type_count; ++t)
           if (is_response(static_cast<relation_type>(t)))
-            counts[std::string(to_string(static_cast<relation_type>(t)))] = row.counts[t];
-        r["counts"] = std::move(counts);
-        r["total"] = row.total;
-        r["timed"] = row.timed;
-        r["median_seconds"] = optional_seconds(row.median);
-        r["fastest_seconds"] = optional_seconds(row.fastest);
-        list.push_back(std::move(r));
+            w.key(to_string(static_cast<relation_type>(t))).unsigned_number(row.counts[t]);
+        w.end_object();
+        w.key("total").unsigned_number(row.total);
+        w.key("timed").unsigned_number(row.timed);
+        w.key("median_seconds").optional_number(row.median);
+        w.key("fastest_seconds").optional_number(row.fastest);
+        w.end_object();
       }
-      j["rows"] = std::move(list);
-      print_json(ctx, j);
+      w.end_array();
+      w.end_object();
+      w.finish();
       return;
     }
     if (rows.empty()) {
@@ -66,8 +66,14 @@ void register_actors(CLI::App& app, context& ctx) {
                                : std::string("no response time (open-ended dates)");
       if (row.median && row.timed < row.total)
         timing += fmt::format(" (over {} of {})", row.timed, row.total);
-      fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n", s.actors[row.responder].id,
-                     s.actors[row.answered].id, row.total, by_type, timing);
+      fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n",
+                     escape_terminal(s.actors[row.responder].id),
+                     escape_terminal(s.actors[row.answered].id), row.total, by_type, timing);
+      // Written in pieces: a big story has a row per pair of actors that answered each other.
+      if (out.size() >= (std::size_t{1} << 16)) {
+        ctx.out << out;
+        out.clear();
+      }
     }
     ctx.out << out;
   });

@@ -1,9 +1,6 @@
 #include "app.hpp"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <random>
+#include <ostream>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -59,38 +56,6 @@ std::optional<story> load_story(context& ctx, const std::vector<std::string>& fi
   return std::move(loaded).value();
 }
 
-bool write_output(context& ctx, const std::string& path, std::string_view content) {
-  if (path == "-") {
-    ctx.out << content;
-    return true;
-  }
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  std::random_device seed;
-  const fs::path temporary =
-      target.parent_path() / fmt::format(".{}.{:08x}.tmp", target.filename().string(), seed());
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (file) file.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!file || !file.flush()) {
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      ctx.err << fmt::format("{}: error: cannot write the file\n", path);
-      ctx.status = exit_io;
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(temporary, target, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    ctx.err << fmt::format("{}: error: cannot write the file ({})\n", path, ec.message());
-    ctx.status = exit_io;
-    return false;
-  }
-  return true;
-}
-
 CLI::Option* add_input_files(CLI::App& command, std::vector<std::string>& files) {
   return command.add_option("files", files, "Story files: YAML, JSON or NDJSON")
       ->required()
@@ -116,13 +81,20 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   // CLI11 parses in reverse order of a vector it owns.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
+  int status = exit_ok;
   try {
     app.parse(reversed);
+    status = ctx.status;
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e, out, err);
-    return e.get_exit_code() == 0 ? exit_ok : (code == 0 ? exit_ok : exit_bad_usage);
+    // --help and --version are "errors" of code 0; CLI11's own codes (100+) are bad usage.
+    status = app.exit(e, out, err) == 0 ? exit_ok : exit_bad_usage;
   }
-  return ctx.status;
+  // The one check of standard output: a full disk or a closed pipe must not exit 0.
+  if (!out.flush()) {
+    err << fmt::format("error: cannot write to standard output: {}\n", stream_failure(out));
+    return exit_io;
+  }
+  return status;
 }
 
 }  // namespace eventgraph::cli

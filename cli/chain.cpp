@@ -3,34 +3,62 @@
 #include <fmt/format.h>
 
 #include "eventgraph/query.hpp"
+#include "eventgraph/text.hpp"
 #include "graph_common.hpp"
 
 namespace eventgraph::cli {
 namespace {
 
+/// Levels shown by indentation; deeper ones say their depth as a number, so a long thread's
+/// output grows with the events printed, not with their square.
+constexpr std::uint32_t indented_levels = 12;
+
 void print_tree(context& ctx, const story& s, const std::vector<chain_entry>& entries) {
+  std::string out;
   for (const auto& entry : entries) {
-    const std::string indent(2 * entry.depth, ' ');
-    if (entry.repeat)
-      ctx.out << fmt::format("{}{}: {} (see above)\n", indent, to_string(entry.via),
-                             s.events[entry.event].id());
+    if (entry.depth <= indented_levels)
+      out.append(2 * entry.depth, ' ');
     else
-      ctx.out << fmt::format("{}{}: {}\n", indent, to_string(entry.via),
-                             event_line(s, entry.event));
+      fmt::format_to(std::back_inserter(out), "[depth {}] ", entry.depth);
+    if (entry.repeat)
+      fmt::format_to(std::back_inserter(out), "{}: {} (see above)\n", to_string(entry.via),
+                     escape_terminal(s.events[entry.event].id()));
+    else
+      fmt::format_to(std::back_inserter(out), "{}: {}\n", to_string(entry.via),
+                     event_line(s, entry.event));
+    // Written in pieces, so a million-line tree never sits in memory as one string.
+    if (out.size() >= (std::size_t{1} << 16)) {
+      ctx.out << out;
+      out.clear();
+    }
   }
+  ctx.out << out;
 }
 
-nlohmann::ordered_json tree_json(const story& s, const std::vector<chain_entry>& entries) {
-  auto out = nlohmann::ordered_json::array();
+void write_tree(json_writer& w, const story& s, const std::vector<chain_entry>& entries) {
+  w.begin_array();
   for (const auto& entry : entries) {
-    nlohmann::ordered_json j;
-    j["depth"] = entry.depth;
-    j["relation"] = to_string(entry.via);
-    j["repeat"] = entry.repeat;
-    j["event"] = event_json(s, entry.event);
-    out.push_back(std::move(j));
+    w.begin_object();
+    w.key("depth").unsigned_number(entry.depth);
+    w.key("relation").string(to_string(entry.via));
+    w.key("repeat").boolean(entry.repeat);
+    w.key("event");
+    write_event(w, s, entry.event);
+    w.end_object();
   }
-  return out;
+  w.end_array();
+}
+
+std::string_view direction_name(chain_direction d) {
+  switch (d) {
+    case chain_direction::down:
+      return "down";
+    case chain_direction::up:
+      return "up";
+    case chain_direction::both:
+      break;
+  }
+  return "both";
 }
 
 }  // namespace
@@ -63,7 +91,7 @@ void register_chain(CLI::App& app, context& ctx) {
     auto loaded = load_graph(ctx, opts->files);
     if (!loaded) return;
     const event_graph& g = *loaded->graph;
-    auto root = resolve_id(ctx, g, opts->event, false);
+    auto root = resolve_id(ctx, g, opts->event, id_scope::events);
     if (!root) return;
     chain_options o;
     o.direction = opts->direction;
@@ -72,32 +100,34 @@ void register_chain(CLI::App& app, context& ctx) {
     const chain_result c = chain(g, root->front(), o);
     const story& s = *loaded->data;
     if (opts->json) {
-      nlohmann::ordered_json j;
-      j["root"] = event_json(s, c.root);
-      j["direction"] = opts->direction == chain_direction::down ? "down"
-                       : opts->direction == chain_direction::up ? "up"
-                                                                : "both";
-      j["distinct_down"] = c.distinct_down;
-      j["distinct_up"] = c.distinct_up;
-      j["down"] = tree_json(s, c.down);
-      j["up"] = tree_json(s, c.up);
-      print_json(ctx, j);
+      json_writer w(ctx.out);
+      w.begin_object();
+      w.key("root");
+      write_event(w, s, c.root);
+      w.key("direction").string(direction_name(opts->direction));
+      w.key("distinct_down").unsigned_number(c.distinct_down);
+      w.key("distinct_up").unsigned_number(c.distinct_up);
+      w.key("down");
+      write_tree(w, s, c.down);
+      w.key("up");
+      write_tree(w, s, c.up);
+      w.end_object();
+      w.finish();
       return;
     }
     ctx.out << event_line(s, c.root) << '\n';
-    auto count = [](std::size_t n) { return fmt::format("{} event{}", n, n == 1 ? "" : "s"); };
     if (opts->direction != chain_direction::up) {
       if (c.down.empty())
         ctx.out << "Set off nothing.\n";
       else
-        ctx.out << fmt::format("Set off {}:\n", count(c.distinct_down));
+        ctx.out << fmt::format("Set off {}:\n", counted(c.distinct_down, "event"));
       print_tree(ctx, s, c.down);
     }
     if (opts->direction != chain_direction::down) {
       if (c.up.empty())
         ctx.out << "Goes back to nothing.\n";
       else
-        ctx.out << fmt::format("Goes back to {}:\n", count(c.distinct_up));
+        ctx.out << fmt::format("Goes back to {}:\n", counted(c.distinct_up, "event"));
       print_tree(ctx, s, c.up);
     }
   });

@@ -11,6 +11,7 @@
 
 #include "app.hpp"
 #include "eventgraph/load.hpp"
+#include "output.hpp"
 
 namespace eventgraph::cli {
 
@@ -30,10 +31,6 @@ void print_diagnostics(context& ctx, const diagnostic_list& diags);
 /// Loads and validates the files, printing diagnostics; sets ctx.status on failure.
 [[nodiscard]] std::optional<story> load_story(context& ctx, const std::vector<std::string>& files,
                                               bool warnings = false);
-
-/// Writes `content` to `path` through a temporary file and a rename, so a reader never sees a
-/// half-written file and a failure leaves the old file as it was. "-" writes to ctx.out.
-[[nodiscard]] bool write_output(context& ctx, const std::string& path, std::string_view content);
 
 /// Maps words to enum values, case-insensitively, with help that lists the words (CLI11 cannot
 /// print the enum values themselves).

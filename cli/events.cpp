@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "eventgraph/query.hpp"
+#include "eventgraph/text.hpp"
 #include "graph_common.hpp"
 
 namespace eventgraph::cli {
@@ -11,7 +12,7 @@ void register_events(CLI::App& app, context& ctx) {
   struct options {
     std::vector<std::string> files;
     std::string from, to;
-    bool overlap = false, within = false;
+    bool within = false;
     std::vector<std::string> actors, kinds, tags;
     std::string text;
     bool json = false;
@@ -22,8 +23,9 @@ void register_events(CLI::App& app, context& ctx) {
   add_input_files(*command, opts->files);
   command->add_option("--from", opts->from, "Window start (EDTF date, story time zone)");
   command->add_option("--to", opts->to, "Window end, inclusive: --to 2026-02 includes Feb 28");
-  auto* overlap = command->add_flag("--overlap", opts->overlap,
-                                    "Events whose dates overlap the window (the default)");
+  // --overlap is the default, accepted so scripts can say it; only --within changes the mode.
+  auto* overlap = command->add_flag("--overlap")
+                      ->description("Events whose dates overlap the window (the default)");
   auto* within =
       command->add_flag("--within", opts->within, "Only events whose dates lie wholly within it");
   overlap->excludes(within);
@@ -44,7 +46,8 @@ void register_events(CLI::App& app, context& ctx) {
       if (text->empty()) continue;
       const auto parsed = parse_date(*text, s.timezone);
       if (!parsed.time) {
-        ctx.err << fmt::format("error: {} '{}': {}\n", name, *text, parsed.error);
+        ctx.err << escape_terminal(fmt::format("error: {} '{}': {}", name, *text, parsed.error))
+                << '\n';
         ctx.status = exit_bad_usage;
         return;
       }
@@ -53,8 +56,10 @@ void register_events(CLI::App& app, context& ctx) {
     for (const auto& id : opts->actors) {
       auto a = s.find_actor(id);
       if (!a) {
-        ctx.err << fmt::format("error: no actor has the id '{}'{}\n", id,
-                               did_you_mean(s.closest_ids(id, story::id_kind::actor)));
+        ctx.err << escape_terminal(
+                       fmt::format("error: no actor has the id '{}'{}", id,
+                                   did_you_mean(s.closest_ids(id, story::id_kind::actor))))
+                << '\n';
         ctx.status = exit_bad_data;
         return;
       }
@@ -65,23 +70,29 @@ void register_events(CLI::App& app, context& ctx) {
     f.text = opts->text;
     const auto found = find_events(g, f);
     if (opts->json) {
-      nlohmann::ordered_json j;
-      j["count"] = found.size();
-      auto list = nlohmann::ordered_json::array();
-      for (auto e : found) list.push_back(event_json(s, e));
-      j["events"] = std::move(list);
-      print_json(ctx, j);
+      json_writer w(ctx.out);
+      w.begin_object();
+      w.key("count").unsigned_number(found.size());
+      w.key("events").begin_array();
+      for (auto e : found) write_event(w, s, e);
+      w.end_array();
+      w.end_object();
+      w.finish();
       return;
     }
     std::string out;
     for (auto i : found) {
       const event e = s.events[i];
       fmt::format_to(std::back_inserter(out), "{}  {}  {}: {}\n",
-                     describe_date(e.date(), e.timezone()), e.id(), actor_names(s, e), e.title());
+                     escape_terminal(describe_date(e.date(), e.timezone())),
+                     escape_terminal(e.id()), actor_names(s, e), escape_terminal(e.title()));
+      // Written in pieces, so a million-event timeline never sits in memory as one string.
+      if (out.size() >= (std::size_t{1} << 16)) {
+        ctx.out << out;
+        out.clear();
+      }
     }
-    fmt::format_to(std::back_inserter(out), "{} event{}\n", found.size(),
-                   found.size() == 1 ? "" : "s");
-    ctx.out << out;
+    ctx.out << out << counted(found.size(), "event") << '\n';
   });
 }
 

@@ -47,6 +47,7 @@ void register_export(CLI::App& app, context& ctx) {
     std::optional<export_format> format;
     std::string output = "-";
     bool graph = false;
+    bool in_place = false;
   };
   auto opts = std::make_shared<options>();
   CLI::App* command = app.add_subcommand(
@@ -68,12 +69,21 @@ void register_export(CLI::App& app, context& ctx) {
                       "base name (BASE.events.csv, BASE.relations.csv)");
   command->add_flag("--graph", opts->graph,
                     "mermaid: a flowchart of who responded to whom instead of a timeline");
+  command->add_flag("--in-place", opts->in_place,
+                    "json: let -o be one of the input files, rewritten in eventgraph's JSON");
   command->callback([&ctx, opts] {
     std::optional<export_format> format = opts->format;
-    if (!format && opts->output != "-") {
-      format = is_folder(opts->output) ? std::optional(export_format::csv)
-                                       : export_format_from_path(opts->output);
+    if (!format && is_folder(opts->output)) {
+      // A folder is a csv export only when asked for: a mistyped file name must not turn into
+      // two csv files.
+      ctx.err << fmt::format(
+          "error: '{}' is a folder; give --format csv to write events.csv and relations.csv "
+          "into it\n",
+          opts->output);
+      ctx.status = exit_bad_usage;
+      return;
     }
+    if (!format && opts->output != "-") format = export_format_from_path(opts->output);
     if (!format) {
       ctx.err << fmt::format(
           "error: cannot tell the format from '{}'; give --format ({}), or an output ending in "
@@ -93,6 +103,20 @@ void register_export(CLI::App& app, context& ctx) {
       ctx.status = exit_bad_usage;
       return;
     }
+    if (opts->in_place && *format != export_format::json) {
+      ctx.err << "error: --in-place applies to --format json only (eventgraph's own format)\n";
+      ctx.status = exit_bad_usage;
+      return;
+    }
+    const auto overwrite = *format != export_format::json ? input_overwrite::refuse
+                           : opts->in_place               ? input_overwrite::allow
+                                                          : input_overwrite::offer_in_place;
+    if (*format == export_format::csv) {
+      for (const char* name : {"events.csv", "relations.csv"})
+        if (!output_is_not_input(ctx, csv_path(opts->output, name), opts->files, overwrite)) return;
+    } else if (!output_is_not_input(ctx, opts->output, opts->files, overwrite)) {
+      return;
+    }
     auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
     export_options options;
@@ -100,7 +124,7 @@ void register_export(CLI::App& app, context& ctx) {
     auto files = export_files(*loaded, *format, options);
     if (!files) {
       print_diagnostics(ctx, files.diagnostics());
-      ctx.status = exit_bad_data;
+      ctx.status = exit_status_for(files.diagnostics().failure());
       return;
     }
     if (*format == export_format::csv) {

@@ -46,7 +46,7 @@ void register_generate(CLI::App& app, context& ctx) {
     if (ctx.terminal) ctx.err << "\r\033[K" << std::flush;
     if (!text) {
       for (const auto& d : text.diagnostics().items()) ctx.err << "error: " << d.message << '\n';
-      ctx.status = exit_bad_usage;
+      ctx.status = exit_status_for(text.diagnostics().failure());
       return;
     }
     (void)write_output(ctx, *output, text.value());

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "eventgraph/text.hpp"
+
 namespace eventgraph::cli {
 
 std::optional<loaded_graph> load_graph(context& ctx, const std::vector<std::string>& files) {
@@ -14,7 +16,8 @@ std::optional<loaded_graph> load_graph(context& ctx, const std::vector<std::stri
 }
 
 std::optional<std::vector<event_index>> resolve_id(context& ctx, const event_graph& g,
-                                                   std::string_view id, bool actors_too) {
+                                                   std::string_view id, id_scope scope) {
+  const bool actors_too = scope == id_scope::events_and_actors;
   const story& s = g.source();
   if (auto e = s.find_event(id)) return std::vector<event_index>{*e};
   if (actors_too) {
@@ -25,7 +28,7 @@ std::optional<std::vector<event_index>> resolve_id(context& ctx, const event_gra
       fmt::format("error: no {} has the id '{}'", actors_too ? "event or actor" : "event", id);
   if (!actors_too && s.find_actor(id)) message += " ('" + std::string(id) + "' is an actor)";
   message += did_you_mean(s.closest_ids(id, kind));
-  ctx.err << message << '\n';
+  ctx.err << escape_terminal(message) << '\n';
   ctx.status = exit_bad_data;
   return std::nullopt;
 }
@@ -45,13 +48,14 @@ std::string actor_names(const story& s, event e) {
     if (!out.empty()) out += ", ";
     out += s.actors[a].name;
   }
-  return out;
+  return escape_terminal(out);
 }
 
 std::string event_line(const story& s, event_index i) {
   const event e = s.events[i];
-  return fmt::format("{} ({}; {}): {}", e.id(), describe_date(e.date(), e.timezone()),
-                     actor_names(s, e), e.title());
+  return fmt::format("{} ({}; {}): {}", escape_terminal(e.id()),
+                     escape_terminal(describe_date(e.date(), e.timezone())), actor_names(s, e),
+                     escape_terminal(e.title()));
 }
 
 std::string format_duration(std::int64_t seconds) {
@@ -66,27 +70,29 @@ std::string format_duration(std::int64_t seconds) {
   return fmt::format("{} {} {} h", days, day_word, hours % 24);
 }
 
-nlohmann::ordered_json event_json(const story& s, event_index i) {
+void write_event(json_writer& w, const story& s, event_index i) {
   const event e = s.events[i];
   const event_time time = e.time();
-  nlohmann::ordered_json j;
-  j["id"] = e.id();
-  j["date"] = e.date();
-  j["when"] = describe_date(e.date(), e.timezone());
-  j["earliest"] =
-      time.open_start
-          ? nlohmann::ordered_json()
-          : nlohmann::ordered_json(format_iso(time.earliest, "UTC", time_precision::second));
-  j["latest"] =
-      time.open_end
-          ? nlohmann::ordered_json()
-          : nlohmann::ordered_json(format_iso(time.latest, "UTC", time_precision::second));
-  auto actors = nlohmann::ordered_json::array();
-  for (auto a : e.actors()) actors.push_back(s.actors[a].id);
-  j["actors"] = std::move(actors);
-  j["kind"] = e.kind();
-  j["title"] = e.title();
-  return j;
+  w.begin_object();
+  w.key("id").string(e.id());
+  w.key("date").string(e.date());
+  w.key("when").string(describe_date(e.date(), e.timezone()));
+  w.key("earliest");
+  if (time.open_start)
+    w.null();
+  else
+    w.string(format_iso(time.earliest, "UTC", time_precision::second));
+  w.key("latest");
+  if (time.open_end)
+    w.null();
+  else
+    w.string(format_iso(time.latest, "UTC", time_precision::second));
+  w.key("actors").begin_array();
+  for (auto a : e.actors()) w.string(s.actors[a].id);
+  w.end_array();
+  w.key("kind").string(e.kind());
+  w.key("title").string(e.title());
+  w.end_object();
 }
 
 std::vector<relation_type> parse_relations(const std::vector<std::string>& names) {
@@ -101,11 +107,6 @@ std::vector<std::string> relation_names() {
   for (std::size_t i = 0; i < relation_type_count; ++i)
     out.emplace_back(to_string(static_cast<relation_type>(i)));
   return out;
-}
-
-void print_json(context& ctx, const nlohmann::ordered_json& value) {
-  // Invalid UTF-8 cannot reach here (the loader rejects it); replace rather than throw anyway.
-  ctx.out << value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace eventgraph::cli

@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "command.hpp"
 #include "eventgraph/graph.hpp"
+#include "json_writer.hpp"
+#include "words.hpp"
 
 namespace eventgraph::cli {
 
@@ -25,36 +25,37 @@ struct loaded_graph {
 [[nodiscard]] std::optional<loaded_graph> load_graph(context& ctx,
                                                      const std::vector<std::string>& files);
 
-/// An event id, or with `actors_too` an actor id (standing for every event of the actor).
-/// Unknown: prints "error: no event 'x'; did you mean ...?" and sets exit status 1.
+/// What an id on the command line may name.
+enum class id_scope { events, events_and_actors };
+
+/// An event id, or with `events_and_actors` an actor id (standing for every event of the
+/// actor). Unknown: prints "error: no event 'x'; did you mean ...?" and sets exit status 1.
 [[nodiscard]] std::optional<std::vector<event_index>> resolve_id(context& ctx, const event_graph& g,
                                                                  std::string_view id,
-                                                                 bool actors_too);
+                                                                 id_scope scope);
 
 /// "; did you mean 'a', 'b' or 'c'?" for a list of close ids, "" when there are none.
 [[nodiscard]] std::string did_you_mean(const std::vector<std::string>& close);
 
-/// "Kristi Noem, DHS": the names of an event's actors.
+/// "Kristi Noem, DHS": the names of an event's actors, escaped for a terminal.
 [[nodiscard]] std::string actor_names(const story& s, event e);
 
-/// `id (date; actors): title`, the one-line form every command prints.
+/// `id (date; actors): title`, the one-line form every command prints, escaped for a terminal
+/// (story text never moves the cursor or reorders the line).
 [[nodiscard]] std::string event_line(const story& s, event_index e);
 
 /// "3 days", "5 days 2 h", "2 h 10 min", "45 min", "30 s".
 [[nodiscard]] std::string format_duration(std::int64_t seconds);
 
-/// The JSON form of an event in every command's output:
+/// Writes the JSON form of an event in every command's output:
 /// {"id", "date" (EDTF as written), "when" (for readers), "earliest", "latest" (UTC ISO 8601,
 /// null when open), "actors" (ids), "kind", "title"}.
-[[nodiscard]] nlohmann::ordered_json event_json(const story& s, event_index e);
+void write_event(json_writer& w, const story& s, event_index e);
 
 /// Parses the values of a repeated `--relation TYPE` option (names as in files).
 [[nodiscard]] std::vector<relation_type> parse_relations(const std::vector<std::string>& names);
 
 /// The names of the relation types, for CLI11's IsMember check.
 [[nodiscard]] std::vector<std::string> relation_names();
-
-/// Prints `value` (2-space indented) and a newline.
-void print_json(context& ctx, const nlohmann::ordered_json& value);
 
 }  // namespace eventgraph::cli

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "eventgraph/query.hpp"
+#include "eventgraph/text.hpp"
 #include "graph_common.hpp"
 
 namespace eventgraph::cli {
@@ -29,43 +30,57 @@ void register_path(CLI::App& app, context& ctx) {
     auto loaded = load_graph(ctx, opts->files);
     if (!loaded) return;
     const event_graph& g = *loaded->graph;
-    auto from = resolve_id(ctx, g, opts->from, true);
-    auto to = resolve_id(ctx, g, opts->to, true);
+    auto from = resolve_id(ctx, g, opts->from, id_scope::events_and_actors);
+    auto to = resolve_id(ctx, g, opts->to, id_scope::events_and_actors);
     if (!from || !to) return;
     path_options o;
     o.relations = parse_relations(opts->relations);
     const auto steps = find_path(g, *from, *to, o);
     const story& s = *loaded->data;
     if (opts->json) {
-      nlohmann::ordered_json j;
-      j["from"] = opts->from;
-      j["to"] = opts->to;
-      j["found"] = !steps.empty();
-      auto list = nlohmann::ordered_json::array();
+      json_writer w(ctx.out);
+      w.begin_object();
+      w.key("from").string(opts->from);
+      w.key("to").string(opts->to);
+      w.key("found").boolean(!steps.empty());
+      w.key("steps").begin_array();
       for (std::size_t i = 0; i < steps.size(); ++i) {
-        nlohmann::ordered_json step;
-        step["relation"] =
-            i == 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(to_string(steps[i].via));
-        step["event"] = event_json(s, steps[i].event);
-        list.push_back(std::move(step));
+        w.begin_object();
+        w.key("relation");
+        if (i == 0)
+          w.null();
+        else
+          w.string(to_string(steps[i].via));
+        w.key("event");
+        write_event(w, s, steps[i].event);
+        w.end_object();
       }
-      j["steps"] = std::move(list);
-      print_json(ctx, j);
+      w.end_array();
+      w.end_object();
+      w.finish();
       return;
     }
     if (steps.empty()) {
       ctx.out << fmt::format(
           "No path from {} to {}: no chain of responses leads from one to the other forward in "
           "time.\n",
-          opts->from, opts->to);
+          escape_terminal(opts->from), escape_terminal(opts->to));
       return;
     }
     const std::size_t n = steps.size() - 1;
-    ctx.out << fmt::format("Path from {} to {}, {} step{}:\n", opts->from, opts->to, n,
-                           n == 1 ? "" : "s");
-    ctx.out << "  " << event_line(s, steps.front().event) << '\n';
-    for (std::size_t i = 1; i < steps.size(); ++i)
-      ctx.out << fmt::format("  {}: {}\n", to_string(steps[i].via), event_line(s, steps[i].event));
+    std::string out = fmt::format("Path from {} to {}, {}:\n", escape_terminal(opts->from),
+                                  escape_terminal(opts->to), counted(n, "step"));
+    out += "  " + event_line(s, steps.front().event) + '\n';
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+      fmt::format_to(std::back_inserter(out), "  {}: {}\n", to_string(steps[i].via),
+                     event_line(s, steps[i].event));
+      // Written in pieces, so a million-step path never sits in memory as one string.
+      if (out.size() >= (std::size_t{1} << 16)) {
+        ctx.out << out;
+        out.clear();
+      }
+    }
+    ctx.out << out;
   });
 }
 

@@ -120,6 +120,7 @@ void register_render(CLI::App& app, context& ctx) {
       return;
     }
 
+    if (!output_is_not_input(ctx, opts->output, opts->files)) return;
     auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
     const bool progress = ctx.terminal && loaded->events.size() > progress_threshold;

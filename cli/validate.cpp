@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "words.hpp"
 
 namespace eventgraph::cli {
 
@@ -21,13 +22,9 @@ void register_validate(CLI::App& app, context& ctx) {
     if (!loaded) return;
     std::size_t relations = 0;
     for (const event e : loaded->events) relations += e.relations().size();
-    auto count = [](std::size_t n, std::string_view one, std::string_view many) {
-      return fmt::format("{} {}", n, n == 1 ? one : many);
-    };
-    ctx.out << fmt::format(
-        "ok: {}, {}, {} in {}\n", count(loaded->events.size(), "event", "events"),
-        count(loaded->actors.size(), "actor", "actors"), count(relations, "relation", "relations"),
-        count(opts->files.size(), "file", "files"));
+    ctx.out << fmt::format("ok: {}, {}, {} in {}\n", counted(loaded->events.size(), "event"),
+                           counted(loaded->actors.size(), "actor"), counted(relations, "relation"),
+                           counted(opts->files.size(), "file"));
   });
 }
 

@@ -1,11 +1,11 @@
 #include <doctest/doctest.h>
 
-#include "graph_cli.hpp"
+#include "../support/helpers.hpp"
 
-using graph_cli::run;
+using test::run_cli;
 
 TEST_CASE("cli actors: who answered whom, how often, how fast") {
-  auto r = run({"actors", graph_cli::small});
+  auto r = run_cli({"actors", test::graph_small});
   CHECK(r.status == 0);
   CHECK(r.out ==
         "ann -> bob: 1 (supports 1); median 7 days, fastest 7 days\n"
@@ -17,11 +17,11 @@ TEST_CASE("cli actors: who answered whom, how often, how fast") {
 }
 
 TEST_CASE("cli actors: the seed, and the JSON shape") {
-  auto r = run({"actors", graph_cli::seed});
+  auto r = run_cli({"actors", test::seed});
   CHECK(r.out ==
         "governors-office -> noem: 1 (rebuts 1); median 3 days, fastest 3 days\n"
         "noem -> noem: 1 (follows-up 1); median 6 days, fastest 6 days\n");
-  auto j = run({"actors", graph_cli::small, "--json"}).json();
+  auto j = run_cli({"actors", test::graph_small, "--json"}).json();
   REQUIRE(j["rows"].size() == 5);
   const auto& row = j["rows"][4];
   CHECK(row["responder"] == "cat");

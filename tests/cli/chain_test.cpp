@@ -1,11 +1,11 @@
 #include <doctest/doctest.h>
 
-#include "graph_cli.hpp"
+#include "../support/helpers.hpp"
 
-using graph_cli::run;
+using test::run_cli;
 
 TEST_CASE("cli chain: an indented tree, oldest first, repeats marked") {
-  auto r = run({"chain", "a", graph_cli::small});
+  auto r = run_cli({"chain", "a", test::graph_small});
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   CHECK(r.out ==
@@ -22,14 +22,14 @@ TEST_CASE("cli chain: an indented tree, oldest first, repeats marked") {
 }
 
 TEST_CASE("cli chain: up, both, depth and relation options") {
-  auto r = run({"chain", "e", graph_cli::small, "--direction", "up"});
+  auto r = run_cli({"chain", "e", test::graph_small, "--direction", "up"});
   CHECK(r.out ==
         "e (Feb 2, 2026; Bob): Echo\n"
         "Goes back to 3 events:\n"
         "  follows-up: c (Feb 2026; Cat): Charlie letter\n"
         "    rebuts: b (Feb 3, 2026; Bob): Bravo reply\n"
         "      responds-to: a (Feb 1, 2026; Ann): Alpha budget\n");
-  r = run({"chain", "f", graph_cli::small, "--direction", "both"});
+  r = run_cli({"chain", "f", test::graph_small, "--direction", "both"});
   CHECK(r.out ==
         "f (Mar 1, 2026; Cat): Foxtrot\n"
         "Set off nothing.\n"
@@ -38,18 +38,18 @@ TEST_CASE("cli chain: up, both, depth and relation options") {
         "    cites: a (Feb 1, 2026; Ann): Alpha budget\n"
         "    supports: b (Feb 3, 2026; Bob): Bravo reply\n"
         "      responds-to: a (see above)\n");
-  r = run({"chain", "a", graph_cli::small, "--depth", "1", "--relation", "responds-to"});
+  r = run_cli({"chain", "a", test::graph_small, "--depth", "1", "--relation", "responds-to"});
   CHECK(r.out ==
         "a (Feb 1, 2026; Ann): Alpha budget\n"
         "Set off 2 events:\n"
         "  responds-to: b (Feb 3, 2026; Bob): Bravo reply\n"
         "  responds-to: g (Feb 5, 2026; Bob): Golf\n");
-  CHECK(run({"chain", "a", graph_cli::small, "--relation", "answers"}).status == 2);
-  CHECK(run({"chain", "a", graph_cli::small, "--direction", "sideways"}).status == 2);
+  CHECK(run_cli({"chain", "a", test::graph_small, "--relation", "answers"}).status == 2);
+  CHECK(run_cli({"chain", "a", test::graph_small, "--direction", "sideways"}).status == 2);
 }
 
 TEST_CASE("cli chain: the seed, what noem-x-post set off") {
-  auto r = run({"chain", "noem-x-post", graph_cli::seed});
+  auto r = run_cli({"chain", "noem-x-post", test::seed});
   CHECK(r.status == 0);
   CHECK(r.out.find("Set off 2 events:\n"
                    "  rebuts: governors-office-response (between Feb 6 and Feb 12, 2026; "
@@ -59,7 +59,7 @@ TEST_CASE("cli chain: the seed, what noem-x-post set off") {
 }
 
 TEST_CASE("cli chain: JSON shape") {
-  auto j = run({"chain", "d", graph_cli::small, "--direction", "both", "--json"}).json();
+  auto j = run_cli({"chain", "d", test::graph_small, "--direction", "both", "--json"}).json();
   CHECK(j["root"]["id"] == "d");
   CHECK(j["root"]["date"] == "2026-02-10");
   CHECK(j["root"]["when"] == "Feb 10, 2026");
@@ -76,16 +76,16 @@ TEST_CASE("cli chain: JSON shape") {
   REQUIRE(j["up"].size() == 3);
   CHECK(j["up"][2]["repeat"] == true);
   CHECK(j["up"][2]["depth"] == 2);
-  auto open = run({"chain", "h", graph_cli::small, "--json"}).json();
+  auto open = run_cli({"chain", "h", test::graph_small, "--json"}).json();
   CHECK(open["root"]["latest"].is_null());
 }
 
 TEST_CASE("cli chain: an unknown id is an error naming the closest ids") {
-  auto r = run({"chain", "noem-x-pst", graph_cli::seed});
+  auto r = run_cli({"chain", "noem-x-pst", test::seed});
   CHECK(r.status == 1);
   CHECK(r.out.empty());
   CHECK(r.err == "error: no event has the id 'noem-x-pst'; did you mean 'noem-x-post'?\n");
-  r = run({"chain", "noem", graph_cli::seed});
+  r = run_cli({"chain", "noem", test::seed});
   CHECK(r.status == 1);
   CHECK(r.err.rfind("error: no event has the id 'noem' ('noem' is an actor)", 0) == 0);
 }

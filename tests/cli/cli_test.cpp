@@ -1,39 +1,11 @@
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "../support/helpers.hpp"
-#include "app.hpp"
 
-namespace {
-
-struct outcome {
-  int status;
-  std::string out, err;
-};
-
-outcome run_cli(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int status = eventgraph::cli::run(args, out, err);
-  return {status, out.str(), err.str()};
-}
-
-const std::string seed = EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml";
-
-std::filesystem::path scratch(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / "eventgraph-cli-test";
-  std::filesystem::create_directories(dir);
-  return dir / name;
-}
-
-void write(const std::filesystem::path& p, const std::string& text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-}  // namespace
+using test::run_cli;
+using test::seed;
 
 TEST_CASE("cli: validate accepts the seed story") {
   auto r = run_cli({"validate", "--no-warnings", seed});
@@ -43,10 +15,10 @@ TEST_CASE("cli: validate accepts the seed story") {
 }
 
 TEST_CASE("cli: validate reports every error as file:line:column and exits 1") {
-  auto bad = scratch("bad.yaml");
-  write(bad,
-        "eventgraph: 1\nactors: [{id: a, name: A, kind: persn}]\nevents:\n"
-        "  - {id: e, date: \"2026-02-30\", actor: b, title: T}\n");
+  const auto bad = test::fresh_dir("cli-validate") / "bad.yaml";
+  test::write_file(bad,
+                   "eventgraph: 1\nactors: [{id: a, name: A, kind: persn}]\nevents:\n"
+                   "  - {id: e, date: \"2026-02-30\", actor: b, title: T}\n");
   auto r = run_cli({"validate", bad.string()});
   CHECK(r.status == 1);
   CHECK(r.out.empty());

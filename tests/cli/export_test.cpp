@@ -10,7 +10,7 @@
 
 #include <unistd.h>
 
-#include "app.hpp"
+#include "../support/helpers.hpp"
 #include "eventgraph/export.hpp"
 #include "eventgraph/load.hpp"
 
@@ -18,37 +18,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct outcome {
-  int status;
-  std::string out, err;
-};
-
-outcome run_export(std::vector<std::string> args) {
+test::outcome run_export(std::vector<std::string> args) {
   args.insert(args.begin(), "export");
-  std::ostringstream out, err;
-  const int status = eventgraph::cli::run(args, out, err);
-  return {status, out.str(), err.str()};
+  return test::run_cli(std::move(args));
 }
 
 const std::string zones = EVENTGRAPH_SOURCE_DIR "/samples/two-zones.yaml";
 
-/// A fresh, empty folder for one test case.
 fs::path folder(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "eventgraph-export-test" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return test::fresh_dir("export-" + name);
 }
 
 std::string engine_export(eventgraph::export_format f, bool graph = false) {
-  auto s = eventgraph::load_files(std::vector<std::string>{zones});
-  REQUIRE(s.ok());
-  auto text = eventgraph::export_story(s.value(), f, {.mermaid_graph = graph});
+  const auto s = test::load_or_fail(zones);
+  auto text = eventgraph::export_story(s, f, {.mermaid_graph = graph});
   REQUIRE(text.ok());
   return text.value();
 }
@@ -71,7 +54,7 @@ TEST_CASE("cli export: the format comes from the output's ending") {
     const auto r = run_export({zones, "-o", (dir / name).string()});
     CHECK(r.status == 0);
     CHECK(r.out.empty());
-    CHECK(read(dir / name) == engine_export(format));
+    CHECK(test::slurp(dir / name) == engine_export(format));
   }
   // Only the two files: no temporary left behind.
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 8);
@@ -80,7 +63,7 @@ TEST_CASE("cli export: the format comes from the output's ending") {
 TEST_CASE("cli export: --format wins over the ending, and '-' is standard output") {
   const fs::path dir = folder("format");
   CHECK(run_export({zones, "--format", "gexf", "-o", (dir / "odd.json").string()}).status == 0);
-  CHECK(read(dir / "odd.json") == engine_export(eventgraph::export_format::gexf));
+  CHECK(test::slurp(dir / "odd.json") == engine_export(eventgraph::export_format::gexf));
   const auto r = run_export({zones, "-f", "mermaid", "--graph"});
   CHECK(r.status == 0);
   CHECK(r.out == engine_export(eventgraph::export_format::mermaid, true));
@@ -88,16 +71,27 @@ TEST_CASE("cli export: --format wins over the ending, and '-' is standard output
 
 TEST_CASE("cli export: csv into a folder, or next to a base name") {
   const fs::path dir = folder("csv");
-  CHECK(run_export({zones, "-o", (dir / "new" / "").string()}).status == 0);  // created
+  CHECK(run_export({zones, "-f", "csv", "-o", (dir / "new" / "").string()}).status == 0);  // made
   CHECK(fs::exists(dir / "new" / "events.csv"));
   CHECK(fs::exists(dir / "new" / "relations.csv"));
-  CHECK(run_export({zones, "-o", dir.string()}).status == 0);  // an existing folder: csv
-  CHECK(read(dir / "events.csv") == read(dir / "new" / "events.csv"));
+  CHECK(run_export({zones, "-f", "csv", "-o", dir.string()}).status == 0);
+  CHECK(test::slurp(dir / "events.csv") == test::slurp(dir / "new" / "events.csv"));
   CHECK(run_export({zones, "-o", (dir / "story.csv").string()}).status == 0);
-  CHECK(read(dir / "story.events.csv") == read(dir / "events.csv"));
-  CHECK(read(dir / "story.relations.csv").rfind("From,To,Type,", 0) == 0);
+  CHECK(test::slurp(dir / "story.events.csv") == test::slurp(dir / "events.csv"));
+  CHECK(test::slurp(dir / "story.relations.csv").rfind("From,To,Type,", 0) == 0);
   CHECK(run_export({zones, "-f", "csv", "-o", (dir / "base").string()}).status == 0);
   CHECK(fs::exists(dir / "base.events.csv"));
+}
+
+TEST_CASE("cli export: a folder without --format is an error, not two csv files") {
+  const fs::path dir = folder("folder");
+  auto r = run_export({zones, "-o", dir.string()});
+  CHECK(r.status == 2);
+  CHECK(r.err == "error: '" + dir.string() +
+                     "' is a folder; give --format csv to write events.csv and relations.csv "
+                     "into it\n");
+  CHECK(run_export({zones, "-o", (dir / "new" / "").string()}).status == 2);
+  CHECK(fs::is_empty(dir));
 }
 
 TEST_CASE("cli export: usage errors exit 2 and write nothing") {
@@ -143,6 +137,6 @@ TEST_CASE("cli export: bad data exits 1, an unwritable output 3, and nothing is 
   fs::permissions(dir, fs::perms::owner_all);
   if (read_only) {
     CHECK(r.status == 3);
-    CHECK(read(out) == "old");
+    CHECK(test::slurp(out) == "old");
   }
 }

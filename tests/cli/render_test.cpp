@@ -7,39 +7,22 @@
 #include <string>
 #include <vector>
 
-#include "app.hpp"
+#include "../support/helpers.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct outcome {
-  int status;
-  std::string out, err;
-};
+using test::seed;
+using test::slurp;
 
-outcome run_render(std::vector<std::string> args) {
+test::outcome run_render(std::vector<std::string> args) {
   args.insert(args.begin(), "render");
-  std::ostringstream out, err;
-  const int status = eventgraph::cli::run(args, out, err);
-  return {status, out.str(), err.str()};
+  return test::run_cli(std::move(args));
 }
 
-const std::string seed = EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml";
-
-/// A fresh, empty directory for one test.
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "eventgraph-render-test" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return test::fresh_dir("render-" + name);
 }
 
 std::vector<std::string> names_in(const fs::path& dir) {

@@ -1,11 +1,11 @@
 #include <doctest/doctest.h>
 
-#include "graph_cli.hpp"
+#include "../support/helpers.hpp"
 
-using graph_cli::run;
+using test::run_cli;
 
 TEST_CASE("cli stats: text") {
-  auto r = run({"stats", graph_cli::small});
+  auto r = run_cli({"stats", test::graph_small});
   CHECK(r.status == 0);
   CHECK(r.out ==
         "8 events, 3 actors, 8 relations\n"
@@ -28,7 +28,7 @@ TEST_CASE("cli stats: text") {
 }
 
 TEST_CASE("cli stats: JSON shape") {
-  auto j = run({"stats", graph_cli::seed, "--json"}).json();
+  auto j = run_cli({"stats", test::seed, "--json"}).json();
   CHECK(j["events"] == 14);
   CHECK(j["actors"] == 16);
   CHECK(j["relations"] == 10);

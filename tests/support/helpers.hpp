@@ -23,6 +23,8 @@ namespace test {
 inline const std::string seed = EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml";
 inline const std::string samples = EVENTGRAPH_SOURCE_DIR "/samples/";
 inline const std::string data = EVENTGRAPH_TEST_DATA "/";
+/// The graph commands' small story (a..h, three actors).
+inline const std::string graph_small = EVENTGRAPH_TEST_DATA "/graph/small.yaml";
 
 /// What one command line did.
 struct outcome {

@@ -73,18 +73,22 @@ result<std::string> generate_story(const generate_options& options) {
   const auto from = parse_date(options.from, "UTC");
   const auto to = parse_date(options.to, "UTC");
   if (!from.time)
-    diags.error({}, "option", fmt::format("--from '{}': {}", options.from, from.error));
-  if (!to.time) diags.error({}, "option", fmt::format("--to '{}': {}", options.to, to.error));
+    diags.error({}, "option", fmt::format("--from '{}': {}", options.from, from.error),
+                category::usage);
+  if (!to.time)
+    diags.error({}, "option", fmt::format("--to '{}': {}", options.to, to.error), category::usage);
   if (from.time && (from.time->open_start || from.time->open_end))
-    diags.error({}, "option", "--from must be a bounded date");
+    diags.error({}, "option", "--from must be a bounded date", category::usage);
   if (to.time && (to.time->open_start || to.time->open_end))
-    diags.error({}, "option", "--to must be a bounded date");
+    diags.error({}, "option", "--to must be a bounded date", category::usage);
   if (from.time && to.time && to.time->latest < from.time->earliest)
     diags.error({}, "option",
-                fmt::format("--to '{}' is before --from '{}'", options.to, options.from));
+                fmt::format("--to '{}' is before --from '{}'", options.to, options.from),
+                category::usage);
   if (options.events > 0 && options.actors == 0)
-    diags.error({}, "option", "events need at least one actor");
-  if (options.events > 100'000'000) diags.error({}, "option", "at most 100,000,000 events");
+    diags.error({}, "option", "events need at least one actor", category::usage);
+  if (options.events > 100'000'000)
+    diags.error({}, "option", "at most 100,000,000 events", category::usage);
   if (diags.has_errors()) return diags;
 
   const std::int64_t start = from.time->earliest.time_since_epoch().count();
