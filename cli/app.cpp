@@ -59,7 +59,9 @@ std::optional<story> load_story(context& ctx, const std::vector<std::string>& fi
 CLI::Option* add_input_files(CLI::App& command, std::vector<std::string>& files) {
   return command.add_option("files", files, "Story files: YAML, JSON or NDJSON")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(CLI::Validator(
+          [](std::string& path) { return path == "-" ? std::string() : CLI::ExistingFile(path); },
+          "FILE or - (standard input)"));
 }
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool terminal) {

@@ -6,8 +6,9 @@
 // The fuzzer runs as root, so it never touches real files: it works in a fresh temporary
 // folder, drops any argument with a '/' or a leading '.', and stands `@1`, `@2`, `@3` for
 // copies of the sample stories; `-o` can only name a plain file in that folder, emptied after
-// every run.
+// every run. Standard input is /dev/null.
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -46,6 +47,10 @@ const workspace& setup() {
       out.stories.push_back(copy.string());
     }
     if (::chdir(out.scratch.c_str()) != 0) std::abort();
+    // "-" reads standard input: make it empty, so no run waits on a terminal.
+    const int empty = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (empty < 0 || ::dup2(empty, STDIN_FILENO) < 0) std::abort();
+    ::close(empty);
     return out;
   }();
   return w;

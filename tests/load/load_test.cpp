@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <string>
 #include <vector>
 
@@ -194,7 +198,7 @@ events:
 )");
   auto errors = messages(r);
   CHECK(has(errors,
-            "4:71: 'early' (Feb 5, 2026) cannot responds-to 'late' (Feb 12, 2026): it happened "
+            "4:71: 'early' (Feb 5, 2026) cannot respond to 'late' (Feb 12, 2026): it happened "
             "before it [time-order]"));
   // Imprecision is not an error: February may well be after Feb 12.
   CHECK(errors.size() == 1);
@@ -226,7 +230,7 @@ events:
 )");
   auto errors = messages(r);
   CHECK(has(errors, "relations form a cycle: x -> z -> y -> x [cycle]"));
-  CHECK(has(errors, "event 's' cannot responds-to itself [self-reference]"));
+  CHECK(has(errors, "7:61: event 's' cannot respond to itself [self-reference]"));
   CHECK(has(errors, "actor 'a' cannot be a member of itself [self-reference]"));
 }
 
@@ -355,7 +359,7 @@ TEST_CASE("load: NDJSON with a header, actor lines and event lines") {
                "{\"id\": \"e2\", oops}\n");
   auto errors = messages(bad);
   CHECK(has(errors, "2:31: invalid date '2026-02-31'"));
-  CHECK(has(errors, "3:1: malformed JSON"));
+  CHECK(has(errors, "3:14: expected a field name in double quotes after ',', found 'o' [syntax]"));
 }
 
 TEST_CASE("load: a warning on an aliased value is given once, and not at all when turned off") {
@@ -579,3 +583,190 @@ TEST_CASE("load: NDJSON lines give the same diagnostics and story with and witho
     CHECK(describe(fast) == describe(slow));
   }
 }
+
+TEST_CASE("load: JSON syntax errors are placed where the text breaks, saying what was found") {
+  CHECK(has(messages(load_one("a.json", "{\"eventgraph\": 1,\n \"title\": \"x\",,\n}")),
+            "2:15: expected a field name in double quotes after ',', found ',' [syntax]"));
+  CHECK(has(messages(load_one("b.json", "{\"eventgraph\": 1,\n  \"title\" \"x\"}")),
+            "2:11: expected ':' after the key, found '\"' [syntax]"));
+  CHECK(has(messages(load_one("c.json", "{\"eventgraph\": 1,\n  \"title\": \"x\",\n}")),
+            "3:1: a ',' before '}' must be followed by a field [syntax]"));
+  CHECK(has(messages(load_one("d.json", "{\"eventgraph\": 1, // version\n}")),
+            "1:19: expected a field name in double quotes after ',', found a comment (JSON has "
+            "none) [syntax]"));
+  CHECK(has(messages(load_one("e.json", "{\"eventgraph\": 1,\n \"tags\": [\"a\",]}")),
+            "2:15: a ',' before ']' must be followed by a value [syntax]"));
+  CHECK(has(messages(load_one("f.json", "{\"eventgraph\": 1,\n \"title\": 'x'}")),
+            "2:11: JSON strings take double quotes"));
+  const auto ndjson = load_one("g.ndjson",
+                               "{\"eventgraph\": 1}\n"
+                               "{\"type\": \"actor\" \"id\": \"a\", \"name\": \"A\"}\n");
+  CHECK(has(messages(ndjson), "2:18: expected ',' or '}' after a value, found '\"' [syntax]"));
+}
+
+TEST_CASE("load: a byte order mark starts JSON and NDJSON as it does YAML") {
+  const std::string bom = "\xEF\xBB\xBF";
+  CHECK(load_one("a.yaml", bom + "eventgraph: 1\n").ok());
+  CHECK(load_one("a.json", bom + "{\"eventgraph\": 1}").ok());
+  CHECK(load_one("a.ndjson", bom + "{\"eventgraph\": 1}\n").ok());
+  CHECK(load_one("stdin", bom + "{\"eventgraph\": 1}\n").ok());
+}
+
+TEST_CASE("load: a CR alone ends a line in positions (old Mac files)") {
+  CHECK(has(messages(load_one("cr.yaml", "eventgraph: 1\rtitle: 5\r")),
+            "2:8: expected text, found a whole number"));
+  CHECK(has(messages(load_one("cr.json", "{\"eventgraph\": 1,\r\"title\": 5}")),
+            "2:10: expected text, found a whole number"));
+  CHECK(has(messages(load_one("crlf.json", "{\"eventgraph\": 1,\r\n\"title\": 5}")),
+            "2:10: expected text, found a whole number"));
+  CHECK(has(messages(load_one("cr-nul.yaml", std::string("eventgraph: 1\rtitle: \0\r", 23))),
+            "2:8: NUL byte"));
+}
+
+TEST_CASE("load: NDJSON without a known extension is told by its content") {
+  const std::string lines =
+      "{\"eventgraph\": 1, \"title\": \"Bulk\"}\n"
+      "{\"type\": \"actor\", \"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}\n"
+      "{\"id\": \"e\", \"date\": \"2026\", \"actor\": \"a\", \"title\": \"T\"}\n";
+  auto r = load_one("story.txt", lines);
+  REQUIRE(r.ok());
+  CHECK(r.value().events.size() == 1);
+  CHECK(load_one("story.txt", "{\"eventgraph\": 1,\n \"title\": \"One document\"\n}\n").ok());
+  CHECK(load_one("story.txt", "{\"eventgraph\": 1, \"title\": \"One line\"}\n").ok());
+}
+
+TEST_CASE("load: an empty NDJSON file is an error, as empty YAML and JSON are") {
+  CHECK(has(messages(load_one("e.ndjson", "")), "1:1: the file has no JSON lines"));
+  CHECK(has(messages(load_one("e.ndjson", "\n  \n")), "1:1: the file has no JSON lines"));
+  CHECK(load_one("e.yaml", "").diagnostics().has_errors());
+  CHECK(load_one("e.json", "").diagnostics().has_errors());
+}
+
+TEST_CASE("load: an empty or host-dependent time zone is an error, not the host's zone") {
+  CHECK(has(messages(load_one("z.yaml", "eventgraph: 1\ntimezone: \"\"\n")),
+            "2:11: the time zone is empty; use an IANA name"));
+  CHECK(has(messages(load_one("z.yaml", "eventgraph: 1\ntimezone: localtime\n")),
+            "2:11: time zone 'localtime' would be whatever this computer is set to"));
+  auto event = load_one("z.yaml", R"(eventgraph: 1
+actors: [{id: a, name: A, kind: person}]
+events:
+  - {id: e, date: "2026-02-12T10:00", timezone: "", actor: a, title: T}
+)");
+  CHECK(has(messages(event), "4:49: the time zone is empty"));
+}
+
+TEST_CASE("load: an unquoted comma inside {...} is explained") {
+  auto role = load_one("r.yaml", R"(eventgraph: 1
+actors:
+  - {id: a, name: A, kind: person, role: Chancellor, Delaware Court of Chancery}
+)");
+  CHECK(has(messages(role),
+            "3:54: unknown field 'Delaware Court of Chancery': inside {...} a comma separates "
+            "fields, so a value with a comma must be quoted: role: \"Chancellor, Delaware Court "
+            "of Chancery\" [unknown-field]"));
+  CHECK(messages(role).size() == 1);
+  auto figure = load_one("f.yaml", R"(eventgraph: 1
+actors: [{id: a, name: A, kind: person}]
+events:
+  - {id: e, date: "2026", actor: a, title: T, figures: [{label: x, value: 43,000,000,000}]}
+)");
+  CHECK(has(messages(figure),
+            "unknown field '000': inside {...} a comma separates fields, so '43,000,000,000' is "
+            "not one number; write it without thousands separators (value: 43000000000) or "
+            "quote it as text [unknown-field]"));
+  CHECK(messages(figure).size() == 1);
+  CHECK(has(messages(load_one("u.yaml", "eventgraph: 1\ntitel: x\n")),
+            "unknown field 'titel'; did you mean 'title'?"));
+}
+
+TEST_CASE("load: thousands separators in a figure's value are explained") {
+  auto r = load_one("f.yaml", R"(eventgraph: 1
+actors: [{id: a, name: A, kind: person}]
+events:
+  - id: e
+    date: "2026"
+    actor: a
+    title: T
+    figures:
+      - label: x
+        value: 43,000,000,000
+)");
+  CHECK(has(messages(r),
+            "10:16: a figure's value must be a number, found text ('43,000,000,000' "
+            "has thousands separators: write 43000000000) [type]"));
+}
+
+namespace {
+
+/// load_files on `paths` with standard input reading `text`.
+result<story> load_with_stdin(const std::string& text, std::vector<std::string> paths) {
+  int pipe_ends[2];
+  REQUIRE(::pipe(pipe_ends) == 0);
+  REQUIRE(::write(pipe_ends[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  ::close(pipe_ends[1]);
+  const int saved = ::dup(STDIN_FILENO);
+  ::dup2(pipe_ends[0], STDIN_FILENO);
+  ::close(pipe_ends[0]);
+  auto r = load_files(paths);
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("load: '-' reads standard input, named <stdin>, its format told by content") {
+  const std::string yaml = "eventgraph: 1\ntitle: From a pipe\n";
+  auto r = load_with_stdin(yaml, {"-"});
+  REQUIRE(r.ok());
+  CHECK(r.value().title == "From a pipe");
+  CHECK(r.value().files == std::vector<std::string>{"<stdin>"});
+  auto bad = load_with_stdin("{\"eventgraph\": 1,,}", {"-"});
+  REQUIRE(!bad.diagnostics().items().empty());
+  CHECK(bad.diagnostics().items()[0].where.file == "<stdin>");
+  CHECK(has(messages(bad), "1:18: expected a field name"));
+}
+
+TEST_CASE("load: an I/O error says why") {
+  auto missing = load_files(std::vector<std::string>{"/nonexistent/story.yaml"});
+  REQUIRE(missing.diagnostics().items().size() == 1);
+  CHECK(missing.diagnostics().items()[0].message == "cannot open: No such file or directory");
+  CHECK(missing.diagnostics().items()[0].code == "io");
+  auto directory = load_files(std::vector<std::string>{EVENTGRAPH_TEST_DATA});
+  REQUIRE(directory.diagnostics().items().size() == 1);
+  CHECK(directory.diagnostics().items()[0].message == "cannot read: Is a directory");
+}
+
+TEST_CASE("load: an endless device of NUL bytes ends in one clean error") {
+  auto r = load_files(std::vector<std::string>{"/dev/zero"});
+  REQUIRE(r.diagnostics().items().size() == 1);
+  CHECK(has(messages(r), "1:1: NUL byte in text; the file may be UTF-16 or binary [encoding]"));
+}
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EVENTGRAPH_TEST_ASAN 1
+#endif
+#endif
+#if !defined(__SANITIZE_ADDRESS__) && !defined(EVENTGRAPH_TEST_ASAN)
+TEST_CASE("load: running out of memory is an error, too large to load, not a crash") {
+  // In a child whose address space is capped: a text of blank lines sizes the NDJSON columns
+  // for a line each, far beyond the cap.
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const std::string lines(64u << 20, '\n');
+    const rlimit cap{1u << 30, 1u << 30};
+    ::setrlimit(RLIMIT_AS, &cap);
+    auto r = load_one("huge.ndjson", lines);
+    const bool clean =
+        r.diagnostics().items().size() == 1 && r.diagnostics().items()[0].code == "too-large" &&
+        r.diagnostics().items()[0].message.find("too large to load") != std::string::npos;
+    ::_exit(clean ? 0 : 1);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
+#endif

@@ -634,3 +634,35 @@ TEST_CASE("time: the common forms read without the parser give what the parser g
   }
   CHECK(shortcut > 1000);  // the shortcut was taken, not just the parser twice
 }
+
+TEST_CASE("time: zones the host decides are unknown, whatever the host") {
+  for (std::string_view zone : {"localtime", "posixrules", "posix/America/New_York", "right/UTC",
+                                "/etc/localtime", "../zoneinfo/UTC", "utc"}) {
+    INFO(std::string(zone));
+    CHECK_FALSE(eventgraph::is_known_zone(zone));
+    const date_parse_result r = parse_date("2026-02-12T10:00", zone);
+    CHECK_FALSE(r.time.has_value());
+    CHECK(r.error == fmt::format("unknown time zone '{}'", zone));
+  }
+  CHECK(eventgraph::is_known_zone("Etc/GMT+5"));
+  CHECK(eventgraph::is_known_zone("America/Argentina/Buenos_Aires"));
+  CHECK(eventgraph::is_known_zone("EST5EDT"));
+}
+
+TEST_CASE("time: each end of a date keeps the precision it was written with") {
+  const date_parse_result interval = parse_date("2019/2026-02", la);
+  CHECK(interval.time->precision == time_precision::year);
+  CHECK(interval.start_precision == time_precision::year);
+  CHECK(interval.end_precision == time_precision::month);
+  const date_parse_result range = parse_date("[2026-02-06..2026-03]", "UTC");
+  CHECK(range.start_precision == time_precision::day);
+  CHECK(range.end_precision == time_precision::month);
+  const date_parse_result list = parse_date("[2026-03, 2026-02-06T10:30Z, 2025]", "UTC");
+  CHECK(list.start_precision == time_precision::year);
+  CHECK(list.end_precision == time_precision::month);
+  const date_parse_result open = parse_date("../2026-02-12T10:30", la);
+  CHECK(open.end_precision == time_precision::minute);
+  const date_parse_result common = parse_date("2026-02-12", "UTC");
+  CHECK(common.start_precision == time_precision::day);
+  CHECK(common.end_precision == time_precision::day);
+}

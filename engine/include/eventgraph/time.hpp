@@ -66,16 +66,22 @@ struct date_parse_result {
   std::string error;             ///< set when !time
   std::size_t error_offset = 0;  ///< byte offset in the input where the problem starts
   std::string warning;           ///< e.g. an ambiguous local time (resolved to cover both readings)
+  /// The precision each end was written with: `2019/2026-02` starts at year and ends at month
+  /// precision (time->precision is the coarser). An open end has the other end's.
+  time_precision start_precision = time_precision::day;
+  time_precision end_precision = time_precision::day;
 };
 
-/// Parses an EDTF date. Times without an offset are local to `zone` (an IANA name, "" = UTC);
+/// Parses an EDTF date. Times without an offset are local to `zone` (an IANA name, "" = UTC;
+/// names the host decides, such as `localtime`, are unknown zones);
 /// a date alone covers the whole day (month, year...) in that zone.
 ///
 ///     parse_date("2026-02-12T10:30", "America/Los_Angeles")  // 18:30:00Z .. 18:30:59Z
 ///     parse_date("2026-02-30", "UTC").error                   // "February 2026 has 28 days"
 [[nodiscard]] date_parse_result parse_date(std::string_view edtf, std::string_view zone);
 
-/// True when the system tz database knows `zone` ("UTC" included).
+/// True when the system tz database knows `zone` ("UTC" included), and its meaning does not
+/// depend on the host (`localtime`, `posixrules` are unknown).
 [[nodiscard]] bool is_known_zone(std::string_view zone);
 
 /// A date for readers, at its own precision, never an invented midnight:

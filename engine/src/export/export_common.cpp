@@ -7,55 +7,17 @@
 
 namespace eventgraph::detail {
 
-namespace {
-
-/// The dates an EDTF text is made of: "[2026-02-06..2026-02-12]" gives both days.
-std::vector<std::string_view> date_tokens(std::string_view text) {
-  std::vector<std::string_view> tokens;
-  std::size_t begin = 0;
-  auto flush = [&](std::size_t end) {
-    std::string_view token = text.substr(begin, end - begin);
-    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-    if (!token.empty()) tokens.push_back(token);
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '[' || c == ']' || c == ',' || c == '/') {
-      flush(i);
-      begin = i + 1;
-    } else if (c == '.' && i + 1 < text.size() && text[i + 1] == '.') {
-      flush(i);
-      begin = i + 2;
-      ++i;
-    }
-  }
-  flush(text.size());
-  return tokens;
-}
-
-}  // namespace
-
 event_span span_of(const event& e) {
   const event_time t = e.time();
   event_span span;
   if (!t.open_start) span.start = endpoint{t.earliest, t.precision};
   if (!t.open_end) span.end = endpoint{t.latest, t.precision};
   if (t.shape == time_shape::point) return span;
-  // Each endpoint keeps the precision it was written with.
-  bool start_found = false, end_found = false;
-  for (std::string_view token : date_tokens(e.date())) {
-    const date_parse_result parsed = parse_date(token, e.timezone());
-    if (!parsed.time) continue;
-    if (span.start && !start_found && parsed.time->earliest == t.earliest) {
-      span.start->precision = parsed.time->precision;
-      start_found = true;
-    }
-    if (span.end && !end_found && parsed.time->latest == t.latest) {
-      span.end->precision = parsed.time->precision;
-      end_found = true;
-    }
-  }
+  // Each endpoint keeps the precision it was written with, as the parser read it.
+  const date_parse_result parsed = parse_date(e.date(), e.timezone());
+  if (!parsed.time) return span;
+  if (span.start) span.start->precision = parsed.start_precision;
+  if (span.end) span.end->precision = parsed.end_precision;
   return span;
 }
 

@@ -27,19 +27,6 @@ std::string_view type_name(tree_node::type t) {
   return "a value";
 }
 
-std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset) {
-  std::uint32_t line = 1;
-  std::size_t line_start = 0;
-  offset = std::min(offset, text.size());
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, static_cast<std::uint32_t>(offset - line_start + 1)};
-}
-
 bool check_encoding(std::string_view text, const std::string& file, diagnostic_list& diags,
                     bool known_nul_free) {
   // The common case, checked at SIMD speed; the byte loop below finds and places problems.
@@ -47,6 +34,7 @@ bool check_encoding(std::string_view text, const std::string& file, diagnostic_l
       (known_nul_free || std::memchr(text.data(), 0, text.size()) == nullptr))
     return true;
   const std::size_t errors_before = diags.error_count();
+  bool nul_reported = false;  // one is enough: a UTF-16 or binary file has thousands
   std::uint32_t line = 1;
   std::size_t line_start = 0;
   auto report = [&](std::size_t at, std::string message) {
@@ -57,8 +45,12 @@ bool check_encoding(std::string_view text, const std::string& file, diagnostic_l
   for (std::size_t i = 0; i < text.size();) {
     unsigned char c = bytes[i];
     if (c < 0x80) {
-      if (c == 0) report(i, "NUL byte in text; the file may be UTF-16 or binary");
-      if (c == '\n') {
+      if (c == 0 && !nul_reported) {
+        report(i, "NUL byte in text; the file may be UTF-16 or binary");
+        nul_reported = true;
+      }
+      // A CR alone (old Mac files) ends a line too; CR LF is one line end.
+      if (c == '\n' || (c == '\r' && (i + 1 == text.size() || bytes[i + 1] != '\n'))) {
         ++line;
         line_start = i + 1;
       }

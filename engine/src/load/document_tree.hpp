@@ -35,9 +35,6 @@ inline constexpr std::size_t max_string_bytes = 1 << 20;
 bool check_encoding(std::string_view text, const std::string& file, diagnostic_list& diags,
                     bool known_nul_free = false);
 
-/// Line and column (1-based, columns in bytes) of a byte offset.
-std::pair<std::uint32_t, std::uint32_t> line_column(std::string_view text, std::size_t offset);
-
 /// YAML (and JSON written as YAML flow) to a tree; false after a syntax error.
 bool read_yaml(std::string_view text, const std::string& file, tree_node& root,
                diagnostic_list& diags);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "load/document_tree.hpp"
+#include "load/json_syntax.hpp"
 
 namespace eventgraph::detail {
 namespace {
@@ -23,6 +24,13 @@ class json_converter {
       : text_(text), file_(file), line_offset_(line_offset), diags_(diags) {
     // Every value asks for its position: a table of line starts keeps that logarithmic.
     line_starts_.push_back(0);
+    if (std::memchr(text.data(), '\r', text.size()) != nullptr) {
+      // A CR alone (old Mac files) ends a line too; CR LF is one line end.
+      for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+          line_starts_.push_back(i + 1);
+      return;
+    }
     for (const char* p = text.data();
          (p = static_cast<const char*>(
               std::memchr(p, '\n', text.size() - static_cast<std::size_t>(p - text.data()))));
@@ -40,10 +48,19 @@ class json_converter {
     out.column = static_cast<std::uint32_t>(offset - line_starts_[line - 1] + 1);
   }
 
+  /// On the error path only: the grammar scan says where the text breaks and what it found,
+  /// which simdjson's error codes (often placed at the document's start) do not.
   bool fail(const char* where, simdjson::error_code error) {
+    std::string message = describe(error);
+    if (error != simdjson::DEPTH_ERROR) {
+      if (auto found = find_json_syntax_error(text_)) {
+        where = text_.data() + found->offset;
+        message = std::move(found->message);
+      }
+    }
     tree_node at;
     locate(where, at);
-    diags_.error({file_, at.line, at.column}, "syntax", describe(error));
+    diags_.error({file_, at.line, at.column}, "syntax", std::move(message));
     return false;
   }
 

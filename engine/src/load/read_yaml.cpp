@@ -224,8 +224,14 @@ bool read_yaml(std::string_view text, const std::string& file, tree_node& root,
   root.line = root.column = 1;
   // An honest document has fewer values than bytes; anything far beyond is alias expansion.
   tree_builder builder(root, text.size() + 10'000);
+  std::string copy(text);
+  // yaml-cpp ends lines at LF only; YAML (and old Mac files) also end them at a CR alone.
+  // Same length, so every column stays where it was.
+  if (copy.find('\r') != std::string::npos)
+    for (std::size_t i = 0; i < copy.size(); ++i)
+      if (copy[i] == '\r' && (i + 1 == copy.size() || copy[i + 1] != '\n')) copy[i] = '\n';
   try {
-    std::istringstream stream{std::string(text)};
+    std::istringstream stream{std::move(copy)};
     YAML::Parser parser(stream);
     // Debian's yaml-cpp 0.7 can report "another document" forever after some syntax errors
     // (fixed upstream in 2024); the builder stops at the second document, so this ends.

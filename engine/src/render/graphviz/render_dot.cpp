@@ -46,6 +46,7 @@
 #include <fmt/format.h>
 
 #include "render/graphviz/render_graphviz.hpp"
+#include "time/calendar_text.hpp"
 
 namespace eventgraph::detail {
 namespace {
@@ -381,24 +382,12 @@ struct column {
   friend auto operator<=>(const column&, const column&) = default;
 };
 
-std::string year_text(int y) {
-  return y > 0 ? fmt::format("{}", y) : fmt::format("{} BCE", 1 - y);
-}
-
-std::string years_text(int first, int last) {
-  if (first > 0) return fmt::format("{}\xE2\x80\x93{}", first, last);
-  if (last <= 0) return fmt::format("{}\xE2\x80\x93{} BCE", 1 - first, 1 - last);
-  return fmt::format("{} BCE\xE2\x80\x93{}", 1 - first, last);
-}
-
 /// "Feb 12, 2026", "week of Feb 9, 2026", "Feb 2026", "2026", "2020s", "1900–1999", "44 BCE".
 std::string period_label(chr::sys_days day, grain g, bool with_year = true) {
-  constexpr std::array<std::string_view, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const chr::sys_days first = period_of(day, g).first;
   const chr::year_month_day ymd{first};
   const int y = static_cast<int>(ymd.year());
-  const std::string_view month = months[static_cast<unsigned>(ymd.month()) - 1];
+  const std::string_view month = month_abbreviation(static_cast<unsigned>(ymd.month()));
   switch (g) {
     case grain::day:
     case grain::week: {
@@ -413,15 +402,7 @@ std::string period_label(chr::sys_days day, grain g, bool with_year = true) {
     case grain::decade:
       return y > 0 ? fmt::format("{}s", y) : years_text(y, y + 9);
     case grain::century:  // as describe_date says it: 1900-1999 is the "20th century"
-      if (y >= 0) {
-        const int n = y / 100 + 1;
-        const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
-                             : n % 10 == 1                    ? "st"
-                             : n % 10 == 2                    ? "nd"
-                             : n % 10 == 3                    ? "rd"
-                                                              : "th";
-        return fmt::format("{}{} century", n, suffix);
-      }
+      if (y >= 0) return ordinal(y / 100 + 1) + " century";
       return years_text(y, y + 99);
     case grain::millennium:
       return years_text(y, y + 999);

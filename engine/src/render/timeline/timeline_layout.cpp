@@ -3,6 +3,9 @@
 
 #include "render/timeline/timeline_layout.hpp"
 
+#include "time/calendar_text.hpp"
+#include "time/zone.hpp"
+
 #include <date/date.h>
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -80,14 +83,8 @@ constexpr double font_units = 2048.0;
 struct zone_clock {
   const date::time_zone* tz = nullptr;  // nullptr: UTC
 
-  explicit zone_clock(std::string_view name) {
-    if (name.empty() || name == "UTC") return;
-    try {
-      tz = date::locate_zone(std::string(name));
-    } catch (...) {  // unknown zone or no database: UTC, as the loader would have said
-      tz = nullptr;
-    }
-  }
+  // An unknown zone or no database: UTC, as the loader would have said.
+  explicit zone_clock(std::string_view name) : tz(find_zone(name).tz) {}
   [[nodiscard]] date::local_seconds local(std::int64_t t) const {
     const date::sys_seconds s{std::chrono::seconds{t}};
     return tz ? tz->to_local(s) : date::local_seconds{s.time_since_epoch()};
@@ -99,16 +96,8 @@ struct zone_clock {
   }
 };
 
-constexpr std::array<std::string_view, 12> month_abbr = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-constexpr std::array<std::string_view, 12> month_full = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
 std::string year_label(int y, bool bce_on_axis) {
-  if (y <= 0) return fmt::format("{} BCE", 1 - y);
-  if (bce_on_axis && y < 1000) return fmt::format("{} CE", y);
-  return fmt::format("{}", y);
+  return year_text(y, bce_on_axis ? era_mark::early_ce_too : era_mark::bce_only);
 }
 
 struct civil {
@@ -218,7 +207,7 @@ std::vector<axis_tick> ticks_of(const step& st, std::int64_t t0, std::int64_t t1
         const auto n = static_cast<unsigned>(st.n);
         if ((d - 1) % n != 0 || (n > 1 && d + n > dim + 1)) continue;
         const std::string label =
-            d == 1 ? fmt::format("{} 1", month_abbr[static_cast<unsigned>(ymd.month()) - 1])
+            d == 1 ? fmt::format("{} 1", month_abbreviation(static_cast<unsigned>(ymd.month())))
                    : fmt::format("{}", d);
         if (!add(date::local_seconds{day.time_since_epoch()}, label)) break;
       }
@@ -229,7 +218,7 @@ std::vector<axis_tick> ticks_of(const step& st, std::int64_t t0, std::int64_t t1
       unsigned mo = c0.mo;
       while (y < c1.y || (y == c1.y && mo <= c1.mo + 1) || (y == c1.y + 1 && c1.mo == 12)) {
         if ((mo - 1) % static_cast<unsigned>(st.n) == 0) {
-          if (!add(local_midnight(y, mo, 1), std::string(month_abbr[mo - 1]))) break;
+          if (!add(local_midnight(y, mo, 1), std::string(month_abbreviation(mo)))) break;
         }
         if (++mo == 13) {
           mo = 1;
@@ -347,8 +336,8 @@ std::string natural_date(std::int64_t t, std::string_view zone, bool inclusive_e
   const civil b = inclusive_end ? to_fields(zc.local(t + 1)) : c;
   const std::string year = year_label(c.y, false);
   if (b.sec_of_day == 0 && b.d == 1 && b.mo == 1) return year;
-  if (b.sec_of_day == 0 && b.d == 1) return fmt::format("{} {}", month_abbr[c.mo - 1], year);
-  const std::string day = fmt::format("{} {}, {}", month_abbr[c.mo - 1], c.d, year);
+  if (b.sec_of_day == 0 && b.d == 1) return fmt::format("{} {}", month_abbreviation(c.mo), year);
+  const std::string day = fmt::format("{} {}, {}", month_abbreviation(c.mo), c.d, year);
   if (b.sec_of_day == 0) return day;
   return fmt::format("{} {:02}:{:02}", day, c.sec_of_day / 3600, c.sec_of_day / 60 % 60);
 }
@@ -379,8 +368,8 @@ std::vector<period> periods_of(unit u, std::int64_t t0, std::int64_t t1, const z
         const auto mo = static_cast<unsigned>(ymd.month());
         const auto d = static_cast<unsigned>(ymd.day());
         const auto y = static_cast<int>(ymd.year());
-        out.push_back({t, fmt::format("{} {}, {}", month_abbr[mo - 1], d, year_label(y, bce)),
-                       fmt::format("{} {}", month_abbr[mo - 1], d)});
+        out.push_back({t, fmt::format("{} {}, {}", month_abbreviation(mo), d, year_label(y, bce)),
+                       fmt::format("{} {}", month_abbreviation(mo), d)});
       }
       break;
     }
@@ -390,8 +379,8 @@ std::vector<period> periods_of(unit u, std::int64_t t0, std::int64_t t1, const z
       for (int k = 0; k < 400; ++k) {
         const std::int64_t t = zc.sys(local_midnight(y, mo, 1));
         if (t > t1) break;
-        out.push_back({t, fmt::format("{} {}", month_full[mo - 1], year_label(y, bce)),
-                       fmt::format("{} {}", month_abbr[mo - 1], year_label(y, bce))});
+        out.push_back({t, fmt::format("{} {}", month_name(mo), year_label(y, bce)),
+                       fmt::format("{} {}", month_abbreviation(mo), year_label(y, bce))});
         if (++mo == 13) {
           mo = 1;
           ++y;

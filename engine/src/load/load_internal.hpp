@@ -1,0 +1,47 @@
+#pragma once
+// The loader's stages, apart for their files: inputs, the NDJSON reader, resolution.
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eventgraph/load.hpp"
+#include "load/pending.hpp"
+#include "load/tree_reader.hpp"
+
+namespace eventgraph::detail {
+
+/// Newlines in a text, and whether it has a NUL byte (ndjson.cpp).
+struct line_count {
+  std::size_t lines = 0;
+  bool has_nul = false;
+};
+[[nodiscard]] line_count count_lines(std::string_view text);
+
+/// A copy of the text with the zero bytes simdjson may read past its end.
+[[nodiscard]] std::string padded(std::string_view text);
+
+/// True when the text is JSON values one per line: at least two lines that begin with '{'
+/// and no line that begins with anything else but space (ndjson.cpp).
+[[nodiscard]] bool looks_like_ndjson(std::string_view text);
+
+/// Reads every line of an NDJSON input into the story through `reader`.
+void read_ndjson(const input_view& input, tree_reader& reader, const load_options& options,
+                 diagnostic_list& diags);
+
+/// Resolves every reference and checks what needs the whole story: ids, time order, cycles
+/// (resolve.cpp).
+void resolve_and_check(story& s, pending_events& pending,
+                       std::vector<pending_actor>& pending_actors, const load_options& options,
+                       diagnostic_list& diags);
+
+/// Parses, merges and validates inputs already in memory (load.cpp).
+[[nodiscard]] result<story> load_views(std::span<const input_view> inputs,
+                                       const load_options& options);
+/// load_views, with running out of memory reported as "too large to load" (load.cpp).
+[[nodiscard]] result<story> load_guarded(std::span<const input_view> inputs,
+                                         const load_options& options);
+
+}  // namespace eventgraph::detail
