@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "../support/helpers.hpp"
 
 using test::run_cli;
@@ -88,4 +93,60 @@ TEST_CASE("cli chain: an unknown id is an error naming the closest ids") {
   r = run_cli({"chain", "noem", test::seed});
   CHECK(r.status == 1);
   CHECK(r.err.rfind("error: no event has the id 'noem' ('noem' is an actor)", 0) == 0);
+}
+
+namespace {
+/// A generated thread of `n` events, each answering the one before (e0 <- e1 <- ...).
+std::string deep_thread(std::size_t n) {
+  const auto file = test::fresh_dir("chain-deep") / "deep.ndjson";
+  REQUIRE(run_cli({"generate", "--events", std::to_string(n), "--actors", "3", "--deep-thread",
+                   "-o", file.string()})
+              .status == 0);
+  return file.string();
+}
+}  // namespace
+
+TEST_CASE("cli chain: a deep thread's text grows with its events, not their square") {
+  const std::string file = deep_thread(5000);
+  const auto r = run_cli({"chain", "e0", file});
+  REQUIRE(r.status == 0);
+  std::size_t longest = 0, lines = 0;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line); ++lines) longest = std::max(longest, line.size());
+  CHECK(lines == 5001);
+  CHECK(longest < 200);
+  CHECK(r.out.size() < 200 * 5000);
+  // Twelve levels indented, deeper ones numbered.
+  CHECK(r.out.find("\n                        responds-to: e12 (") != std::string::npos);
+  CHECK(r.out.find("\n[depth 13] responds-to: e13 (") != std::string::npos);
+  CHECK(r.out.find("\n[depth 4999] responds-to: e4999 (") != std::string::npos);
+}
+
+TEST_CASE("cli chain: story text reaches the terminal escaped (ESC, BEL, CSI, bidi)") {
+  const auto file = test::fresh_dir("chain-controls") / "controls.yaml";
+  test::write_file(file,
+                   "eventgraph: 1\nactors: [{id: a, name: \"A\\e[2J\", kind: person}]\nevents:\n"
+                   "  - {id: r, date: 2026-02-01, actor: a, title: \"Ring\\a \\e[31mred\\e[0m "
+                   "\\u009B1m \\u202Eevil\"}\n"
+                   "  - {id: s, date: 2026-02-02, actor: a, title: \"Reply\\e]0;t\\a\", "
+                   "responds_to: [r]}\n");
+  for (const auto& args : {std::vector<std::string>{"chain", "r", file.string()},
+                           {"events", file.string()},
+                           {"path", "r", "s", file.string()},
+                           {"stats", file.string()}}) {
+    CAPTURE(args.front());
+    const auto r = run_cli(args);
+    CHECK(r.status == 0);
+    for (const char* raw : {"\x1b", "\a", "\xc2\x9b", "\xe2\x80\xae"})
+      CHECK(r.out.find(raw) == std::string::npos);
+    CHECK(r.out.find("A\\x1B[2J") != std::string::npos);
+  }
+  const auto r = run_cli({"events", file.string()});
+  CHECK(r.out.find("Ring\\x07 \\x1B[31mred\\x1B[0m \\u009B1m \\u202Eevil") != std::string::npos);
+  // JSON is escaped by JSON, not twice.
+  const auto j = run_cli({"events", file.string(), "--json"}).json();
+  CHECK(j["events"][0]["title"] ==
+        "Ring\a \x1b[31mred\x1b[0m \xc2\x9b"
+        "1m \xe2\x80\xae"
+        "evil");
 }

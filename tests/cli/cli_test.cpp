@@ -49,3 +49,24 @@ TEST_CASE("cli: '-' reads the story from standard input, and the summary counts 
   CHECK(bad.status == 1);
   CHECK(bad.err.find("<stdin>:") != std::string::npos);
 }
+
+TEST_CASE("cli: counts read as English, one of a thing singular") {
+  const auto file = test::fresh_dir("cli-plurals") / "two.yaml";
+  test::write_file(
+      file,
+      "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\nevents:\n"
+      "  - {id: r, date: 2026-02-01T10:00Z, actor: a, title: R, sources: [{title: S}]}\n"
+      "  - {id: s, date: 2026-02-01T11:00Z, actor: a, title: S, responds_to: [r], "
+      "sources: [{title: S}]}\n");
+  auto r = run_cli({"validate", file.string()});
+  CHECK(r.status == 0);
+  CHECK(r.out == "ok: 2 events, 1 actor, 1 relation in 1 file\n");
+  r = run_cli({"stats", file.string()});
+  CHECK(r.out.rfind("2 events, 1 actor, 1 relation\n", 0) == 0);
+  CHECK(r.out.find("Response times (1 response):") != std::string::npos);
+  CHECK(r.out.find("  1 response: r (") != std::string::npos);
+  CHECK(run_cli({"events", file.string(), "--text", "R"}).out.find("\n1 event\n") !=
+        std::string::npos);
+  CHECK(run_cli({"path", "r", "s", file.string()}).out.rfind("Path from r to s, 1 step:\n", 0) ==
+        0);
+}
