@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <new>
+
 #include "eventgraph/query.hpp"
 #include "eventgraph/text.hpp"
 #include "graph_common.hpp"
@@ -23,7 +25,34 @@ void register_actors(CLI::App& app, context& ctx) {
     auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
     const story& s = *loaded;
-    const event_graph graph(s);
+    // A party of one actor is its id (the common case); several are ids joined by ", " in
+    // text, a list of ids in JSON.
+    auto party_text = [&](std::span<const actor_index> party) {
+      std::string text;
+      for (actor_index a : party)
+        text += (text.empty() ? "" : ", ") + escape_terminal(s.actors[a].id);
+      return text;
+    };
+    auto party_json = [&](json_writer& w, std::span<const actor_index> party) {
+      if (party.size() == 1) {
+        w.string(s.actors[party.front()].id);
+        return;
+      }
+      w.begin_array();
+      for (actor_index a : party) w.string(s.actors[a].id);
+      w.end_array();
+    };
+    std::optional<event_graph> built;
+    try {
+      built.emplace(s);
+    } catch (const std::bad_alloc&) {
+      diagnostic_list diags;
+      diags.error({}, "out-of-memory", "not enough memory to build the actor projection");
+      print_diagnostics(ctx, diags);
+      ctx.status = exit_status_for(diags.failure());
+      return;
+    }
+    const event_graph& graph = *built;
     const auto rows = graph.actor_relations();
     if (opts->json) {
       json_writer w(ctx.out);
@@ -31,8 +60,8 @@ void register_actors(CLI::App& app, context& ctx) {
       w.key("rows").begin_array();
       for (const actor_relation& row : rows) {
         w.begin_object();
-        w.key("responder").string(s.actors[row.responder].id);
-        w.key("answered").string(s.actors[row.answered].id);
+        party_json(w.key("responder"), row.responders);
+        party_json(w.key("answered"), row.answered);
         w.key("counts").begin_object();
         for (std::size_t t = 0; t < relation_type_count; ++t)
           if (is_response(static_cast<relation_type>(t)))
@@ -66,10 +95,9 @@ void register_actors(CLI::App& app, context& ctx) {
                                : std::string("no response time (open-ended dates)");
       if (row.median && row.timed < row.total)
         timing += fmt::format(" (over {} of {})", row.timed, row.total);
-      fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n",
-                     escape_terminal(s.actors[row.responder].id),
-                     escape_terminal(s.actors[row.answered].id), row.total, by_type, timing);
-      // Written in pieces: a big story has a row per pair of actors that answered each other.
+      fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n", party_text(row.responders),
+                     party_text(row.answered), row.total, by_type, timing);
+      // Written in pieces: a big story has many rows.
       if (out.size() >= (std::size_t{1} << 16)) {
         ctx.out << out;
         out.clear();

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <new>
+
 #include "eventgraph/query.hpp"
 #include "eventgraph/text.hpp"
 #include "graph_common.hpp"
@@ -153,9 +155,19 @@ void register_stats(CLI::App& app, context& ctx) {
   add_input_files(*command, opts->files);
   command->add_flag("--json", opts->json, "JSON output (see docs/queries.md)");
   command->callback([&ctx, opts] {
-    auto loaded = load_graph(ctx, opts->files);
-    if (!loaded) return;
-    const story_stats st = compute_stats(*loaded->graph);
+    std::optional<loaded_graph> loaded;
+    story_stats st;
+    try {
+      loaded = load_graph(ctx, opts->files);
+      if (!loaded) return;
+      st = compute_stats(*loaded->graph);
+    } catch (const std::bad_alloc&) {
+      diagnostic_list diags;
+      diags.error({}, "out-of-memory", "not enough memory to compute the statistics");
+      print_diagnostics(ctx, diags);
+      ctx.status = exit_status_for(diags.failure());
+      return;
+    }
     if (opts->json)
       write_stats_json(ctx, *loaded->data, st);
     else

@@ -12,6 +12,8 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 
+#include "../support/helpers.hpp"
+#include "core/text.hpp"
 #include "eventgraph/export.hpp"
 #include "eventgraph/load.hpp"
 #include "export/export_common.hpp"
@@ -21,23 +23,9 @@ using namespace eventgraph;
 
 namespace {
 
-const std::string samples = std::string(EVENTGRAPH_SOURCE_DIR) + "/samples/";
-const std::string seed_path = samples + "dhs-california-detainers-2026.yaml";
-const std::string zones_path = samples + "two-zones.yaml";
+const std::string& seed_path = test::seed;
+const std::string zones_path = test::samples + "two-zones.yaml";
 const std::string tricky_path = std::string(EVENTGRAPH_TEST_DATA) + "/export/tricky.yaml";
-
-story load(const std::string& path) {
-  auto s = load_files(std::vector<std::string>{path});
-  REQUIRE_MESSAGE(s.ok(), path);
-  return std::move(s).value();
-}
-
-story load_text(const std::string& name, const std::string& text) {
-  std::vector<input_text> inputs{{name, text}};
-  auto s = load_texts(inputs);
-  REQUIRE(s.ok());
-  return std::move(s).value();
-}
 
 /// Replaces the events of `s` by `records`, whose relation targets index `records`; returns
 /// each record's new index (story::finish puts the events in time order).
@@ -105,7 +93,7 @@ TEST_CASE("export: csv fields are quoted as RFC 4180 says") {
 }
 
 TEST_CASE("export: csv is two files, and export_story says so") {
-  const story s = load(zones_path);
+  const story s = test::load_or_fail(zones_path);
   auto files = export_files(s, export_format::csv);
   REQUIRE(files.ok());
   REQUIRE(files.value().size() == 2);
@@ -129,31 +117,36 @@ TEST_CASE("export: csv is two files, and export_story says so") {
         "the csv export is two files (events.csv and relations.csv); use export_files");
 }
 
-TEST_CASE("export: xml_clean drops what XML 1.0 forbids and keeps the rest") {
-  using detail::xml_clean;
-  CHECK(xml_clean("plain <&> \"text\"") == "plain <&> \"text\"");  // escaping is libxml2's job
-  CHECK(xml_clean("tab\tnewline\ncr\r") == "tab\tnewline\ncr\r");
-  CHECK(xml_clean(std::string("nul\0bell\x07"
-                              "esc\x1b"
-                              "end",
-                              16)) == "nulbellescend");
-  CHECK(xml_clean("caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80") ==
-        "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
-  CHECK(xml_clean("a\xef\xbf\xbe"
-                  "b\xef\xbf\xbf"
-                  "c") == "abc");  // U+FFFE, U+FFFF
-  CHECK(xml_clean("a\xed\xa0\x80"
-                  "b") == "ab");  // a UTF-16 surrogate
-  CHECK(xml_clean("a\xc0\xaf"
-                  "b") == "ab");  // overlong '/'
-  CHECK(xml_clean("a\xff\xfe"
-                  "b") == "ab");                       // not UTF-8 at all
-  CHECK(xml_clean("cut \xe2\x80") == "cut ");          // truncated sequence
-  CHECK(xml_clean("\x7f\xc2\x85") == "\x7f\xc2\x85");  // DEL, NEL: allowed in 1.0
+TEST_CASE("export: XML and HTML text drop control characters by the shared text rule") {
+  // Before text::clean and text::escape_html, the XML writers kept DEL and the C1 controls
+  // and the HTML escaper kept every control character.
+  story s = test::load_or_fail(tricky_path);
+  std::vector<event_record> records;
+  for (const event e : s.events) records.push_back(e.record());
+  records[0].title = "Bell\x07 esc\x1b[2J del\x7f nel\xc2\x85 ok";
+  set_events(s, records);
+  s.title = records[0].title;
+  for (export_format f : {export_format::graphml, export_format::gexf}) {
+    const std::string xml = exported(s, f);
+    CAPTURE(to_string(f));
+    CHECK(xml.find("Bell esc[2J del nel ok") != std::string::npos);
+    CHECK(xml.find('\x7f') == std::string::npos);
+    CHECK(xml.find("\xc2\x85") == std::string::npos);
+  }
+  // vis-timeline and TimelineJS take HTML inside JSON: no control, not even as \u escapes.
+  for (export_format f : {export_format::vis, export_format::timelinejs}) {
+    const std::string json = exported(s, f);
+    CAPTURE(to_string(f));
+    CHECK(json.find("Bell esc[2J del nel ok") != std::string::npos);
+    CHECK(json.find("\\u0007") == std::string::npos);
+    CHECK(json.find("\\u001b") == std::string::npos);
+  }
+  const std::string page = exported(s, export_format::html);
+  CHECK(page.find("<title>Bell esc[2J del nel ok</title>") != std::string::npos);
 }
 
 TEST_CASE("export: hostile text is escaped in both XML formats and the output stays well-formed") {
-  story s = load(tricky_path);
+  story s = test::load_or_fail(tricky_path);
   std::vector<event_record> records;
   for (const event e : s.events) records.push_back(e.record());
   records[0].title = "</data><node id=\"x\"/>\x01 & ]]> \x0b end";
@@ -172,7 +165,7 @@ TEST_CASE("export: hostile text is escaped in both XML formats and the output st
 }
 
 TEST_CASE("export: each endpoint keeps its own precision") {
-  const story s = load(tricky_path);
+  const story s = test::load_or_fail(tricky_path);
   auto span = [&](std::string_view id) { return detail::span_of(s.events[*s.find_event(id)]); };
   const auto interval = span("ev_interval");  // 2019/2026-02
   REQUIRE(interval.start);
@@ -207,7 +200,7 @@ TEST_CASE("export: mermaid text cannot break out of an entry or a label") {
   CHECK(mermaid_text("bell\x07") == "bell");
   CHECK(mermaid_text("(fine) - ok, 100") == "(fine) - ok, 100");
 
-  const story s = load(tricky_path);
+  const story s = test::load_or_fail(tricky_path);
   const std::string timeline = exported(s, export_format::mermaid);
   CHECK(timeline.rfind("timeline\n    title Tricky ", 0) == 0);
   CHECK(timeline.find("    Feb 12, 2026 : Ann says#58; #34;no#34; #60;script#62;alert(1)") !=
@@ -218,33 +211,8 @@ TEST_CASE("export: mermaid text cannot break out of an entry or a label") {
   CHECK(flow.find(" -.->|part-of| ") != std::string::npos);
 }
 
-TEST_CASE("export: vis and TimelineJS text is HTML-escaped, links only for http(s)") {
-  const story s = load(tricky_path);
-  const std::string vis = exported(s, export_format::vis);
-  CHECK(vis.find("<script>") == std::string::npos);
-  CHECK(vis.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
-  const std::string tl = exported(s, export_format::timelinejs);
-  CHECK(tl.find("<script>") == std::string::npos);
-  CHECK(tl.find("href=\\\"javascript") == std::string::npos);
-  CHECK(tl.find("<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\"") !=
-        std::string::npos);
-  CHECK(tl.find("\"credit\":\"Example &amp; Co\"") != std::string::npos);
-  // The source as TimelineJS's blockquote media, letters and digits as references (TimelineJS
-  // would take the address for an image, and text such as "youtu.be" for a video).
-  CHECK(tl.find("\"media\":{\"url\":\"<blockquote>&#83;&#105;&#116;&#101; &lt;&#105;&gt;&#114;") !=
-        std::string::npos);
-  CHECK(tl.find("\"caption\":\"<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\" "
-                "rel=\\\"noopener noreferrer\\\">example.org</a>\"") != std::string::npos);
-  CHECK(detail::is_http_url("https://example.org/x"));
-  CHECK(detail::is_http_url("HTTP://EXAMPLE.ORG"));
-  CHECK_FALSE(detail::is_http_url("javascript:alert(1)"));
-  CHECK_FALSE(detail::is_http_url("https://"));
-  CHECK_FALSE(detail::is_http_url("https://a b"));
-  CHECK_FALSE(detail::is_http_url(" https://a"));
-}
-
 TEST_CASE("export: date-only events stay dates in vis-timeline, GEXF and TimelineJS") {
-  const story seed = load(seed_path);
+  const story seed = test::load_or_fail(seed_path);
   const std::string vis = exported(seed, export_format::vis);
   CHECK(vis.find("T00:00") == std::string::npos);
   CHECK(vis.find("\"start\":\"2026-02-12\",\"type\":\"point\"") != std::string::npos);
@@ -252,10 +220,12 @@ TEST_CASE("export: date-only events stay dates in vis-timeline, GEXF and Timelin
   const std::string tl = exported(seed, export_format::timelinejs);
   CHECK(tl.find("\"hour\"") == std::string::npos);
 
-  const story zones = load(zones_path);
+  const story zones = test::load_or_fail(zones_path);
   const std::string gexf = exported(zones, export_format::gexf);
-  CHECK(gexf.find("timeformat=\"dateTime\" timezone=\"America/Los_Angeles\"") != std::string::npos);
-  CHECK(gexf.find("start=\"2026-03-02T09:00:00-05:00\" end=\"2026-03-02T09:00:59-05:00\"") !=
+  // Times of day: seconds since the epoch (networkx reads no dateTime), the instants as attributes.
+  CHECK(gexf.find("timeformat=\"double\" timezone=\"America/Los_Angeles\"") != std::string::npos);
+  CHECK(gexf.find("start=\"1772460000\" end=\"1772460059\"") != std::string::npos);
+  CHECK(gexf.find("<attvalue for=\"earliest\" value=\"2026-03-02T09:00:00-05:00\"/>") !=
         std::string::npos);
   const std::string zvis = exported(zones, export_format::vis);
   // One of three days: a range over whole local days, the end exclusive.
@@ -274,9 +244,9 @@ TEST_CASE("export: date-only events stay dates in vis-timeline, GEXF and Timelin
 TEST_CASE("export: our JSON loads back and exports to the same bytes") {
   for (const std::string& path : {seed_path, zones_path, tricky_path}) {
     CAPTURE(path);
-    const story original = load(path);
+    const story original = test::load_or_fail(path);
     const std::string first = exported(original, export_format::json);
-    const story again = load_text("again.json", first);
+    const story again = test::load_text_or_fail(first, "again.json");
     CHECK(exported(again, export_format::json) == first);
     // Nothing is lost: every other format is the same from the JSON as from the original.
     for (export_format f : single_file_formats) {
@@ -289,7 +259,7 @@ TEST_CASE("export: our JSON loads back and exports to the same bytes") {
 TEST_CASE("export: events come out in time order whatever the order written, ties as written") {
   for (const std::string& path : {seed_path, zones_path, tricky_path}) {
     CAPTURE(path);
-    const story forward = load(path);
+    const story forward = test::load_or_fail(path);
     const auto n = static_cast<event_index>(forward.events.size());
     auto records_in = [&](const story& s, bool reversed) {
       std::vector<event_record> records;
@@ -302,7 +272,7 @@ TEST_CASE("export: events come out in time order whatever the order written, tie
       return records;
     };
     // Written backwards: time order again, but events with the same range stay backwards.
-    story backward = load(path);
+    story backward = test::load_or_fail(path);
     set_events(backward, records_in(forward, true));
     std::vector<std::string> expected;
     for (event_index first = 0; first < n;) {
@@ -319,9 +289,9 @@ TEST_CASE("export: events come out in time order whatever the order written, tie
     CHECK(got == expected);
     // Backwards twice is the original order: the sorting path (events out of order) and the
     // path that moves nothing (events in order) give the same bytes in every format.
-    story twice = load(path);
+    story twice = test::load_or_fail(path);
     const auto moved = set_events(twice, records_in(backward, true));
-    story in_order = load(path);
+    story in_order = test::load_or_fail(path);
     const auto kept = set_events(in_order, records_in(forward, false));
     CHECK(std::is_sorted(kept.begin(), kept.end()));
     if (n > 1) CHECK_FALSE(std::is_sorted(moved.begin(), moved.end()));  // events were moved
@@ -344,7 +314,7 @@ using read_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::direct
 TEST_CASE("export: GraphML read back by Boost's read_graphml, every attribute intact") {
   for (const std::string& path : {seed_path, zones_path, tricky_path}) {
     CAPTURE(path);
-    const story s = load(path);
+    const story s = test::load_or_fail(path);
     std::istringstream in(exported(s, export_format::graphml));
 
     read_graph g;
@@ -385,7 +355,7 @@ TEST_CASE("export: GraphML read back by Boost's read_graphml, every attribute in
         if (detail::event_attributes[k].type == detail::attribute_type::boolean)
           CHECK(flag_maps[k][v] == (values[k] == "true"));
         else
-          CHECK(text_maps[k][v] == detail::xml_clean(values[k]));
+          CHECK(text_maps[k][v] == detail::text::clean(values[k]));
       }
     }
     std::multiset<std::tuple<std::string, std::string, std::string, std::string, bool>> want, got;
@@ -400,4 +370,30 @@ TEST_CASE("export: GraphML read back by Boost's read_graphml, every attribute in
     }
     CHECK(got == want);
   }
+}
+
+TEST_CASE("export: GEXF colours are viz:color in the viz namespace, which Gephi reads") {
+  const std::string gexf = exported(test::load_or_fail(test::seed), export_format::gexf);
+  CHECK(gexf.find("xmlns:viz=\"http://gexf.net/1.3/viz\"") != std::string::npos);
+  CHECK(gexf.find("<viz:color r=\"") != std::string::npos);
+  CHECK(gexf.find("<color ") == std::string::npos);
+}
+
+TEST_CASE("export: vis and TimelineJS text is HTML-escaped, links only for http(s)") {
+  const story s = test::load_or_fail(tricky_path);
+  const std::string vis = exported(s, export_format::vis);
+  CHECK(vis.find("<script>") == std::string::npos);
+  CHECK(vis.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  const std::string tl = exported(s, export_format::timelinejs);
+  CHECK(tl.find("<script>") == std::string::npos);
+  CHECK(tl.find("href=\\\"javascript") == std::string::npos);
+  CHECK(tl.find("<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\"") !=
+        std::string::npos);
+  CHECK(tl.find("\"credit\":\"Example &amp; Co\"") != std::string::npos);
+  // The source as TimelineJS's blockquote media, letters and digits as references (TimelineJS
+  // would take the address for an image, and text such as "youtu.be" for a video).
+  CHECK(tl.find("\"media\":{\"url\":\"<blockquote>&#83;&#105;&#116;&#101; &lt;&#105;&gt;&#114;") !=
+        std::string::npos);
+  CHECK(tl.find("\"caption\":\"<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\" "
+                "rel=\\\"noopener noreferrer\\\">example.org</a>\"") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/helpers.hpp"
 #include "eventgraph/generate.hpp"
 #include "eventgraph/graph.hpp"
 #include "eventgraph/load.hpp"
@@ -15,13 +16,6 @@
 using namespace eventgraph;
 
 namespace {
-
-story load_story_file(const std::string& path) {
-  std::vector<std::string> files{path};
-  auto r = load_files(files);
-  REQUIRE(r.ok());
-  return std::move(r).value();
-}
 
 const std::string small_path = EVENTGRAPH_TEST_DATA "/graph/small.yaml";
 const std::string seed_path = EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml";
@@ -42,10 +36,25 @@ std::vector<std::string> link_text(const story& s, const link_list& links) {
 
 using strings = std::vector<std::string>;
 
+/// "a" for a party of one actor, "a+b" for several.
+std::string party(const story& s, std::span<const actor_index> actors) {
+  std::string out;
+  for (actor_index a : actors) out += (out.empty() ? "" : "+") + s.actors[a].id;
+  return out;
+}
+
+/// The ids of an event's actors, sorted: its party as a plain computation sees it.
+strings party_ids(const story& s, std::span<const actor_index> actors) {
+  strings out;
+  for (actor_index a : actors) out.push_back(s.actors[a].id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("graph: responses and targets in both directions, oldest first") {
-  const story s = load_story_file(small_path);
+  const story s = test::load_or_fail(small_path);
   const event_graph g(s);
   CHECK(g.event_count() == 8);
   CHECK(g.relation_count() == 8);
@@ -59,7 +68,7 @@ TEST_CASE("graph: responses and targets in both directions, oldest first") {
 }
 
 TEST_CASE("graph: the time index orders by earliest, then latest, then id") {
-  const story s = load_story_file(small_path);
+  const story s = test::load_or_fail(small_path);
   const event_graph g(s);
   // a and c both start Feb 1; a (one day) ends first.
   CHECK(ids(s, g.by_time()) == strings{"a", "c", "e", "b", "g", "d", "h", "f"});
@@ -68,7 +77,7 @@ TEST_CASE("graph: the time index orders by earliest, then latest, then id") {
 }
 
 TEST_CASE("graph: time windows say overlap or within, honouring imprecise dates") {
-  const story s = load_story_file(small_path);
+  const story s = test::load_or_fail(small_path);
   const event_graph g(s);
   auto at = [](const char* date) { return *parse_date(date, "UTC").time; };
   // Feb 2 .. Feb 4: c (all February) overlaps but is not within.
@@ -87,7 +96,7 @@ TEST_CASE("graph: time windows say overlap or within, honouring imprecise dates"
 }
 
 TEST_CASE("graph: events of an actor, oldest first") {
-  const story s = load_story_file(small_path);
+  const story s = test::load_or_fail(small_path);
   const event_graph g(s);
   CHECK(ids(s, g.events_of(*s.find_actor("bob"))) == strings{"e", "b", "g"});
   CHECK(ids(s, g.events_of(*s.find_actor("cat"))) == strings{"c", "h", "f"});
@@ -119,7 +128,7 @@ TEST_CASE("graph: response latency runs midpoint to midpoint, with bounds") {
 }
 
 TEST_CASE("graph: the actor projection counts by type, with median and fastest latency") {
-  const story s = load_story_file(small_path);
+  const story s = test::load_or_fail(small_path);
   const event_graph g(s);
   strings rows;
   for (const actor_relation& r : g.actor_relations()) {
@@ -128,7 +137,7 @@ TEST_CASE("graph: the actor projection counts by type, with median and fastest l
       if (r.counts[t])
         counts +=
             " " + std::string(to_string(relation_type(t))) + "=" + std::to_string(r.counts[t]);
-    rows.push_back(s.actors[r.responder].id + ">" + s.actors[r.answered].id + counts +
+    rows.push_back(party(s, r.responders) + ">" + party(s, r.answered) + counts +
                    " total=" + std::to_string(r.total) + " timed=" + std::to_string(r.timed) +
                    " median=" + (r.median ? std::to_string(*r.median) : "-") +
                    " fastest=" + (r.fastest ? std::to_string(*r.fastest) : "-"));
@@ -148,23 +157,23 @@ TEST_CASE("graph: the actor projection counts by type, with median and fastest l
 }
 
 TEST_CASE("graph: the seed story's projection") {
-  const story s = load_story_file(seed_path);
+  const story s = test::load_or_fail(seed_path);
   const event_graph g(s);
   const auto rows = g.actor_relations();
   REQUIRE(rows.size() == 2);
   const actor_relation first = rows[0];
-  CHECK(s.actors[first.responder].id == "governors-office");
-  CHECK(s.actors[first.answered].id == "noem");
+  CHECK(party(s, first.responders) == "governors-office");
+  CHECK(party(s, first.answered) == "noem");
   CHECK(first.counts[static_cast<std::size_t>(relation_type::rebuts)] == 1);
   CHECK(first.median == 3 * 86400);
   const actor_relation second = rows[1];
-  CHECK(s.actors[second.responder].id == "noem");
-  CHECK(s.actors[second.answered].id == "noem");
+  CHECK(party(s, second.responders) == "noem");
+  CHECK(party(s, second.answered) == "noem");
   CHECK(second.fastest == 6 * 86400);
 }
 
 TEST_CASE("graph: topological order puts every event after what it relates to") {
-  const story s = load_story_file(seed_path);
+  const story s = test::load_or_fail(seed_path);
   const event_graph g(s);
   const auto order = g.topological_order();
   REQUIRE(order.size() == s.events.size());
@@ -230,24 +239,19 @@ TEST_CASE("graph: the projection equals a plain computation, with few actors and
     options.actors = actors;
     const auto text = generate_story(options);
     REQUIRE(text.ok());
-    std::vector<input_text> inputs{{"generated.ndjson", text.value()}};
-    const auto loaded = load_texts(inputs);
-    REQUIRE(loaded.ok());
-    const story& s = loaded.value();
+    const story s = test::load_text_or_fail(text.value(), "generated.ndjson");
 
-    std::map<std::pair<std::string, std::string>, std::vector<std::int64_t>> latencies;
-    std::map<std::pair<std::string, std::string>, std::array<std::uint32_t, relation_type_count>>
-        counts;
+    using key = std::pair<strings, strings>;  // the parties' sorted ids
+    std::map<key, std::vector<std::int64_t>> latencies;
+    std::map<key, std::array<std::uint32_t, relation_type_count>> counts;
     for (const event e : s.events)
       for (const relation r : e.relations()) {
-        if (!is_response(r.type)) continue;
-        for (actor_index a : e.actors())
-          for (actor_index b : s.events[r.target].actors()) {
-            const auto key = std::pair(s.actors[a].id, s.actors[b].id);
-            ++counts[key][static_cast<std::size_t>(r.type)];
-            if (auto lat = response_latency(s.events[r.target].time(), e.time()))
-              latencies[key].push_back(lat->typical);
-          }
+        if (!is_response(r.type) || e.actors().empty() || s.events[r.target].actors().empty())
+          continue;
+        const key k{party_ids(s, e.actors()), party_ids(s, s.events[r.target].actors())};
+        ++counts[k][static_cast<std::size_t>(r.type)];
+        if (auto lat = response_latency(s.events[r.target].time(), e.time()))
+          latencies[k].push_back(lat->typical);
       }
     const event_graph g(s);
     const auto rows = g.actor_relations();
@@ -256,11 +260,11 @@ TEST_CASE("graph: the projection equals a plain computation, with few actors and
     std::size_t position = 0;
     for (const actor_relation row : rows) {
       const actor_relation at = rows[position++];
-      CHECK(at.responder == row.responder);
-      CHECK(at.answered == row.answered);
+      CHECK(std::ranges::equal(at.responders, row.responders));
+      CHECK(std::ranges::equal(at.answered, row.answered));
       CHECK(at.total == row.total);
       CHECK(at.median == row.median);
-      CHECK(std::pair(s.actors[row.responder].id, s.actors[row.answered].id) == expected->first);
+      CHECK(key{party_ids(s, row.responders), party_ids(s, row.answered)} == expected->first);
       CHECK(row.counts == expected->second);
       auto lats = latencies[expected->first];
       std::sort(lats.begin(), lats.end());
@@ -278,7 +282,7 @@ TEST_CASE("graph: the projection equals a plain computation, with few actors and
 TEST_CASE("graph: projection rows that do not fit 16 bytes read back whole") {
   // A century between answer and answer (beyond 32-bit seconds), two types in one pair, and a
   // relation without a latency (an open end).
-  const auto loaded = load_texts(std::vector<input_text>{{"old.yaml", R"(eventgraph: 1
+  const story s = test::load_text_or_fail(R"(eventgraph: 1
 actors:
   - {id: a, name: A, kind: person}
   - {id: b, name: B, kind: person}
@@ -290,25 +294,81 @@ events:
   - {id: w, date: "2000-01-05", actor: c, title: W, sources: [{title: s}],
      relations: [{type: rebuts, to: y}]}
   - {id: v, date: "2000-01-06/..", actor: c, title: V, responds_to: y, sources: [{title: s}]}
-)"}});
-  REQUIRE(loaded.ok());
-  const story& s = loaded.value();
+)",
+                                          "old.yaml");
   const event_graph g(s);
   const auto rows = g.actor_relations();
   REQUIRE(rows.size() == 2);
   const actor_relation century = rows[0];
-  CHECK(s.actors[century.responder].id == "b");
-  CHECK(s.actors[century.answered].id == "a");
+  CHECK(party(s, century.responders) == "b");
+  CHECK(party(s, century.answered) == "a");
   CHECK(century.total == 1);
   CHECK(century.median == std::int64_t{36524} * 86400);  // 1900-01-01 to 2000-01-01
   CHECK(century.fastest == century.median);
   const actor_relation mixed = rows[1];
-  CHECK(s.actors[mixed.responder].id == "c");
-  CHECK(s.actors[mixed.answered].id == "b");
+  CHECK(party(s, mixed.responders) == "c");
+  CHECK(party(s, mixed.answered) == "b");
   CHECK(mixed.total == 3);
   CHECK(mixed.timed == 2);  // v has an open end
   CHECK(mixed.counts[static_cast<std::size_t>(relation_type::responds_to)] == 2);
   CHECK(mixed.counts[static_cast<std::size_t>(relation_type::rebuts)] == 1);
   CHECK(mixed.median == 3 * 86400);  // 2 and 4 days
   CHECK(mixed.fastest == 2 * 86400);
+}
+
+TEST_CASE("graph: an event's actors are one party in the projection, not a pair each") {
+  const story s = test::load_or_fail(test::data + "graph/coauthored.yaml");
+  const event_graph g(s);
+  strings rows;
+  for (const actor_relation& r : g.actor_relations())
+    rows.push_back(fmt::format("{}>{} responds-to={} rebuts={} total={} median={} fastest={}",
+                               party(s, r.responders), party(s, r.answered),
+                               r.counts[static_cast<std::size_t>(relation_type::responds_to)],
+                               r.counts[static_cast<std::size_t>(relation_type::rebuts)], r.total,
+                               r.median.value_or(-1), r.fastest.value_or(-1)));
+  // Parties sort as their lists of ids: a < a+b < c+d.
+  CHECK(rows == strings{
+                    "a>a+b responds-to=1 rebuts=0 total=1 median=86400 fastest=86400",
+                    // y (2 days after x) and z (4 days): one row of two relations.
+                    "a+b>c responds-to=1 rebuts=1 total=2 median=259200 fastest=172800",
+                    "c+d>a responds-to=1 rebuts=0 total=1 median=172800 fastest=172800",
+                });
+  const auto list = g.actor_relations();
+  REQUIRE(list.size() == 3);
+  CHECK(party(s, list[1].responders) == "a+b");
+  CHECK(party(s, list[2].answered) == "a");
+}
+
+TEST_CASE("graph: two events of 10,000 actors each give one projection row, not 10^8") {
+  // 20,000 actors; the second event's 10,000 answer the first's. Pair by pair this was 10^8
+  // rows (and gigabytes); as parties it is one.
+  constexpr int half = 10000;
+  std::string text = R"({"eventgraph": 1, "actors": [)";
+  for (int i = 0; i < 2 * half; ++i)
+    text +=
+        fmt::format(R"({}{{"id": "p{}", "name": "P{}", "kind": "person"}})", i ? ", " : "", i, i);
+  auto actor_list = [](int from) {
+    std::string list;
+    for (int i = from; i < from + half; ++i)
+      list += fmt::format(R"({}"p{}")", i > from ? ", " : "", i);
+    return list;
+  };
+  text += fmt::format(R"(], "events": [
+    {{"id": "x", "date": "2026-02-01", "actors": [{}], "title": "X", "sources": [{{"title": "s"}}]}},
+    {{"id": "y", "date": "2026-02-02", "actors": [{}], "title": "Y", "responds_to": "x",
+      "sources": [{{"title": "s"}}]}}]}})",
+                      actor_list(0), actor_list(half));
+  const story s = test::load_text_or_fail(text, "many.json");
+  const event_graph g(s);
+  const auto rows = g.actor_relations();
+  REQUIRE(rows.size() == 1);
+  const actor_relation row = rows[0];
+  CHECK(row.responders.size() == half);
+  CHECK(row.answered.size() == half);
+  CHECK(row.total == 1);
+  CHECK(row.median == 86400);
+  // In id order: "p10000" < "p10001" < ... as strings.
+  CHECK(s.actors[row.responders.front()].id == "p10000");
+  CHECK(s.actors[row.answered.front()].id == "p0");
+  CHECK(s.actors[row.answered[1]].id == "p1");
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/helpers.hpp"
 #include "eventgraph/load.hpp"
 #include "eventgraph/query.hpp"
 
@@ -17,13 +18,8 @@ using strings = std::vector<std::string>;
 struct fixture {
   story data;
   std::unique_ptr<event_graph> graph;
-  explicit fixture(const std::string& path) {
-    std::vector<std::string> files{path};
-    auto r = load_files(files);
-    REQUIRE(r.ok());
-    data = std::move(r).value();
-    graph = std::make_unique<event_graph>(data);
-  }
+  explicit fixture(const std::string& path)
+      : data(test::load_or_fail(path)), graph(std::make_unique<event_graph>(data)) {}
   event_index id(const char* name) const { return *graph->find(name); }
   template <typename Events>
   strings names(const Events& events) const {

@@ -77,10 +77,14 @@ struct latency {
 [[nodiscard]] std::optional<latency> response_latency(const event_time& answered,
                                                       const event_time& response);
 
-/// One row of the actor projection: `responder` answered `answered` (by events of each).
+/// One row of the actor projection: the party `responders` answered the party `answered`. A
+/// party is the set of one event's actors, in id order: an event by {A, B} answering one by C
+/// is one row "A, B -> C" (not A -> C and B -> C), so co-authored events cost one row per
+/// relation, never the product of two actor sets. Single-actor events give single-actor
+/// parties. Both spans point into the graph and live as long as it.
 struct actor_relation {
-  actor_index responder = 0;
-  actor_index answered = 0;
+  std::span<const actor_index> responders;
+  std::span<const actor_index> answered;
   /// Relations per type, indexed by relation_type; only the response types are counted.
   std::array<std::uint32_t, relation_type_count> counts{};
   std::uint32_t total = 0;
@@ -93,8 +97,9 @@ namespace detail {
 struct actor_projection;
 }
 
-/// The rows of the actor projection (event_graph::actor_relations()): one per (responder,
-/// answered) pair, responder id then answered id. Built with the graph and kept compact (16
+/// The rows of the actor projection (event_graph::actor_relations()): one per (responders,
+/// answered) pair of parties, ordered by the responders' ids, then the answered ids (a party
+/// sorts as its list of ids: {a} < {a, b} < {b}). Built with the graph and kept compact (16
 /// bytes a row when the pair's relations share one type and all have a latency under 68
 /// years; other rows keep the rest apart); each row is read as an actor_relation value.
 class actor_relation_list {
@@ -186,10 +191,11 @@ class event_graph {
   /// Events whose whole time range lies within [from, to], in time order.
   [[nodiscard]] std::vector<event_index> within(instant from, instant to) const;
 
-  /// Who responded to whom: the actor projection, built with the graph. For every event of
-  /// A with a response-type relation (responds-to, rebuts, supports, follows-up, repeats) to an
-  /// event of B, a relation A -> B, counted by type, with the median and fastest typical
-  /// latency (see latency). Events with several actors count for each pair.
+  /// Who responded to whom: the actor projection, built with the graph in time and memory
+  /// linear in actors plus relations. For every event of A with a response-type relation
+  /// (responds-to, rebuts, supports, follows-up, repeats) to an event of B, a relation A -> B,
+  /// counted by type, with the median and fastest typical latency (see latency). An event with
+  /// several actors is one party (see actor_relation).
   [[nodiscard]] actor_relation_list actor_relations() const;
 
   /// Events of an actor (as one of its `actors`), oldest first: one scan of the actor column.

@@ -43,16 +43,6 @@ std::string_view to_string(time_shape shape);
 /// "millennium", ..., "day", "hour", "minute", "second".
 std::string_view to_string(time_precision precision);
 
-/// Removes what XML 1.0 forbids (C0 controls but tab, newline and carriage return; U+FFFE,
-/// U+FFFF; bytes that are not UTF-8) so that any escaper gives a well-formed document.
-std::string xml_clean(std::string_view text);
-
-/// `&`, `<`, `>`, `"`, `'` as entities: text safe between tags and inside quoted attributes.
-std::string html_escape(std::string_view text);
-
-/// True for http:// and https:// addresses, the only ones that ever become links.
-[[nodiscard]] bool is_http_url(std::string_view url);
-
 /// A colour per actor, by the actor's position in the story (a 12-colour qualitative palette).
 struct rgb {
   std::uint8_t r = 0, g = 0, b = 0;

@@ -1,9 +1,11 @@
 // export_format::gexf: GEXF 1.3 with dynamics, for Gephi's timeline. Each event is a node that
 // exists from its earliest to its latest moment (`start`/`end`; an open end is left out), in
-// `timeformat="date"` when no event states a time of day, else `dateTime` with explicit UTC
-// offsets. Actors are node attributes and the colour of the first actor; relation types are
-// edge `kind`s. The colour element is `<color>` in the GEXF namespace, as the GEXF 1.3 XSD
-// requires (it has no separate viz namespace); Gephi reads it by local name.
+// `timeformat="date"` (local dates) when no event states a time of day, else
+// `timeformat="double"`, seconds since 1970-01-01 UTC: both Gephi and networkx's read_gexf read
+// those two (networkx 3.x has no `dateTime` type and fails on it), and the exact instants with
+// their offsets stay in the `earliest`/`latest` attributes. Actors are node attributes and the
+// colour of the first actor, `<viz:color>` in the viz namespace (the only one Gephi reads
+// colours in); relation types are edge `kind`s.
 
 #include <fmt/format.h>
 
@@ -17,10 +19,12 @@ namespace {
 constexpr std::array<std::pair<std::string_view, std::string_view>, 3> edge_attributes = {
     {{"relation", "string"}, {"response", "boolean"}, {"note", "string"}}};
 
-/// A node's start or end: the local date in the event's zone, or the instant with its offset.
+constexpr std::string_view viz_namespace = "http://gexf.net/1.3/viz";
+
+/// A node's start or end: the local date in the event's zone, or seconds since the epoch.
 std::string gexf_time(const endpoint& p, const event& e, bool date_only) {
   if (date_only) return format_iso(p.at, e.timezone(), time_precision::day);
-  return iso_instant(p.at, e.timezone());
+  return fmt::format("{}", p.at.time_since_epoch().count());
 }
 
 }  // namespace
@@ -38,6 +42,7 @@ result<std::string> export_gexf(const story& s) {
   xml_writer xml;
   xml.start("gexf");
   xml.attribute("xmlns", "http://gexf.net/1.3");
+  xml.attribute("xmlns:viz", viz_namespace);
   xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
   xml.attribute("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd");
   xml.attribute("version", "1.3");
@@ -53,7 +58,7 @@ result<std::string> export_gexf(const story& s) {
   xml.start("graph");
   xml.attribute("mode", "dynamic");
   xml.attribute("defaultedgetype", "directed");
-  xml.attribute("timeformat", date_only ? "date" : "dateTime");
+  xml.attribute("timeformat", date_only ? "date" : "double");
   xml.attribute("timezone", s.timezone.empty() ? "UTC" : s.timezone);
   xml.attribute("timerepresentation", "interval");
 
@@ -101,7 +106,7 @@ result<std::string> export_gexf(const story& s) {
     xml.end();
     if (const auto lead = lead_actor(e)) {
       const rgb colour = actor_colour(*lead);
-      xml.start("color");
+      xml.start("viz:color");
       xml.attribute("r", fmt::format("{}", colour.r));
       xml.attribute("g", fmt::format("{}", colour.g));
       xml.attribute("b", fmt::format("{}", colour.b));

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
 #include "export/export_common.hpp"
 #include "export/export_writers.hpp"
 
@@ -51,14 +52,13 @@ bool needs_display_date(const event& e) {
 std::string opaque_html(std::string_view text) {
   std::string out;
   out.reserve(text.size() * 6);
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z')) {
-      out += "&#" + std::to_string(static_cast<int>(u)) + ";";
-    } else {
-      out += html_escape(std::string_view(&c, 1));
-    }
-  }
+  text::for_each_code_point(text::clean(text), [&](text::code_point cp, std::string_view bytes) {
+    const char32_t c = cp.value;
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+      out += "&#" + std::to_string(static_cast<int>(c)) + ";";
+    else
+      out += text::escape_html(bytes);
+  });
   return out;
 }
 
@@ -69,12 +69,12 @@ std::string_view url_host(std::string_view url) {
 }
 
 std::string paragraph(std::string_view label, std::string_view text) {
-  return "<p><b>" + html_escape(label) + ":</b> " + html_escape(text) + "</p>";
+  return "<p><b>" + text::escape_html(label) + ":</b> " + text::escape_html(text) + "</p>";
 }
 
 std::string body(const story& s, const event& e) {
   std::string html;
-  if (!e.summary().empty()) html += "<p>" + html_escape(e.summary()) + "</p>";
+  if (!e.summary().empty()) html += "<p>" + text::escape_html(e.summary()) + "</p>";
   std::vector<std::string_view> names;
   for (actor_index a : e.actors()) names.push_back(s.actors[a].name);
   html += paragraph(e.actors().size() == 1 ? "Actor" : "Actors", join(names, ", "));
@@ -89,10 +89,11 @@ std::string body(const story& s, const event& e) {
                              std::pair{"Place", e.place()}})
     if (!text.empty()) html += paragraph(label, text);
   for (const quote& q : e.quotes())
-    html += "<blockquote>" + html_escape(describe_quote(s, q)) + "</blockquote>";
+    html += "<blockquote>" + text::escape_html(describe_quote(s, q)) + "</blockquote>";
   if (!e.figures().empty()) {
     html += "<ul>";
-    for (const figure& f : e.figures()) html += "<li>" + html_escape(describe_figure(f)) + "</li>";
+    for (const figure& f : e.figures())
+      html += "<li>" + text::escape_html(describe_figure(f)) + "</li>";
     html += "</ul>";
   }
   if (!e.notes().empty()) html += paragraph("Notes", e.notes());
@@ -100,17 +101,17 @@ std::string body(const story& s, const event& e) {
     html += "<p><b>Sources:</b></p><ul>";
     for (const source& src : e.sources()) {
       html += "<li>";
-      if (is_http_url(src.url)) {
-        html += "<a href=\"" + html_escape(src.url) + "\" rel=\"noopener noreferrer\">" +
-                html_escape(src.title) + "</a>";
+      if (text::is_link(src.url)) {
+        html += "<a href=\"" + text::escape_html(src.url) + "\" rel=\"noopener noreferrer\">" +
+                text::escape_html(src.title) + "</a>";
       } else {
-        html += html_escape(src.title);
+        html += text::escape_html(src.title);
       }
       std::vector<std::string> details;
       if (!src.publisher.empty()) details.push_back(src.publisher);
       if (!src.date.empty()) details.push_back(src.date);
-      if (!details.empty()) html += " (" + html_escape(join(details, ", ")) + ")";
-      if (!src.note.empty()) html += ". " + html_escape(src.note);
+      if (!details.empty()) html += " (" + text::escape_html(join(details, ", ")) + ")";
+      if (!src.note.empty()) html += ". " + text::escape_html(src.note);
       html += "</li>";
     }
     html += "</ul>";
@@ -122,8 +123,8 @@ std::string body(const story& s, const event& e) {
 
 std::string export_timelinejs(const story& s) {
   ordered title = ordered::object();
-  title["text"]["headline"] = html_escape(s.title.empty() ? "Timeline" : s.title);
-  title["text"]["text"] = html_escape(s.description);
+  title["text"]["headline"] = text::escape_html(s.title.empty() ? "Timeline" : s.title);
+  title["text"]["text"] = text::escape_html(s.description);
   std::string out = "{\"title\":" + compact(title) + ",\n\"events\":[";
   bool first = true;
   for (const event e : s.events) {
@@ -139,19 +140,20 @@ std::string export_timelinejs(const story& s) {
     if (span.start && span.end && time.shape != time_shape::point)
       item["end_date"] = date_object(*span.end, e);
     if (needs_display_date(e)) item["display_date"] = describe_date(e.date(), e.timezone());
-    item["text"]["headline"] = html_escape(e.title());
+    item["text"]["headline"] = text::escape_html(e.title());
     item["text"]["text"] = body(s, e);
-    if (const auto lead = lead_actor(e)) item["group"] = html_escape(s.actors[*lead].name);
+    if (const auto lead = lead_actor(e)) item["group"] = text::escape_html(s.actors[*lead].name);
     for (const source& src : e.sources()) {
-      if (!is_http_url(src.url)) continue;
+      if (!text::is_link(src.url)) continue;
       // TimelineJS's "blockquote" media type: the url is the HTML to show.
       item["media"]["url"] = "<blockquote>" + opaque_html(src.title) + "</blockquote>";
       // Labelled with the host: TimelineJS turns an address written as text in a caption
       // into a second link, nested in ours.
-      item["media"]["caption"] = "<a href=\"" + html_escape(src.url) +
+      item["media"]["caption"] = "<a href=\"" + text::escape_html(src.url) +
                                  "\" rel=\"noopener noreferrer\">" +
-                                 html_escape(url_host(src.url)) + "</a>";
-      item["media"]["credit"] = html_escape(src.publisher.empty() ? src.title : src.publisher);
+                                 text::escape_html(url_host(src.url)) + "</a>";
+      item["media"]["credit"] =
+          text::escape_html(src.publisher.empty() ? src.title : src.publisher);
       break;
     }
     out += first ? "\n" : ",\n";

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
 #include "export/export_common.hpp"
 #include "export/export_writers.hpp"
 
@@ -37,9 +38,9 @@ std::string vis_end(const endpoint& p, const event& e) {
 std::string tooltip(const story& s, const event& e) {
   std::vector<std::string_view> actors;
   for (actor_index a : e.actors()) actors.push_back(s.actors[a].name);
-  std::string text = html_escape(describe_date(e.date(), e.timezone())) + "<br>" +
-                     html_escape(join(actors, ", ")) + "<br>" + html_escape(e.title());
-  if (!e.summary().empty()) text += "<br>" + html_escape(e.summary());
+  std::string text = text::escape_html(describe_date(e.date(), e.timezone())) + "<br>" +
+                     text::escape_html(join(actors, ", ")) + "<br>" + text::escape_html(e.title());
+  if (!e.summary().empty()) text += "<br>" + text::escape_html(e.summary());
   return text;
 }
 
@@ -57,8 +58,8 @@ std::string export_vis(const story& s) {
     const actor& who = s.actors[a];
     ordered group = ordered::object();
     group["id"] = who.id;
-    group["content"] = html_escape(who.name);
-    group["title"] = html_escape(who.role.empty() ? who.name : who.name + ", " + who.role);
+    group["content"] = text::escape_html(who.name);
+    group["title"] = text::escape_html(who.role.empty() ? who.name : who.name + ", " + who.role);
     group["style"] = "color: " + hex(actor_colour(a));
     out += first ? "\n" : ",\n";
     first = false;
@@ -76,7 +77,7 @@ std::string export_vis(const story& s) {
     if (time.approximate) classes.emplace_back("eventgraph-approximate");
     if (time.open_start) classes.emplace_back("eventgraph-open-start");
     if (time.open_end) classes.emplace_back("eventgraph-open-end");
-    const std::string content = html_escape(e.title());
+    const std::string content = text::escape_html(e.title());
     const std::string title = tooltip(s, e);
     for (actor_index a : e.actors()) {
       ordered item = ordered::object();

@@ -2,6 +2,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "core/text.hpp"
 #include "export/export_common.hpp"
 
 namespace eventgraph::detail {
@@ -11,7 +12,7 @@ struct writer_deleter {
   void operator()(xmlTextWriterPtr writer) const { xmlFreeTextWriter(writer); }
 };
 
-/// libxml2 takes NUL-terminated `xmlChar*`; the cleaned text has no NUL (xml_clean drops it).
+/// libxml2 takes NUL-terminated `xmlChar*`; the cleaned text has no NUL (text::clean drops it).
 const xmlChar* chars(const std::string& text) {
   return reinterpret_cast<const xmlChar*>(text.c_str());
 }
@@ -61,14 +62,14 @@ void xml_writer::start(std::string_view name) {
 void xml_writer::attribute(std::string_view name, std::string_view value) {
   if (state_->failed) return;
   state_->check(xmlTextWriterWriteAttribute(state_->writer.get(), chars(std::string(name)),
-                                            chars(xml_clean(value))));
+                                            chars(text::clean(value))));
 }
 
 void xml_writer::text(std::string_view value) {
   if (state_->failed) return;
   // Whitespace a reader could collapse (Boost's read_graphml normalizes it) goes out as
   // character references: newlines, tabs, and spaces that lead, trail or follow a space.
-  const std::string clean = xml_clean(value);
+  const std::string clean = text::clean(value);
   std::string run;
   auto flush = [&] {
     if (!run.empty()) state_->check(xmlTextWriterWriteString(state_->writer.get(), chars(run)));

@@ -1,7 +1,7 @@
 #pragma once
 // A streaming XML writer for the GraphML and GEXF exports: libxml2's xmlTextWriter does the
-// escaping; text is first cleaned of what XML 1.0 forbids (xml_clean). libxml2 stays in
-// export_xml.cpp.
+// escaping; text is first cleaned of what XML 1.0 forbids (text::clean, core/text.hpp). libxml2
+// stays in export_xml.cpp.
 
 #include <memory>
 #include <string>

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <iterator>
 #include <numeric>
+#include <span>
+#include <unordered_map>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/topological_sort.hpp>
@@ -49,11 +51,12 @@ std::optional<latency> response_latency(const event_time& answered, const event_
 
 namespace detail {
 
-/// The actor projection's storage: rows grouped by responder (in id order), each group by
-/// answered actor (in id order).
+/// The actor projection's storage: the parties (each a set of actors, in id order; party p is
+/// party_actors[party_begin[p], party_begin[p + 1])), numbered in the order rows sort by; rows
+/// grouped by responding party, each group by answered party.
 struct actor_projection {
   struct row {
-    actor_index answered;
+    std::uint32_t answered;  ///< party
     /// type << 28 | count when every relation of the pair has that type and a latency that
     /// fits below; else extra | index into `extras`.
     std::uint32_t shape;
@@ -62,22 +65,31 @@ struct actor_projection {
   static constexpr std::uint32_t extra = 1u << 31;
   static constexpr std::uint32_t count_mask = (1u << 28) - 1;
 
+  std::vector<actor_index> party_actors;
+  std::vector<std::uint32_t> party_begin{0};
   std::vector<row> rows;
-  std::vector<actor_index> group_responder;
-  std::vector<std::uint32_t> group_begin;  ///< group g's rows: [begin[g], begin[g + 1])
-  std::vector<actor_relation> extras;      ///< rows that do not fit 16 bytes
+  std::vector<std::uint32_t> group_responder;  ///< party of each group
+  std::vector<std::uint32_t> group_begin;      ///< group g's rows: [begin[g], begin[g + 1])
+  std::vector<actor_relation> extras;          ///< rows that do not fit 16 bytes (no parties)
 
+  [[nodiscard]] std::span<const actor_index> party(std::uint32_t p) const {
+    return std::span<const actor_index>(party_actors)
+        .subspan(party_begin[p], party_begin[p + 1] - party_begin[p]);
+  }
   [[nodiscard]] actor_relation read(std::size_t i, std::uint32_t group) const {
     const row& r = rows[i];
-    if (r.shape & extra) return extras[r.shape & ~extra];
     actor_relation out;
-    out.responder = group_responder[group];
-    out.answered = r.answered;
-    const std::uint32_t count = r.shape & count_mask;
-    out.counts[r.shape >> 28] = count;
-    out.total = out.timed = count;
-    out.median = r.median;
-    out.fastest = r.fastest;
+    if (r.shape & extra) {
+      out = extras[r.shape & ~extra];
+    } else {
+      const std::uint32_t count = r.shape & count_mask;
+      out.counts[r.shape >> 28] = count;
+      out.total = out.timed = count;
+      out.median = r.median;
+      out.fastest = r.fastest;
+    }
+    out.responders = party(group_responder[group]);
+    out.answered = party(r.answered);
     return out;
   }
   [[nodiscard]] std::uint32_t group_of(std::size_t i) const {
@@ -85,7 +97,8 @@ struct actor_projection {
                                       group_begin.begin() - 1);
   }
   [[nodiscard]] std::size_t memory_bytes() const {
-    return bytes_of(rows) + bytes_of(group_responder) + bytes_of(group_begin) + bytes_of(extras);
+    return bytes_of(party_actors) + bytes_of(party_begin) + bytes_of(rows) +
+           bytes_of(group_responder) + bytes_of(group_begin) + bytes_of(extras);
   }
 };
 
@@ -93,9 +106,71 @@ struct actor_projection {
 
 namespace {
 
-detail::actor_projection project_actors(const story& s) {
-  // Actors are keyed by the rank of their id, so rows come out in id order. No map, no
-  // comparison sort of the relations: counting sorts, and a selection for each median.
+constexpr std::uint32_t no_party = UINT32_MAX;     // an event without actors
+constexpr std::uint32_t not_yet = UINT32_MAX - 1;  // an event not interned yet
+
+/// Interns parties: each distinct set of actors once, as the sorted ranks of its actors' ids.
+/// An event of one actor (the common case) is found by the actor; a larger set by a hash of
+/// its ranks, so each event costs time linear in its actors.
+class party_table {
+ public:
+  explicit party_table(const std::vector<std::uint32_t>& id_rank)
+      : id_rank_(id_rank), single_(id_rank.size(), no_party) {}
+
+  /// The party of these actors (none for no actor).
+  std::uint32_t intern(std::span<const actor_index> actors) {
+    if (actors.empty()) return no_party;
+    if (actors.size() == 1) {
+      std::uint32_t& p = single_[actors.front()];
+      if (p == no_party) p = add(std::span<const std::uint32_t>(&id_rank_[actors.front()], 1));
+      return p;
+    }
+    scratch_.clear();
+    for (actor_index a : actors) scratch_.push_back(id_rank_[a]);
+    std::sort(scratch_.begin(), scratch_.end());
+    scratch_.erase(std::unique(scratch_.begin(), scratch_.end()), scratch_.end());
+    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a over the ranks
+    for (std::uint32_t r : scratch_) hash = (hash ^ r) * 1099511628211ull;
+    const auto [first, last] = by_hash_.equal_range(hash);
+    for (auto it = first; it != last; ++it)
+      if (std::ranges::equal(ranks(it->second), scratch_)) return it->second;
+    const std::uint32_t p = add(scratch_);
+    by_hash_.emplace(hash, p);
+    return p;
+  }
+
+  [[nodiscard]] std::size_t size() const { return begin_.size() - 1; }
+  [[nodiscard]] std::span<const std::uint32_t> ranks(std::uint32_t p) const {
+    return std::span<const std::uint32_t>(ranks_).subspan(begin_[p], begin_[p + 1] - begin_[p]);
+  }
+
+ private:
+  std::uint32_t add(std::span<const std::uint32_t> sorted_ranks) {
+    ranks_.insert(ranks_.end(), sorted_ranks.begin(), sorted_ranks.end());
+    begin_.push_back(static_cast<std::uint32_t>(ranks_.size()));
+    return static_cast<std::uint32_t>(begin_.size() - 2);
+  }
+
+  const std::vector<std::uint32_t>& id_rank_;
+  std::vector<std::uint32_t> single_;  ///< actor -> its single-actor party
+  std::unordered_multimap<std::uint64_t, std::uint32_t> by_hash_;
+  std::vector<std::uint32_t> ranks_;
+  std::vector<std::uint32_t> begin_{0};
+  std::vector<std::uint32_t> scratch_;
+};
+
+constexpr std::int64_t untimed = INT64_MAX;  // sorts after every latency
+
+/// One response relation between two parties (numbered in row order).
+struct projection_item {
+  std::uint32_t responder, answered;
+  std::int64_t latency;
+  relation_type type;
+};
+
+/// Every response relation as an item between the parties of its two events, and the
+/// parties in row order (by their lists of id ranks), as the projection stores them.
+std::vector<projection_item> collect_items(const story& s, detail::actor_projection& out) {
   const std::size_t actor_count = s.actors.size();
   std::vector<actor_index> by_id(actor_count);
   std::iota(by_id.begin(), by_id.end(), actor_index{0});
@@ -104,102 +179,135 @@ detail::actor_projection project_actors(const story& s) {
   std::vector<std::uint32_t> id_rank(actor_count);
   for (std::uint32_t r = 0; r < by_id.size(); ++r) id_rank[by_id[r]] = r;
 
-  const auto& d = s.events.columns();
-  constexpr std::int64_t untimed = INT64_MAX;  // sorts after every latency
-  struct item {
-    std::uint32_t responder, answered;
-    std::int64_t latency;
-    relation_type type;
-  };
   // One pass over the relations: each event's time is read once as a response; the answered
   // event's is read at random, the one unavoidable miss per relation.
-  std::vector<item> items;
+  const auto& d = s.events.columns();
+  party_table parties(id_rank);
+  std::vector<std::uint32_t> party_of(d.size(), not_yet);
+  auto party = [&](event_index e) {
+    if (party_of[e] == not_yet) party_of[e] = parties.intern(s.events[e].actors());
+    return party_of[e];
+  };
+  std::vector<projection_item> items;
   items.reserve(d.relation_target.size());
   for (event_index e = 0; e < d.size(); ++e) {
     const std::uint32_t first = d.relation_begin[e], last = d.relation_begin[e + 1];
     if (first == last) continue;
-    const auto responders = s.events[e].actors();
     const event_time response_time = d.time(e);
     for (std::uint32_t r = first; r < last; ++r) {
       const relation_type type = d.relation_kind[r];
       if (!is_response(type)) continue;
       const event_index t = d.relation_target[r];
+      const std::uint32_t responder = party(e), answered = party(t);
+      if (responder == no_party || answered == no_party) continue;
       const auto lat = response_latency(d.time(t), response_time);
-      const std::int64_t value = lat ? lat->typical : untimed;
-      for (actor_index a : responders)
-        for (actor_index b : s.events[t].actors())
-          items.push_back({id_rank[a], id_rank[b], value, type});
+      items.push_back({responder, answered, lat ? lat->typical : untimed, type});
     }
   }
-  // Group the items by (responder, answered), in that order: with few actors, one counting
-  // sort on the pair; with many (too many pairs for a counter each), a counting sort by
-  // answered actor, then a stable one by responder.
-  std::vector<item> grouped(items.size());
-  auto counting_sort = [](const std::vector<item>& from, std::vector<item>& to, std::size_t keys,
-                          auto key_of) {
+
+  // Parties in row order. A comparison costs at most the shorter party, so the sort costs
+  // O(actors * log parties) however the actors are shared out.
+  std::vector<std::uint32_t> order(parties.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::ranges::lexicographical_compare(parties.ranks(a), parties.ranks(b));
+  });
+  std::vector<std::uint32_t> position(order.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    position[order[i]] = i;
+    for (std::uint32_t r : parties.ranks(order[i])) out.party_actors.push_back(by_id[r]);
+    out.party_begin.push_back(static_cast<std::uint32_t>(out.party_actors.size()));
+  }
+  for (projection_item& x : items) {
+    x.responder = position[x.responder];
+    x.answered = position[x.answered];
+  }
+  return items;
+}
+
+/// The items grouped by (responder, answered), in that order: with few parties, one counting
+/// sort on the pair; with many (too many pairs for a counter each), a counting sort by
+/// answered party, then a stable one by responder.
+std::vector<projection_item> group_items(std::vector<projection_item> items,
+                                         std::size_t party_count) {
+  std::vector<projection_item> grouped(items.size());
+  auto counting_sort = [](const std::vector<projection_item>& from,
+                          std::vector<projection_item>& to, std::size_t keys, auto key_of) {
     std::vector<std::uint32_t> start(keys + 1, 0);
-    for (const item& x : from) ++start[key_of(x) + 1];
+    for (const projection_item& x : from) ++start[key_of(x) + 1];
     for (std::size_t k = 0; k < keys; ++k) start[k + 1] += start[k];
-    for (const item& x : from) to[start[key_of(x)]++] = x;
+    for (const projection_item& x : from) to[start[key_of(x)]++] = x;
   };
-  const std::size_t pairs = actor_count * actor_count;
+  const std::size_t pairs = party_count * party_count;
   if (pairs <= std::max<std::size_t>(std::size_t{1} << 16, items.size())) {
-    counting_sort(items, grouped, pairs, [&](const item& x) {
-      return std::size_t{x.responder} * actor_count + x.answered;
+    counting_sort(items, grouped, pairs, [&](const projection_item& x) {
+      return std::size_t{x.responder} * party_count + x.answered;
     });
   } else {
-    counting_sort(items, grouped, actor_count,
-                  [](const item& x) { return std::size_t{x.answered}; });
+    counting_sort(items, grouped, party_count,
+                  [](const projection_item& x) { return std::size_t{x.answered}; });
     std::swap(items, grouped);
-    counting_sort(items, grouped, actor_count,
-                  [](const item& x) { return std::size_t{x.responder}; });
+    counting_sort(items, grouped, party_count,
+                  [](const projection_item& x) { return std::size_t{x.responder}; });
   }
-  items = {};
+  return grouped;
+}
 
+/// One row from the items of one pair: counts, then the median by selection, not a sort
+/// (timed latencies first, then the middle one and, for an even count, the largest below it).
+actor_relation summarize(std::vector<projection_item>::iterator first,
+                         std::vector<projection_item>::iterator last) {
+  actor_relation row;
+  for (auto it = first; it != last; ++it) {
+    ++row.counts[static_cast<std::size_t>(it->type)];
+    ++row.total;
+  }
+  const auto timed_end =
+      std::partition(first, last, [](const projection_item& x) { return x.latency != untimed; });
+  row.timed = static_cast<std::uint32_t>(timed_end - first);
+  if (row.timed > 0) {
+    const auto m = first + row.timed / 2;
+    auto by_latency = [](const projection_item& x, const projection_item& y) {
+      return x.latency < y.latency;
+    };
+    std::nth_element(first, m, timed_end, by_latency);
+    row.median = row.timed % 2 == 1
+                     ? m->latency
+                     : (std::max_element(first, m, by_latency)->latency + m->latency) / 2;
+    row.fastest = std::min_element(first, row.timed % 2 == 1 ? m + 1 : m, by_latency)->latency;
+  }
+  return row;
+}
+
+detail::actor_projection project_actors(const story& s) {
+  // No map, no comparison sort of the relations: counting sorts, and a selection per median.
   detail::actor_projection out;
+  std::vector<projection_item> items = collect_items(s, out);
+  std::vector<projection_item> grouped = group_items(std::move(items), out.party_begin.size() - 1);
   out.rows.reserve(grouped.size());  // at most one row per item: no regrowth, no copies
   for (auto first = grouped.begin(); first != grouped.end();) {
-    if (out.group_responder.empty() || by_id[first->responder] != out.group_responder.back()) {
-      out.group_responder.push_back(by_id[first->responder]);
+    if (out.group_responder.empty() || first->responder != out.group_responder.back()) {
+      out.group_responder.push_back(first->responder);
       out.group_begin.push_back(static_cast<std::uint32_t>(out.rows.size()));
     }
-    actor_relation row;
-    row.responder = by_id[first->responder];
-    row.answered = by_id[first->answered];
     auto last = first;
-    for (; last != grouped.end() && last->responder == first->responder &&
-           last->answered == first->answered;
-         ++last) {
-      ++row.counts[static_cast<std::size_t>(last->type)];
-      ++row.total;
-    }
-    // The median by selection, not a sort: timed latencies first, then the middle one (and,
-    // for an even count, the largest below it).
-    const auto timed_end =
-        std::partition(first, last, [](const item& x) { return x.latency != untimed; });
-    row.timed = static_cast<std::uint32_t>(timed_end - first);
-    if (row.timed > 0) {
-      const auto m = first + row.timed / 2;
-      auto by_latency = [](const item& x, const item& y) { return x.latency < y.latency; };
-      std::nth_element(first, m, timed_end, by_latency);
-      row.median = row.timed % 2 == 1
-                       ? m->latency
-                       : (std::max_element(first, m, by_latency)->latency + m->latency) / 2;
-      row.fastest = std::min_element(first, row.timed % 2 == 1 ? m + 1 : m, by_latency)->latency;
-    }
+    while (last != grouped.end() && last->responder == first->responder &&
+           last->answered == first->answered)
+      ++last;
+    const std::uint32_t answered = first->answered;
     const auto type = static_cast<std::uint32_t>(first->type);
+    const actor_relation row = summarize(first, last);
     auto fits = [](const std::optional<std::int64_t>& v) {
       return v && *v >= INT32_MIN && *v <= INT32_MAX;
     };
     if (row.counts[type] == row.total && row.timed == row.total &&
         row.total <= detail::actor_projection::count_mask && fits(row.median) &&
         fits(row.fastest)) {
-      out.rows.push_back({row.answered, type << 28 | row.total,
-                          static_cast<std::int32_t>(*row.median),
+      out.rows.push_back({answered, type << 28 | row.total, static_cast<std::int32_t>(*row.median),
                           static_cast<std::int32_t>(*row.fastest)});
     } else {
       out.rows.push_back(
-          {row.answered,
+          {answered,
            detail::actor_projection::extra | static_cast<std::uint32_t>(out.extras.size()), 0, 0});
       out.extras.push_back(row);
     }

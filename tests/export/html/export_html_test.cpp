@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../../support/helpers.hpp"
 #include "eventgraph/load.hpp"
 #include "export/html/export_html.hpp"
 #include "export/html/html_assets.hpp"
@@ -15,21 +16,6 @@
 using namespace eventgraph;
 
 namespace {
-
-story load_path(const std::string& path) {
-  std::vector<std::string> files{path};
-  auto loaded = load_files(files);
-  REQUIRE(loaded.ok());
-  return std::move(loaded).value();
-}
-
-story load_text(std::string text) {
-  std::vector<input_text> inputs{{"test.yaml", std::move(text)}};
-  auto loaded = load_texts(inputs);
-  for (const auto& d : loaded.diagnostics().items()) MESSAGE(format_diagnostic(d));
-  REQUIRE(loaded.ok());
-  return std::move(loaded).value();
-}
 
 std::string hex(const std::array<std::uint8_t, 32>& digest) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -89,7 +75,7 @@ TEST_CASE("export_html: sha256 matches the FIPS 180-4 examples") {
 }
 
 TEST_CASE("export_html: the policy allows exactly the inline script and style, by hash") {
-  const story s = load_path(EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml");
+  const story s = test::load_or_fail(test::seed);
   const std::string page = detail::export_html(s);
   const std::string_view csp =
       between(page, R"(http-equiv="Content-Security-Policy" content=")", "\"");
@@ -106,7 +92,7 @@ TEST_CASE("export_html: the policy allows exactly the inline script and style, b
 }
 
 TEST_CASE("export_html: the data block carries dates as instants, described and at precision") {
-  const story s = load_path(EVENTGRAPH_SOURCE_DIR "/samples/dhs-california-detainers-2026.yaml");
+  const story s = test::load_or_fail(test::seed);
   const nlohmann::json data = embedded(detail::export_html(s));
   CHECK(data["title"] == s.title);
   CHECK(data["timezone"] == "America/Los_Angeles");
@@ -142,7 +128,7 @@ TEST_CASE("export_html: the data block carries dates as instants, described and 
 }
 
 TEST_CASE("export_html: years outside 0..9999 use ECMAScript's six-digit form") {
-  const story s = load_text(R"(eventgraph: 1
+  const story s = test::load_text_or_fail(R"(eventgraph: 1
 actors: [{id: caesar, name: Julius Caesar, kind: person}]
 events:
   - {id: ides, date: "-0043-03-15", actor: caesar, title: Ides of March}
@@ -156,7 +142,7 @@ events:
 }
 
 TEST_CASE("export_html: hostile text stays inert data") {
-  const story s = load_path(EVENTGRAPH_TEST_DATA "/hostile.yaml");
+  const story s = test::load_or_fail(EVENTGRAPH_TEST_DATA "/hostile.yaml");
   const std::string page = detail::export_html(s);
   // Only our own two blocks open and close; nothing of the story is markup.
   CHECK(occurrences(page, "<script") == 2);

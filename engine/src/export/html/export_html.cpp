@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
 #include "export/export_common.hpp"
 #include "export/html/html_assets.hpp"
 #include "export/html/sha256.hpp"
@@ -167,7 +168,7 @@ std::string export_html(const story& s) {
   const std::string csp = "default-src 'none'; script-src 'sha256-" + sha256_base64(script) +
                           "'; style-src 'sha256-" + sha256_base64(style) +
                           "'; base-uri 'none'; form-action 'none'";
-  const std::string title = html_escape(s.title.empty() ? "eventgraph timeline" : s.title);
+  const std::string title = text::escape_html(s.title.empty() ? "eventgraph timeline" : s.title);
   const std::string data = script_safe_json(story_json(s));
   return fill(
       html_assets::page_html(),
