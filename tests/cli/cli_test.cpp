@@ -33,3 +33,19 @@ TEST_CASE("cli: bad usage exits 2, a missing file too") {
   CHECK(run_cli({"validate"}).status == 2);
   CHECK(run_cli({"validate", "/nonexistent/story.yaml"}).status == 2);
 }
+
+TEST_CASE("cli: '-' reads the story from standard input, and the summary counts in English") {
+  const std::string one =
+      "eventgraph: 1\nsources: [{title: S}]\n"
+      "actors: [{id: a, name: A, kind: person}]\n"
+      "events:\n  - {id: e1, date: \"2026\", actor: a, title: One}\n"
+      "  - {id: e2, date: \"2027\", actor: a, title: Two, responds_to: [e1]}\n";
+  const auto r = test::with_stdin(one, [] { return test::run_cli({"validate", "-"}); });
+  CHECK(r.status == 0);
+  CHECK(r.out == "ok: 2 events, 1 actor, 1 relation in 1 file\n");
+  const auto bad = test::with_stdin("eventgraph: 1\ntitle: [\n", [] {
+    return test::run_cli({"validate", "-"});
+  });
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("<stdin>:") != std::string::npos);
+}

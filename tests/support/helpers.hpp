@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
@@ -82,6 +83,22 @@ inline std::string slurp(const std::filesystem::path& p) {
 
 inline void write_file(const std::filesystem::path& p, std::string_view text) {
   std::ofstream(p, std::ios::binary).write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+/// Calls `run` with standard input (file descriptor 0) reading `text`, then restores it.
+template <typename Run>
+auto with_stdin(std::string_view text, Run&& run) {
+  int ends[2];
+  REQUIRE(::pipe(ends) == 0);
+  REQUIRE(::write(ends[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  ::close(ends[1]);
+  const int saved = ::dup(STDIN_FILENO);
+  ::dup2(ends[0], STDIN_FILENO);
+  ::close(ends[0]);
+  auto result = run();
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  return result;
 }
 
 }  // namespace test

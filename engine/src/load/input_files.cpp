@@ -117,7 +117,7 @@ result<story> load_files(std::span<const std::string> paths, const load_options&
     try {
       auto bytes = detail::file_bytes::read(path);
       if (const std::string* reason = std::get_if<std::string>(&bytes)) {
-        io_errors.error({name, 0, 0}, "io", *reason);
+        io_errors.error({name, 0, 0}, "io", *reason, category::io);
         continue;
       }
       files.push_back(std::move(std::get<detail::file_bytes>(bytes)));

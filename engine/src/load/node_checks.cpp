@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -105,6 +106,20 @@ std::string node_checks::comma_hint(const tree_node& n, std::size_t i,
 
 void node_checks::check_keys(const tree_node& n, std::span<const std::string_view> allowed,
                              std::span<const std::string_view> extra) {
+  // The first key with each text: looked up in a table when there are many keys, so a
+  // hostile mapping of a million keys is not a trillion comparisons.
+  const bool many = n.keys.size() > 16;
+  std::unordered_map<std::string_view, std::size_t> first_of;
+  if (many) {
+    first_of.reserve(n.keys.size());
+    for (std::size_t j = 0; j < n.keys.size(); ++j) first_of.emplace(n.keys[j].text, j);
+  }
+  auto first_with_text = [&](std::size_t i) {
+    if (many) return first_of.find(n.keys[i].text)->second;
+    for (std::size_t j = 0; j < i; ++j)
+      if (n.keys[j].text == n.keys[i].text) return j;
+    return i;
+  };
   for (std::size_t i = 0; i < n.keys.size(); ++i) {
     const tree_node& key = n.keys[i];
     const bool known = key.kind == node_type::string &&
@@ -120,14 +135,10 @@ void node_checks::check_keys(const tree_node& n, std::span<const std::string_vie
             fmt::format("a field name must be text, found {}", detail::type_name(key.kind)));
       continue;
     }
-    for (std::size_t j = 0; j < i; ++j) {
-      if (n.keys[j].text == key.text) {
-        error(key, "duplicate-field",
-              fmt::format("field '{}' appears twice in this mapping (first at line {})", key.text,
-                          n.keys[j].line));
-        break;
-      }
-    }
+    if (const std::size_t j = first_with_text(i); j < i)
+      error(key, "duplicate-field",
+            fmt::format("field '{}' appears twice in this mapping (first at line {})", key.text,
+                        n.keys[j].line));
     if (known) continue;
     error(key, "unknown-field",
           fmt::format("unknown field '{}'{}", key.text, suggest(key.text, allowed)));

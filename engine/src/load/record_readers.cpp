@@ -272,7 +272,7 @@ bool tree_reader::read_source(const tree_node& n, source& out) {
                      "date", fmt::format("invalid date '{}': {}", out.date, parsed.error));
     }
   }
-  if (!out.url.empty() && !detail::text::is_link(out.url)) {
+  if (!out.url.empty() && !text::is_link(out.url)) {
     const tree_node* url = field(n, "url");
     warn(where(*url), "url",
          fmt::format("'{}' is not an http(s) address; it will be shown as text, "
