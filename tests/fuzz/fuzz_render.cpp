@@ -20,7 +20,9 @@
 
 namespace {
 
-int quiet(char*) { return 0; }  // Graphviz's messages: the return value says enough
+int quiet(char*) {
+  return 0;
+}  // Graphviz's messages: the return value says enough
 
 void xml_quiet(void*, const char*, ...) {}
 

@@ -10,8 +10,8 @@
 namespace eventgraph {
 
 std::span<const std::string_view> graphviz_engines() {
-  static constexpr std::array<std::string_view, 6> names = {"dot",   "neato", "fdp",
-                                                            "sfdp",  "circo", "twopi"};
+  static constexpr std::array<std::string_view, 6> names = {"dot",  "neato", "fdp",
+                                                            "sfdp", "circo", "twopi"};
   return names;
 }
 

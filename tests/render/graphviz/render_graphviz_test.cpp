@@ -21,7 +21,9 @@ namespace {
 const std::string golden_dir = EVENTGRAPH_TEST_DATA "/golden/";
 const std::string& seed_file = test::seed;
 
-story load(const std::string& path) { return test::load_or_fail(path, {.warnings = false}); }
+story load(const std::string& path) {
+  return test::load_or_fail(path, {.warnings = false});
+}
 
 story load_text(const std::string& yaml) {
   return test::load_text_or_fail(yaml, "test.yaml", {.warnings = false});
@@ -355,8 +357,8 @@ TEST_CASE("render_graphviz: characters XML forbids are dropped from labels and t
   render_options o = opts(image_format::dot);
   o.title = "Bad \xEF\xBF\xBE \xEF\xBF\xBF \xC2\x85 \xFF\xFE \xC0\xAF end";
   const std::string dot = dot_of(s, o);
-  for (const std::string bad : {"\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xC2\x85", "\xC2\x9B", "\xFF",
-                                "\xC0"})
+  for (const std::string bad :
+       {"\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xC2\x85", "\xC2\x9B", "\xFF", "\xC0"})
     CHECK_MESSAGE(dot.find(bad) == std::string::npos, "byte " << bad);
   CHECK(dot.find("label=\"Bad end\\l") != std::string::npos);
   CHECK(node_label(dot, "e").find("\\lE\\l") != std::string::npos);

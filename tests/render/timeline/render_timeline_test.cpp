@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "eventgraph/load.hpp"
-#include "support/helpers.hpp"
 #include "eventgraph/render.hpp"
 #include "render/image_check.hpp"
 #include "render/timeline/render_timeline.hpp"
 #include "render/timeline/timeline_layout.hpp"
+#include "support/helpers.hpp"
 
 using namespace eventgraph;
 namespace tl = eventgraph::detail::timeline;
@@ -542,8 +542,9 @@ TEST_CASE("render_timeline: an event with 20,000 actors costs linear time and me
   y += "]\n  - {id: f, date: \"2026-02-13\", actor: a7, title: Reply, responds_to: [e]}\n";
   const story s = test::load_text_or_fail(y);
   const std::string svg = svg_of(s);
-  CHECK(count(svg, "By: Actor 0, Actor 1, Actor 2, Actor 3, Actor 4, Actor 5, Actor 6, Actor 7, "
-                   "Actor 8, Actor 9 and 19990 more") == static_cast<std::size_t>(actors));
+  CHECK(count(svg,
+              "By: Actor 0, Actor 1, Actor 2, Actor 3, Actor 4, Actor 5, Actor 6, Actor 7, "
+              "Actor 8, Actor 9 and 19990 more") == static_cast<std::size_t>(actors));
   CHECK(count(svg, "class=\"lane-label\"") == static_cast<std::size_t>(actors));
   CHECK(svg.size() < static_cast<std::size_t>(actors) * 2000);
   // The reply stays in its actor's lane: one arrow, to e's mark in lane a7.

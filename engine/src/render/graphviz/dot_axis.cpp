@@ -96,7 +96,6 @@ std::pair<chr::sys_days, chr::sys_days> period_of(chr::sys_days day, grain g) {
   return {day, day};
 }
 
-
 /// "Feb 12, 2026", "week of Feb 9, 2026", "Feb 2026", "2026", "2020s", "1900–1999", "44 BCE".
 std::string period_label(chr::sys_days day, grain g, bool with_year = true) {
   const chr::sys_days first = period_of(day, g).first;

@@ -377,6 +377,8 @@ result<dot_text> to_dot(const story& s, const render_options& options) {
   return dot_text{write_dot(s, options, plan), plan.columns.size(), plan.layout_nodes};
 }
 
-std::size_t dot_texts_written() { return texts_written.load(std::memory_order_relaxed); }
+std::size_t dot_texts_written() {
+  return texts_written.load(std::memory_order_relaxed);
+}
 
 }  // namespace eventgraph::detail

@@ -174,9 +174,9 @@ time_axis make_axis(std::vector<std::int64_t> keys, double x_left, double width,
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   if (keys.empty()) keys.push_back(0);
-  const std::vector<std::size_t> breaks =
-      compress && keys.size() >= 5 ? choose_breaks(keys, std::move(whole))
-                                   : std::vector<std::size_t>{};
+  const std::vector<std::size_t> breaks = compress && keys.size() >= 5
+                                              ? choose_breaks(keys, std::move(whole))
+                                              : std::vector<std::size_t>{};
   segments_plan plan = make_segments(keys, breaks);
   const std::vector<double> w = segment_widths(std::move(plan.weight), width, m);
   time_axis axis;

@@ -13,7 +13,6 @@
 namespace eventgraph::detail::timeline {
 namespace {
 
-
 enum class unit : std::uint8_t { minute, hour, day, month, year };
 
 struct step {

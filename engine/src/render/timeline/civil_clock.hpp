@@ -32,7 +32,6 @@ struct zone_clock {
   }
 };
 
-
 inline std::string year_label(int y, bool bce_on_axis) {
   return year_text(y, bce_on_axis ? era_mark::early_ce_too : era_mark::bce_only);
 }

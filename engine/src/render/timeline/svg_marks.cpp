@@ -237,8 +237,7 @@ void write_event_mark(writer& w, const mark& mk) {
       } else {
         w.put(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" rx="3" fill="{}" )"
               R"(fill-opacity="0.4" stroke="{}")",
-              mk.x0, mk.y - height / 2, mk.x1 - mk.x0, height, w.colour(mk.lane),
-              w.dark(mk.lane));
+              mk.x0, mk.y - height / 2, mk.x1 - mk.x0, height, w.colour(mk.lane), w.dark(mk.lane));
         if (mk.uncertain) w.put(R"( stroke-dasharray="3 2")");
         w.put("/>");
       }

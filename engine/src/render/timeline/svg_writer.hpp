@@ -22,9 +22,9 @@ namespace eventgraph::detail::timeline {
 inline constexpr std::string_view font_stack = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
 // Lane colours (Tableau 10, reordered) and a darker shade of each for outlines and text.
-inline constexpr std::array<std::string_view, 10> palette = {"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1",
-                                                      "#76b7b2", "#9c755f", "#e15759", "#edc948",
-                                                      "#ff9da7", "#8c8c8c"};
+inline constexpr std::array<std::string_view, 10> palette = {
+    "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2",
+    "#9c755f", "#e15759", "#edc948", "#ff9da7", "#8c8c8c"};
 inline constexpr std::array<std::string_view, 10> palette_dark = {
     "#2c5480", "#b8600e", "#3a7333", "#80507a", "#3f837e",
     "#6e4f3d", "#a9303a", "#a88a14", "#c2576a", "#5c5c5c"};

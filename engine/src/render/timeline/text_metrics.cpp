@@ -72,7 +72,6 @@ std::string fit_text(std::string_view text, double font_px, double max_px, bool 
   return out;
 }
 
-
 std::vector<std::string> wrap_text(std::string_view text, double font_px, double max_px,
                                    std::size_t max_lines, bool bold) {
   std::vector<std::string> lines;

@@ -312,8 +312,8 @@ constexpr std::uint32_t no_lane = std::numeric_limits<std::uint32_t>::max();
 /// Lanes: actors (or their top organizations) that have events, in file order, and one for
 /// events without actors.
 struct lane_plan {
-  std::vector<actor_index> owner;          ///< per actor: lane_owner
-  std::vector<actor_index> lane_actor;     ///< per lane but the unattributed one
+  std::vector<actor_index> owner;            ///< per actor: lane_owner
+  std::vector<actor_index> lane_actor;       ///< per lane but the unattributed one
   std::vector<std::uint32_t> lane_of_actor;  ///< per actor, or no_lane
   std::uint32_t count = 0;
 };
@@ -382,8 +382,12 @@ double label_lanes(const story& s, const lane_plan& p, lane_grouping grouping, c
   return gutter;
 }
 
-bool open_start(const event_time& t) { return t.open_start || t.earliest <= unbounded_past; }
-bool open_end(const event_time& t) { return t.open_end || t.latest >= unbounded_future; }
+bool open_start(const event_time& t) {
+  return t.open_start || t.earliest <= unbounded_past;
+}
+bool open_end(const event_time& t) {
+  return t.open_end || t.latest >= unbounded_future;
+}
 
 /// The axis, from every finite endpoint; the story's finite span.
 void lay_axis(const story& s, const render_options& options, const metrics& m, layout& out) {

@@ -32,15 +32,15 @@ struct metrics {
 };
 
 // Sizes the layout and the SVG writer share (SVG pixels).
-inline constexpr double tick_font = 11;          ///< axis tick labels
-inline constexpr double context_font = 11;       ///< the context row ("February 2026"), bold
-inline constexpr double lane_label_font = 12;    ///< lane labels, bold
-inline constexpr double lane_label_line = 15;    ///< line height of a lane label
-inline constexpr double lane_detail_font = 10;   ///< a lane's role or members
-inline constexpr double lane_detail_line = 13;   ///< its line height
-inline constexpr double bar_height = 12;         ///< bars and ranges
-inline constexpr double badge_height = 16;       ///< a cluster's badge
-inline constexpr double badge_font = 10;         ///< the count in a badge, bold
+inline constexpr double tick_font = 11;         ///< axis tick labels
+inline constexpr double context_font = 11;      ///< the context row ("February 2026"), bold
+inline constexpr double lane_label_font = 12;   ///< lane labels, bold
+inline constexpr double lane_label_line = 15;   ///< line height of a lane label
+inline constexpr double lane_detail_font = 10;  ///< a lane's role or members
+inline constexpr double lane_detail_line = 13;  ///< its line height
+inline constexpr double bar_height = 12;        ///< bars and ranges
+inline constexpr double badge_height = 16;      ///< a cluster's badge
+inline constexpr double badge_font = 10;        ///< the count in a badge, bold
 
 /// Estimated advance width of UTF-8 text in DejaVu Sans (the first font of our stack; the
 /// others are narrower), from the font's own advance widths for ASCII.
