@@ -36,14 +36,14 @@ TEST_CASE("cli actors: the seed, and the JSON shape") {
 }
 
 TEST_CASE("cli actors: an event's actors answer as one party") {
-  const std::string coauthored = EVENTGRAPH_TEST_DATA "/graph/coauthored.yaml";
-  auto r = run({"actors", coauthored});
+  const std::string coauthored = test::data + "graph/coauthored.yaml";
+  auto r = run_cli({"actors", coauthored});
   CHECK(r.status == 0);
   CHECK(r.out ==
         "a -> a, b: 1 (responds-to 1); median 1 day, fastest 1 day\n"
         "a, b -> c: 2 (responds-to 1, rebuts 1); median 3 days, fastest 2 days\n"
         "c, d -> a: 1 (responds-to 1); median 2 days, fastest 2 days\n");
-  auto j = run({"actors", coauthored, "--json"}).json();
+  auto j = run_cli({"actors", coauthored, "--json"}).json();
   REQUIRE(j["rows"].size() == 3);
   CHECK(j["rows"][0]["responder"] == "a");
   CHECK(j["rows"][0]["answered"] == nlohmann::json::array({"a", "b"}));
