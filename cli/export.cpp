@@ -15,11 +15,22 @@ namespace {
 
 std::string format_list() {
   std::string names;
-  for (std::size_t i = 0; i < export_format_count; ++i) {
-    if (i > 0) names += ", ";
-    names += to_string(static_cast<export_format>(i));
+  for (const export_format_info& f : export_formats()) {
+    if (!names.empty()) names += ", ";
+    names += f.name;
   }
   return names;
+}
+
+/// ".graphml, .gexf, ... or .html": the default ending of each format.
+std::string ending_list() {
+  const auto formats = export_formats();
+  std::string endings;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    if (i > 0) endings += i + 1 == formats.size() ? " or " : ", ";
+    endings += formats[i].endings.front();
+  }
+  return endings;
 }
 
 bool is_folder(const std::string& path) {
@@ -56,10 +67,8 @@ void register_export(CLI::App& app, context& ctx) {
       "TimelineJS, Mermaid, JGF, CSV, JSON or an HTML page");
   add_input_files(*command, opts->files);
   std::map<std::string, export_format> formats;
-  for (std::size_t i = 0; i < export_format_count; ++i) {
-    const auto f = static_cast<export_format>(i);
-    formats.emplace(std::string(to_string(f)), f);
-  }
+  for (const export_format_info& f : export_formats())
+    formats.emplace(std::string(f.name), f.format);
   command
       ->add_option("-f,--format", opts->format,
                    "Format: " + format_list() + " (default: from the output's ending)")
@@ -87,8 +96,8 @@ void register_export(CLI::App& app, context& ctx) {
     if (!format) {
       ctx.err << fmt::format(
           "error: cannot tell the format from '{}'; give --format ({}), or an output ending in "
-          ".graphml, .gexf, .cyjs, .vis.json, .timeline.json, .mmd, .jgf, .csv, .json or .html\n",
-          opts->output, format_list());
+          "{}\n",
+          opts->output, format_list(), ending_list());
       ctx.status = exit_bad_usage;
       return;
     }

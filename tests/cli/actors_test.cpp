@@ -36,7 +36,7 @@ TEST_CASE("cli actors: the seed, and the JSON shape") {
 }
 
 TEST_CASE("cli actors: an event's actors answer as one party") {
-  const std::string coauthored = EVENTGRAPH_TEST_DATA "/graph/coauthored.yaml";
+  const std::string coauthored = test::data + "graph/coauthored.yaml";
   auto r = run_cli({"actors", coauthored});
   CHECK(r.status == 0);
   CHECK(r.out ==

@@ -49,10 +49,13 @@ constexpr std::array<export_format, 8> single_file_formats = {
 }  // namespace
 
 TEST_CASE("export: format names and file endings") {
-  for (std::size_t i = 0; i < export_format_count; ++i) {
+  for (std::size_t i = 0; i < export_formats().size(); ++i) {
     const auto f = static_cast<export_format>(i);
+    CHECK(export_formats()[i].format == f);
     CHECK(parse_export_format(to_string(f)) == f);
     CHECK(export_format_from_path("out/story" + std::string(default_extension(f))) == f);
+    for (std::string_view ending : export_formats()[i].endings)
+      if (!ending.empty()) CHECK(export_format_from_path("a" + std::string(ending)) == f);
   }
   CHECK(export_format_from_path("a.graphml") == export_format::graphml);
   CHECK(export_format_from_path("A.GEXF") == export_format::gexf);
@@ -396,4 +399,14 @@ TEST_CASE("export: vis and TimelineJS text is HTML-escaped, links only for http(
         std::string::npos);
   CHECK(tl.find("\"caption\":\"<a href=\\\"https://example.org/report?a=1&amp;b=&quot;2&quot;\\\" "
                 "rel=\\\"noopener noreferrer\\\">example.org</a>\"") != std::string::npos);
+}
+
+TEST_CASE("export: docs/exports.md lists each format with the table's endings") {
+  const std::string docs = test::slurp(EVENTGRAPH_SOURCE_DIR "/docs/exports.md");
+  for (const export_format_info& f : export_formats()) {
+    std::string row = "| `" + std::string(f.name) + "` | `" + std::string(f.endings[0]) + "`";
+    if (!f.endings[1].empty()) row += ", `" + std::string(f.endings[1]) + "`";
+    CAPTURE(row);
+    CHECK(docs.find(row + " ") != std::string::npos);
+  }
 }

@@ -2,8 +2,10 @@
 // Exports for the tools people already use: Gephi, yEd, networkx, Cytoscape.js, vis-timeline,
 // TimelineJS, Mermaid, JSON Graph Format, spreadsheets and Kumu, and eventgraph's own JSON.
 
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +15,7 @@
 
 namespace eventgraph {
 
+/// Each value has one row in export_formats() (export.cpp's table, checked in enum order).
 enum class export_format : std::uint8_t {
   graphml,     ///< GraphML: every event field as a typed key, relation type on edges
   gexf,        ///< GEXF 1.3, dynamic: each event lives from its earliest to its latest moment
@@ -26,7 +29,17 @@ enum class export_format : std::uint8_t {
   html,        ///< one self-contained interactive page
 };
 
-inline constexpr std::size_t export_format_count = 10;
+/// One row of the format table: everything the functions below know of a format.
+struct export_format_info {
+  export_format format;
+  std::string_view name;                    ///< as --format takes it: "graphml"
+  std::array<std::string_view, 2> endings;  ///< file endings, the default first; "" for none
+};
+
+/// Every format, in enum order (one row each).
+///
+///     for (const auto& f : export_formats()) names.push_back(f.name);
+[[nodiscard]] std::span<const export_format_info> export_formats();
 
 struct export_options {
   bool mermaid_graph = false;  ///< mermaid: a flowchart of who responded to whom, not a timeline

@@ -43,6 +43,8 @@ inline constexpr std::size_t relation_type_count = 7;
 /// "responds-to", "part-of"... as written in files.
 [[nodiscard]] std::string_view to_string(relation_type type);
 [[nodiscard]] std::optional<relation_type> parse_relation_type(std::string_view text);
+/// Every relation type's name, in enum order: "responds-to", "rebuts", ..., "part-of".
+[[nodiscard]] std::span<const std::string_view> relation_type_names();
 [[nodiscard]] bool is_response(relation_type type);
 [[nodiscard]] std::string_view to_string(actor_kind kind);
 [[nodiscard]] std::optional<actor_kind> parse_actor_kind(std::string_view text);

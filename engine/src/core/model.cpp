@@ -13,8 +13,32 @@
 namespace eventgraph {
 namespace {
 
-constexpr std::array<std::string_view, relation_type_count> relation_names = {
-    "responds-to", "rebuts", "supports", "follows-up", "repeats", "cites", "part-of"};
+/// The one table of relation types: name as files write it, and whether it is a response.
+struct relation_row {
+  relation_type type;
+  std::string_view name;
+  bool response;
+};
+constexpr std::array<relation_row, relation_type_count> relation_table = {{
+    {relation_type::responds_to, "responds-to", true},
+    {relation_type::rebuts, "rebuts", true},
+    {relation_type::supports, "supports", true},
+    {relation_type::follows_up, "follows-up", true},
+    {relation_type::repeats, "repeats", true},
+    {relation_type::cites, "cites", false},
+    {relation_type::part_of, "part-of", false},
+}};
+constexpr bool relation_rows_in_enum_order() {
+  for (std::size_t i = 0; i < relation_table.size(); ++i)
+    if (relation_table[i].type != static_cast<relation_type>(i)) return false;
+  return relation_table.back().type == relation_type::part_of;  // the enum's last value
+}
+static_assert(relation_rows_in_enum_order(), "one row per relation_type, in enum order");
+constexpr std::array<std::string_view, relation_type_count> relation_names = [] {
+  std::array<std::string_view, relation_type_count> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = relation_table[i].name;
+  return names;
+}();
 constexpr std::array<std::string_view, 4> actor_kind_names = {"person", "organization", "office",
                                                               "group"};
 
@@ -30,8 +54,12 @@ std::optional<relation_type> parse_relation_type(std::string_view text) {
   return std::nullopt;
 }
 
+std::span<const std::string_view> relation_type_names() {
+  return relation_names;
+}
+
 bool is_response(relation_type type) {
-  return type != relation_type::cites && type != relation_type::part_of;
+  return relation_table[static_cast<std::size_t>(type)].response;
 }
 
 std::string_view to_string(actor_kind kind) {

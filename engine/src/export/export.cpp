@@ -11,27 +11,26 @@
 namespace eventgraph {
 namespace {
 
-constexpr std::array<std::string_view, export_format_count> format_names = {
-    "graphml", "gexf", "cytoscape", "vis", "timelinejs", "mermaid", "jgf", "csv", "json", "html"};
-
-/// Endings, longest first so that ".vis.json" wins over ".json".
-constexpr std::array<std::pair<std::string_view, export_format>, 15> endings = {{
-    {".cytoscape.json", export_format::cytoscape},
-    {".timelinejs.json", export_format::timelinejs},
-    {".timeline.json", export_format::timelinejs},
-    {".vis.json", export_format::vis},
-    {".jgf.json", export_format::jgf},
-    {".graphml", export_format::graphml},
-    {".mermaid", export_format::mermaid},
-    {".gexf", export_format::gexf},
-    {".cyjs", export_format::cytoscape},
-    {".html", export_format::html},
-    {".json", export_format::json},
-    {".htm", export_format::html},
-    {".mmd", export_format::mermaid},
-    {".jgf", export_format::jgf},
-    {".csv", export_format::csv},
+/// The one table the format functions read: name and endings (the default first).
+constexpr std::array<export_format_info, 10> format_table = {{
+    {export_format::graphml, "graphml", {".graphml", ""}},
+    {export_format::gexf, "gexf", {".gexf", ""}},
+    {export_format::cytoscape, "cytoscape", {".cyjs", ".cytoscape.json"}},
+    {export_format::vis, "vis", {".vis.json", ""}},
+    {export_format::timelinejs, "timelinejs", {".timeline.json", ".timelinejs.json"}},
+    {export_format::mermaid, "mermaid", {".mmd", ".mermaid"}},
+    {export_format::jgf, "jgf", {".jgf", ".jgf.json"}},
+    {export_format::csv, "csv", {".csv", ""}},
+    {export_format::json, "json", {".json", ""}},
+    {export_format::html, "html", {".html", ".htm"}},
 }};
+
+constexpr bool rows_in_enum_order() {
+  for (std::size_t i = 0; i < format_table.size(); ++i)
+    if (format_table[i].format != static_cast<export_format>(i)) return false;
+  return format_table.back().format == export_format::html;  // the enum's last value
+}
+static_assert(rows_in_enum_order(), "one row per export_format, in enum order");
 
 bool ends_with_nocase(std::string_view text, std::string_view ending) {
   if (text.size() < ending.size()) return false;
@@ -46,46 +45,35 @@ bool ends_with_nocase(std::string_view text, std::string_view ending) {
 
 }  // namespace
 
+std::span<const export_format_info> export_formats() {
+  return format_table;
+}
+
 std::string_view to_string(export_format format) {
-  return format_names[static_cast<std::size_t>(format)];
+  return format_table[static_cast<std::size_t>(format)].name;
 }
 
 std::optional<export_format> parse_export_format(std::string_view name) {
-  for (std::size_t i = 0; i < format_names.size(); ++i)
-    if (format_names[i] == name) return static_cast<export_format>(i);
+  for (const export_format_info& row : format_table)
+    if (row.name == name) return row.format;
   return std::nullopt;
 }
 
 std::optional<export_format> export_format_from_path(std::string_view path) {
-  for (const auto& [ending, format] : endings)
-    if (ends_with_nocase(path, ending)) return format;
-  return std::nullopt;
+  // The longest matching ending wins, so ".vis.json" is vis, not our ".json".
+  std::optional<export_format> found;
+  std::size_t found_length = 0;
+  for (const export_format_info& row : format_table)
+    for (std::string_view ending : row.endings)
+      if (!ending.empty() && ending.size() > found_length && ends_with_nocase(path, ending)) {
+        found = row.format;
+        found_length = ending.size();
+      }
+  return found;
 }
 
 std::string_view default_extension(export_format format) {
-  switch (format) {
-    case export_format::graphml:
-      return ".graphml";
-    case export_format::gexf:
-      return ".gexf";
-    case export_format::cytoscape:
-      return ".cyjs";
-    case export_format::vis:
-      return ".vis.json";
-    case export_format::timelinejs:
-      return ".timeline.json";
-    case export_format::mermaid:
-      return ".mmd";
-    case export_format::jgf:
-      return ".jgf";
-    case export_format::csv:
-      return ".csv";
-    case export_format::json:
-      return ".json";
-    case export_format::html:
-      return ".html";
-  }
-  return "";
+  return format_table[static_cast<std::size_t>(format)].endings.front();
 }
 
 result<std::vector<export_file>> export_files(const story& s, export_format format,

@@ -27,6 +27,70 @@ std::string gexf_time(const endpoint& p, const event& e, bool date_only) {
   return fmt::format("{}", p.at.time_since_epoch().count());
 }
 
+/// The node attributes (every event field) and the edge attributes, all static.
+void write_attribute_declarations(xml_writer& xml) {
+  xml.start("attributes");
+  xml.attribute("class", "node");
+  xml.attribute("mode", "static");
+  for (const attribute_spec& a : event_attributes) {
+    xml.start("attribute");
+    xml.attribute("id", a.name);
+    xml.attribute("title", a.name);
+    xml.attribute("type", a.type == attribute_type::boolean ? "boolean" : "string");
+    xml.end();
+  }
+  xml.end();
+  xml.start("attributes");
+  xml.attribute("class", "edge");
+  xml.attribute("mode", "static");
+  for (const auto& [name, type] : edge_attributes) {
+    xml.start("attribute");
+    xml.attribute("id", name);
+    xml.attribute("title", name);
+    xml.attribute("type", type);
+    xml.end();
+  }
+  xml.end();
+}
+
+/// One edge per relation: the type as `kind` and `label`, and as attributes.
+void write_edges(xml_writer& xml, const story& s) {
+  std::size_t relation_count = 0;
+  for (const event e : s.events) relation_count += e.relations().size();
+  xml.start("edges");
+  xml.attribute("count", fmt::format("{}", relation_count));
+  for (const event e : s.events) {
+    const relation_list relations = e.relations();
+    for (std::size_t r = 0; r < relations.size(); ++r) {
+      const relation rel = relations[r];
+      xml.start("edge");
+      xml.attribute("id", relation_id(e, r));
+      xml.attribute("source", e.id());
+      xml.attribute("target", s.events[rel.target].id());
+      xml.attribute("kind", to_string(rel.type));
+      xml.attribute("label", to_string(rel.type));
+      xml.start("attvalues");
+      xml.start("attvalue");
+      xml.attribute("for", "relation");
+      xml.attribute("value", to_string(rel.type));
+      xml.end();
+      xml.start("attvalue");
+      xml.attribute("for", "response");
+      xml.attribute("value", is_response(rel.type) ? "true" : "false");
+      xml.end();
+      if (!rel.note.empty()) {
+        xml.start("attvalue");
+        xml.attribute("for", "note");
+        xml.attribute("value", rel.note);
+        xml.end();
+      }
+      xml.end();
+      xml.end();
+    }
+  }
+  xml.end();
+}
+
 }  // namespace
 
 result<std::string> export_gexf(const story& s) {
@@ -62,28 +126,7 @@ result<std::string> export_gexf(const story& s) {
   xml.attribute("timezone", s.timezone.empty() ? "UTC" : s.timezone);
   xml.attribute("timerepresentation", "interval");
 
-  xml.start("attributes");
-  xml.attribute("class", "node");
-  xml.attribute("mode", "static");
-  for (const attribute_spec& a : event_attributes) {
-    xml.start("attribute");
-    xml.attribute("id", a.name);
-    xml.attribute("title", a.name);
-    xml.attribute("type", a.type == attribute_type::boolean ? "boolean" : "string");
-    xml.end();
-  }
-  xml.end();
-  xml.start("attributes");
-  xml.attribute("class", "edge");
-  xml.attribute("mode", "static");
-  for (const auto& [name, type] : edge_attributes) {
-    xml.start("attribute");
-    xml.attribute("id", name);
-    xml.attribute("title", name);
-    xml.attribute("type", type);
-    xml.end();
-  }
-  xml.end();
+  write_attribute_declarations(xml);
 
   xml.start("nodes");
   xml.attribute("count", fmt::format("{}", s.events.size()));
@@ -116,40 +159,7 @@ result<std::string> export_gexf(const story& s) {
   }
   xml.end();
 
-  std::size_t relation_count = 0;
-  for (const event e : s.events) relation_count += e.relations().size();
-  xml.start("edges");
-  xml.attribute("count", fmt::format("{}", relation_count));
-  for (const event e : s.events) {
-    const relation_list relations = e.relations();
-    for (std::size_t r = 0; r < relations.size(); ++r) {
-      const relation rel = relations[r];
-      xml.start("edge");
-      xml.attribute("id", relation_id(e, r));
-      xml.attribute("source", e.id());
-      xml.attribute("target", s.events[rel.target].id());
-      xml.attribute("kind", to_string(rel.type));
-      xml.attribute("label", to_string(rel.type));
-      xml.start("attvalues");
-      xml.start("attvalue");
-      xml.attribute("for", "relation");
-      xml.attribute("value", to_string(rel.type));
-      xml.end();
-      xml.start("attvalue");
-      xml.attribute("for", "response");
-      xml.attribute("value", is_response(rel.type) ? "true" : "false");
-      xml.end();
-      if (!rel.note.empty()) {
-        xml.start("attvalue");
-        xml.attribute("for", "note");
-        xml.attribute("value", rel.note);
-        xml.end();
-      }
-      xml.end();
-      xml.end();
-    }
-  }
-  xml.end();
+  write_edges(xml, s);
   xml.end();  // graph
   xml.end();  // gexf
   return xml.finish();

@@ -337,12 +337,16 @@ void tree_reader::read_relation(const tree_node& n, pending_event& pending) {
       if (auto t = parse_relation_type(text)) {
         r.type = *t;
       } else {
-        static constexpr std::array<std::string_view, relation_type_count> names = {
-            "responds-to", "rebuts", "supports", "follows-up", "repeats", "cites", "part-of"};
+        const auto names = relation_type_names();
+        std::string types;
+        for (std::size_t i = 0; i < names.size(); ++i)
+          types += std::string(i == 0                  ? ""
+                               : i + 1 == names.size() ? " and "
+                                                       : ", ") +
+                   std::string(names[i]);
         error(*type, "relation-type",
-              fmt::format("unknown relation type '{}'{}; the types are responds-to, rebuts, "
-                          "supports, follows-up, repeats, cites and part-of",
-                          text, suggest(text, names)));
+              fmt::format("unknown relation type '{}'{}; the types are {}", text,
+                          suggest(text, names), types));
         ok = false;
       }
     } else {
