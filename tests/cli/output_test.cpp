@@ -99,7 +99,7 @@ TEST_CASE("cli output: a symlink is followed, the file it names replaced") {
   CHECK(entries_in(dir / "real") == 1);
 }
 
-TEST_CASE("cli output: an existing file keeps its mode; a hard link stays one") {
+TEST_CASE("cli output: an existing file keeps its mode, and a hard link stays one") {
   const fs::path dir = test::fresh_dir("output-mode");
   const fs::path secret = dir / "secret.json";
   test::write_file(secret, "old");
