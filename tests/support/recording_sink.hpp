@@ -1,0 +1,50 @@
+#pragma once
+// An import_sink that keeps what a reader hands it, for the readers' own tests (the pipeline's
+// tests go through import_texts instead).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/records.hpp"
+
+namespace test {
+
+struct recording_sink final : eventgraph::detail::import_sink {
+  struct problem {
+    eventgraph::detail::import_location at;
+    std::string code;  ///< "bad-record" for bad_record
+    std::string message;
+  };
+  std::vector<eventgraph::detail::imported_header> headers;
+  std::vector<eventgraph::detail::imported_actor> actors;
+  std::vector<eventgraph::detail::imported_event> events;
+  std::vector<problem> bad, warnings;
+  std::size_t last_progress = 0;
+
+  void header(eventgraph::detail::imported_header&& h) override { headers.push_back(std::move(h)); }
+  void actor(eventgraph::detail::imported_actor&& a) override { actors.push_back(std::move(a)); }
+  void event(eventgraph::detail::imported_event&& e) override { events.push_back(std::move(e)); }
+  void bad_record(eventgraph::detail::import_location at, std::string message) override {
+    bad.push_back({at, "bad-record", std::move(message)});
+  }
+  void warning(eventgraph::detail::import_location at, std::string code,
+               std::string message) override {
+    warnings.push_back({at, std::move(code), std::move(message)});
+  }
+  void progress(std::size_t done) override { last_progress = done; }
+
+  /// The event with this key, or nullptr.
+  [[nodiscard]] const eventgraph::detail::imported_event* find(std::string_view key) const {
+    for (const auto& e : events)
+      if (e.key == key) return &e;
+    return nullptr;
+  }
+  [[nodiscard]] const eventgraph::detail::imported_actor* find_actor(std::string_view key) const {
+    for (const auto& a : actors)
+      if (a.key == key) return &a;
+    return nullptr;
+  }
+};
+
+}  // namespace test
