@@ -183,6 +183,19 @@ TEST_CASE("import: an absent target becomes a placeholder up to the earliest rep
   CHECK(e.sources().empty());
 }
 
+TEST_CASE("import: a placeholder known by a readable id keeps it; by a URL, its key") {
+  auto read = [](import_sink& s) {
+    s.actor(person("acct:alice", "alice", "Alice"));
+    auto e = post("p:2", "p2", "2026-02-02", "Replies to two absent posts");
+    e.links.push_back(reply_to("csv:gone-post", "gone-post", "acct:alice"));
+    e.links.push_back(reply_to("x:42", "https://x.example/a/status/42", "acct:alice"));
+    s.event(std::move(e));
+  };
+  const story& s = value(run({{"a", read}}));
+  CHECK(s.find_event("gone-post"));
+  CHECK(s.find_event("x:42"));
+}
+
 TEST_CASE("import: placeholder dates are open up to the reply's start") {
   CHECK(detail::placeholder_date("2026-02-12") == "../2026-02-12");
   CHECK(detail::placeholder_date("2019/2026-02") == "../2019");
