@@ -317,3 +317,27 @@ TEST_CASE("import: formats by name, auto, and an input no format claims") {
   CHECK(r.diagnostics().items().front().code == "unknown-format");
   CHECK(r.diagnostics().failure() == category::usage);
 }
+
+TEST_CASE("import: progress reports bytes read of all inputs, up to their total") {
+  struct seen {
+    std::size_t calls = 0, done = 0, total = 0;
+  } s;
+  import_options options;
+  options.progress = [](std::size_t done, std::size_t total, void* context) {
+    auto& p = *static_cast<seen*>(context);
+    ++p.calls;
+    CHECK(done >= p.done);
+    p.done = done;
+    p.total = total;
+  };
+  options.progress_context = &s;
+  const std::vector<input_text> inputs{{"a.csv", "Date,Headline\n2026-02-30,x\n"},
+                                       {"b.csv", "Date,Headline\n2026-13,y\n"}};
+  const auto r = import_texts(inputs, options);
+  CHECK(!r.ok());
+  CHECK(s.calls > 0);
+  CHECK(s.total == inputs[0].text.size() + inputs[1].text.size());
+  CHECK(s.done == s.total);
+  // Both inputs' errors, at once.
+  CHECK(r.diagnostics().error_count() == 2);
+}
