@@ -341,3 +341,19 @@ TEST_CASE("import: progress reports bytes read of all inputs, up to their total"
   // Both inputs' errors, at once.
   CHECK(r.diagnostics().error_count() == 2);
 }
+
+TEST_CASE("import: a link given by two copies of a record is one relation") {
+  auto read = [](import_sink& s) {
+    s.actor(person("acct:alice", "alice", "Alice"));
+    s.event(post("p:1", "p1", "2026-02-01", "Original"));
+    for (int copy = 0; copy < 2; ++copy) {
+      auto e = post("p:2", "p2", "2026-02-02", "Reply");
+      e.links.push_back(reply_to("p:1"));
+      e.links.push_back(reply_to("p:1"));
+      s.event(std::move(e));
+    }
+  };
+  const auto r = run({{"a", read}});
+  CHECK(relation_target(value(r), "p2") == "p1");
+  CHECK(r.value().counts.merged == 1);
+}
