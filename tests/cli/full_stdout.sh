@@ -28,5 +28,6 @@ check stats "$story" --json
 check export "$story" -f json
 check render "$story" --format dot -o -
 check generate --events 10 --actors 2
+check import csv "$(dirname "$0")/../data/import/csv/newsroom.csv"
 check --help
 exit "$failed"

@@ -55,4 +55,18 @@ status=0
 test "$status" = 2 || fail "-o = input exited $status, not 2"
 grep -q "is the input file" "$dir/err" || fail "-o = input: no message"
 cmp "$story" "$dir/story.yaml" || fail "-o = input changed the input"
+# import writes through the same output: a symlink's target, never its input.
+sheet="$(dirname "$0")/../data/import/csv/newsroom.csv"
+"$eg" import csv "$sheet" -o "$dir/imported.yaml" 2>/dev/null
+echo old >"$dir/real/imported.yaml"
+ln -s "$dir/real/imported.yaml" "$dir/imported-link.yaml"
+"$eg" import csv "$sheet" -o "$dir/imported-link.yaml" 2>/dev/null
+test -L "$dir/imported-link.yaml" || fail "import replaced the symlink"
+cmp "$dir/real/imported.yaml" "$dir/imported.yaml" || fail "import did not write the symlink's target"
+cp "$sheet" "$dir/sheet.yaml"
+status=0
+"$eg" import csv "$dir/sheet.yaml" -o "$dir/sheet.yaml" 2>"$dir/err" || status=$?
+test "$status" = 2 || fail "import -o = input exited $status, not 2"
+grep -q "is the input file" "$dir/err" || fail "import -o = input: no message"
+cmp "$sheet" "$dir/sheet.yaml" || fail "import -o = input changed the input"
 echo ok
