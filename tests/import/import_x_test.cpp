@@ -13,10 +13,7 @@ using eventgraph::detail::read_x;
 namespace {
 
 test::recording_sink read_fixture(const std::string& name, std::string& text) {
-  text = test::slurp(test::data + "import/x/" + name);
-  test::recording_sink sink;
-  read_x({name, text}, {}, sink);
-  return sink;
+  return test::read_import_fixture(read_x, "x/" + name, text);
 }
 
 }  // namespace
