@@ -170,3 +170,17 @@ TEST_CASE("import x: looks_like_x knows an archive and API output, nothing else"
   CHECK_FALSE(looks_like_x("id,date,title\n"));
   CHECK_FALSE(looks_like_x(""));
 }
+
+TEST_CASE("import x: JSON nested past simdjson's limit is a bad record, not a crash") {
+  std::string line = "{\"data\": ";
+  for (int i = 0; i < 5000; ++i) line += "[";
+  for (int i = 0; i < 5000; ++i) line += "]";
+  line +=
+      "}\n{\"id\": \"7\", \"author_id\": \"1\", \"created_at\": \"2026-01-01T00:00:00Z\", "
+      "\"text\": \"next\"}\n";
+  test::recording_sink sink;
+  read_x({"deep.jsonl", line}, {}, sink);
+  REQUIRE(sink.bad.size() == 1);
+  CHECK(sink.bad[0].at.line == 1);
+  CHECK(sink.find("x:7"));
+}

@@ -390,17 +390,6 @@ void read_value(od::value root, const std::function<import_location(const char*)
   }
 }
 
-/// Whether the text is JSON lines: its first line is a whole object (a pretty-printed
-/// document's first line is only its opening brace).
-bool is_json_lines(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos || text[first] != '{') return false;
-  std::string_view line = text.substr(first, text.find('\n', first) - first);
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
-    line.remove_suffix(1);
-  return line.size() > 1 && line.back() == '}';
-}
-
 }  // namespace
 
 void read_activitystreams(const import_input& in, const import_options&, import_sink& sink) {
@@ -413,7 +402,7 @@ void read_activitystreams(const import_input& in, const import_options&, import_
       };
       od::document doc;
       od::value root;
-      if (parser.iterate(line.data(), line.size(), line.size() + padding).get(doc) ||
+      if (iterate(parser, line.data(), line.size(), line.size() + padding, doc) ||
           doc.get_value().get(root))
         return sink.bad_record(where(line.data()), "the line is not valid JSON");
       read_value(root, where, writer, sink);
@@ -425,7 +414,7 @@ void read_activitystreams(const import_input& in, const import_options&, import_
   const auto where = [&](const char* p) { return lines.at(p, buffer.data()); };
   od::document doc;
   od::value root;
-  if (parser.iterate(buffer.data(), in.text.size(), buffer.size()).get(doc) ||
+  if (iterate(parser, buffer.data(), in.text.size(), buffer.size(), doc) ||
       doc.get_value().get(root))
     return sink.bad_record({1, 1}, "the file is not valid JSON");
   read_value(root, where, writer, sink);

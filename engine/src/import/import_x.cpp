@@ -384,8 +384,7 @@ void read_archive(const import_input& in, std::size_t start, import_sink& sink) 
   const auto fail = [&](std::size_t offset, std::string_view what) {
     sink.bad_record(lines.at(offset), std::string(what));
   };
-  if (parser.iterate(buffer.data() + start, in.text.size() - start, buffer.size() - start)
-          .get(doc) ||
+  if (iterate(parser, buffer.data() + start, in.text.size() - start, buffer.size() - start, doc) ||
       doc.get_array().get(items))
     return fail(start,
                 "the archive's tweets must be a JSON array after \"window.YTD.tweets.part0 =\"");
@@ -489,7 +488,7 @@ void read_api_line(std::string_view line, std::uint32_t number, od::parser& pars
   const char* first = line.data() + line.find_first_not_of(" \t");
   od::document doc;
   od::object page;
-  if (parser.iterate(line.data(), line.size(), line.size() + padding).get(doc) ||
+  if (iterate(parser, line.data(), line.size(), line.size() + padding, doc) ||
       doc.get_object().get(page))
     return sink.bad_record(where(first),
                            "each line must be a JSON object: an X API v2 response or a tweet");

@@ -25,6 +25,28 @@ import_location line_map::at(std::size_t offset) {
   return {line_, static_cast<std::uint32_t>(offset - line_start_ + 1)};
 }
 
+simdjson::error_code iterate(od::parser& parser, const char* data, std::size_t size,
+                             std::size_t capacity, od::document& doc) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < size; ++i) {
+    const char c = data[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max_json_depth) return simdjson::DEPTH_ERROR;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return parser.iterate(data, size, capacity).get(doc);
+}
+
 std::optional<std::string_view> string_of(od::value v) {
   std::string_view s;
   if (v.get_string().get(s)) return std::nullopt;
@@ -99,6 +121,17 @@ std::optional<std::string> instant(std::string_view iso, offset_rule rule) {
   }
   if (!parse_date(out, "UTC").time) return std::nullopt;
   return out;
+}
+
+/// Whether the text is JSON lines: its first line is a whole object (a pretty-printed
+/// document's first line is only its opening brace).
+bool is_json_lines(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text[first] != '{') return false;
+  std::string_view line = text.substr(first, text.find('\n', first) - first);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
+    line.remove_suffix(1);
+  return line.size() > 1 && line.back() == '}';
 }
 
 void set_text(imported_event& e, std::string_view raw) {

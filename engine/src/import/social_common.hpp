@@ -65,6 +65,19 @@ void for_each_json_line(std::string_view text, F&& f) {
   }
 }
 
+/// Deepest nesting of arrays and objects the readers take: simdjson's On-Demand parser
+/// asserts (and past its limit misbehaves) instead of failing on deeper documents.
+inline constexpr std::size_t max_json_depth = 1000;
+
+/// simdjson's iterate, after a scan that refuses nesting deeper than max_json_depth.
+/// `capacity` >= size + padding.
+[[nodiscard]] simdjson::error_code iterate(od::parser& parser, const char* data, std::size_t size,
+                                           std::size_t capacity, od::document& doc);
+
+/// Whether the text is JSON lines: its first line is a whole object (a pretty-printed
+/// document's first line is only its opening brace).
+[[nodiscard]] bool is_json_lines(std::string_view text);
+
 /// A string value, or nullopt when the value is not a string (null included).
 [[nodiscard]] std::optional<std::string_view> string_of(od::value v);
 /// A string or an integer as decimal text (X ids come as both), or nullopt.
