@@ -68,7 +68,7 @@ TEST_CASE("import bluesky: replies to the parent, mentions as addressees, offset
   CHECK(rooted->links[1].key == "at://did:plc:carol0example/app.bsky.feed.post/3kcarol1");
 }
 
-TEST_CASE("import bluesky: recordWithMedia cites its record; an empty post is titled so") {
+TEST_CASE("import bluesky: recordWithMedia cites its record, and an empty post is titled so") {
   std::string text;
   const auto sink = read_fixture("repo.jsonl", text);
   const auto* quote = sink.find("at://did:plc:alice0example/app.bsky.feed.post/3kalice3");
@@ -148,4 +148,23 @@ TEST_CASE("import bluesky: looks_like_bluesky") {
   CHECK_FALSE(looks_like_bluesky("{\"type\": \"Note\", \"id\": \"https://a.example/1\"}"));
   CHECK_FALSE(looks_like_bluesky("window.YTD.tweets.part0 = []"));
   CHECK_FALSE(looks_like_bluesky(""));
+}
+
+TEST_CASE("import bluesky: a listRecords page and a getPosts response") {
+  const std::string page =
+      "{\"records\": [{\"uri\": \"at://did:plc:a/app.bsky.feed.post/1\", \"cid\": \"c\", "
+      "\"value\": {\"$type\": \"app.bsky.feed.post\", \"text\": \"one\", \"createdAt\": "
+      "\"2026-01-01T00:00:00Z\"}}, {\"uri\": \"at://did:plc:a/app.bsky.feed.post/2\", "
+      "\"value\": {\"text\": \"two\", \"createdAt\": \"2026-01-02T00:00:00+09:00\"}}], "
+      "\"cursor\": \"2\"}\n"
+      "{\"posts\": [{\"uri\": \"at://did:plc:b/app.bsky.feed.post/3\", \"author\": {\"did\": "
+      "\"did:plc:b\", \"handle\": \"b.example.com\"}, \"record\": {\"text\": \"three\", "
+      "\"createdAt\": \"2026-01-03T00:00:00Z\"}}]}\n";
+  test::recording_sink sink;
+  read_bluesky({"pages.jsonl", page}, {}, sink);
+  CHECK(sink.bad.empty());
+  REQUIRE(sink.events.size() == 3);
+  CHECK(sink.events[1].date == "2026-01-02T00:00:00+09:00");
+  CHECK(sink.events[1].at.column == 168);  // the second record's brace
+  CHECK(sink.events[2].sources[0].url == "https://bsky.app/profile/b.example.com/post/3");
 }
