@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "import/records.hpp"
+#include "support/helpers.hpp"
 
 namespace test {
 
@@ -46,5 +47,18 @@ struct recording_sink final : eventgraph::detail::import_sink {
     return nullptr;
   }
 };
+
+/// Runs a reader over tests/data/import/<path> and keeps what it emits (`text` holds the
+/// input, which the records' views may point into).
+///
+///     auto sink = test::read_import_fixture(read_x, "x/tweets.js", text);
+template <typename Reader>
+recording_sink read_import_fixture(Reader read, const std::string& path, std::string& text,
+                                   const eventgraph::import_options& options = {}) {
+  text = slurp(data + "import/" + path);
+  recording_sink sink;
+  read({path, text}, options, sink);
+  return sink;
+}
 
 }  // namespace test
