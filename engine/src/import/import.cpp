@@ -29,12 +29,26 @@ struct format_row {
 };
 
 // In enum order. Only the readers this build has are listed.
-constexpr std::array<format_row, 1> format_table = {{
+constexpr std::array<format_row, 4> format_table = {{
     {{import_format::csv, "csv",
       "eventgraph's events.csv + relations.csv, or any CSV sheet (common headers, --map)"},
      read_csv,
      looks_like_csv,
      true},
+    {{import_format::x, "x", "an X/Twitter archive's tweets.js, or X API v2 / twarc2 JSON lines"},
+     read_x,
+     looks_like_x,
+     false},
+    {{import_format::activitystreams, "activitystreams",
+      "ActivityStreams 2.0 / ActivityPub: a Mastodon outbox.json, collections, Note objects"},
+     read_activitystreams,
+     looks_like_activitystreams,
+     false},
+    {{import_format::bluesky, "bluesky",
+      "Bluesky app.bsky.feed.post records (JSON lines) or a getPostThread response"},
+     read_bluesky,
+     looks_like_bluesky,
+     false},
 }};
 
 const format_row* row_of(import_format format) {
