@@ -357,3 +357,17 @@ TEST_CASE("import: a link given by two copies of a record is one relation") {
   CHECK(relation_target(value(r), "p2") == "p1");
   CHECK(r.value().counts.merged == 1);
 }
+
+TEST_CASE("import: a source given only by its URL is titled by it") {
+  auto read = [](import_sink& s) {
+    s.actor(person("acct:alice", "alice", "Alice"));
+    auto e = post("p:1", "p1", "2026-02-01", "Post");
+    e.sources.push_back({"", "", "https://social.example/@alice/1", "", ""});
+    s.event(std::move(e));
+  };
+  const auto r = run({{"a", read}});
+  const auto src = value(r).events[0].sources();
+  REQUIRE(src.size() == 1);
+  CHECK(src[0].title == "https://social.example/@alice/1");
+  CHECK(src[0].url == "https://social.example/@alice/1");
+}

@@ -45,7 +45,8 @@ std::string compact(const ordered& value) {
 
 ordered source_json(const source& s) {
   ordered out = ordered::object();
-  put(out, "title", s.title);
+  // A post's own URL is often all a source is: the URL names it then (a source needs a title).
+  put(out, "title", s.title.empty() ? s.url : s.title);
   put(out, "publisher", s.publisher);
   put(out, "url", s.url);
   put(out, "date", s.date);
