@@ -33,7 +33,7 @@ TEST_CASE("cli import: a sheet to YAML on standard output, with a summary on std
   CHECK(s.events.size() == 3);
 }
 
-TEST_CASE("cli import: -o picks YAML, JSON or NDJSON by its ending; auto detects the sheet") {
+TEST_CASE("cli import: -o picks YAML, JSON or NDJSON by its ending, auto detects the sheet") {
   const auto dir = test::fresh_dir("import-outputs");
   for (const std::string ending : {".yaml", ".json", ".ndjson"}) {
     const auto out = (dir / ("story" + ending)).string();

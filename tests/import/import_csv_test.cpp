@@ -112,7 +112,7 @@ TEST_CASE("import csv: a foreign sheet by its common header names, other columns
   CHECK(sink.find_actor("csv:actor:Dock Union")->name == "Dock Union");
 }
 
-TEST_CASE("import csv: --map names the column of a field; unknown fields and columns are errors") {
+TEST_CASE("import csv: --map names the column of a field, unknown fields and columns are errors") {
   import_options options;
   options.column_map = {{"date", "When"}, {"title", "What"}, {"kind", "Sort"}};
   const auto sink = read("When,What,Sort\r\n2026-03-02,Desk note,Press Conference\r\n", options);

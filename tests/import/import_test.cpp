@@ -101,7 +101,7 @@ std::vector<std::string> messages(const diagnostic_list& diags) {
 
 }  // namespace
 
-TEST_CASE("import: a record read twice is one event; the first wins, the later fills gaps") {
+TEST_CASE("import: a record read twice is one event, the first wins, the later fills gaps") {
   auto first = [](import_sink& s) {
     s.actor(person("acct:alice", "alice", "Alice"));
     s.event(post("p:1", "p1", "2026-02-01", "First copy"));
@@ -183,7 +183,7 @@ TEST_CASE("import: an absent target becomes a placeholder up to the earliest rep
   CHECK(e.sources().empty());
 }
 
-TEST_CASE("import: a placeholder known by a readable id keeps it; by a URL, its key") {
+TEST_CASE("import: a placeholder known by a readable id keeps it, one known by a URL gets its key") {
   auto read = [](import_sink& s) {
     s.actor(person("acct:alice", "alice", "Alice"));
     auto e = post("p:2", "p2", "2026-02-02", "Replies to two absent posts");
