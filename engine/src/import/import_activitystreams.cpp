@@ -261,8 +261,8 @@ class as_writer {
     for (const auto& a : p.to) address(e, a, {}, at);
     for (const auto& a : p.cc) address(e, a, {}, at);
     if (!p.in_reply_to.empty())
-      e.links.push_back({relation_type::responds_to, p.in_reply_to, p.in_reply_to, {}});
-    if (!p.quote.empty()) e.links.push_back({relation_type::cites, p.quote, p.quote, {}});
+      e.links.push_back({relation_type::responds_to, p.in_reply_to, p.in_reply_to, {}, {}});
+    if (!p.quote.empty()) e.links.push_back({relation_type::cites, p.quote, p.quote, {}, {}});
     sink_.event(std::move(e));
   }
 
@@ -281,7 +281,7 @@ class as_writer {
       send_actor(a.actor, {}, at);
     }
     add_source(e, a.object_id, "reposted post");
-    e.links.push_back({relation_type::repeats, a.object_id, a.object_id, {}});
+    e.links.push_back({relation_type::repeats, a.object_id, a.object_id, {}, {}});
     sink_.event(std::move(e));
     // The reposted post, when given inline, is an event of its own.
     if (a.object && is_post_type(a.object->type)) post(*a.object, at);
