@@ -25,11 +25,18 @@ std::string exported(export_format f) {
   return r.value();
 }
 
+render_options with_format(image_format format, render_layout layout = render_layout::graphviz) {
+  render_options o;
+  o.format = format;
+  o.layout = layout;
+  return o;
+}
+
 }  // namespace
 
 TEST_CASE("render graphviz: a placeholder dashed and grey, an unattributed event says so") {
   const story s = test::load_or_fail(path);
-  auto dot = render(s, {.format = image_format::dot});
+  auto dot = render(s, with_format(image_format::dot));
   REQUIRE(dot.ok());
   const std::string& d = dot.value();
   CHECK(contains(d,
@@ -46,7 +53,7 @@ TEST_CASE("render graphviz: a placeholder dashed and grey, an unattributed event
 
 TEST_CASE("render timeline: an Unattributed lane last, the placeholder hollow and dashed") {
   const story s = test::load_or_fail(path);
-  auto svg = render(s, {.layout = render_layout::timeline});
+  auto svg = render(s, with_format(image_format::svg, render_layout::timeline));
   REQUIRE(svg.ok());
   const std::string& t = svg.value();
   const std::size_t lane = t.find("fill=\"#1a1a1a\">Unattributed</text>");
