@@ -183,7 +183,8 @@ TEST_CASE("import: an absent target becomes a placeholder up to the earliest rep
   CHECK(e.sources().empty());
 }
 
-TEST_CASE("import: a placeholder known by a readable id keeps it, one known by a URL gets its key") {
+TEST_CASE(
+    "import: a placeholder known by a readable id keeps it, one known by a URL gets its key") {
   auto read = [](import_sink& s) {
     s.actor(person("acct:alice", "alice", "Alice"));
     auto e = post("p:2", "p2", "2026-02-02", "Replies to two absent posts");
