@@ -13,14 +13,11 @@
 namespace {
 
 using eventgraph::relation_type;
-using eventgraph::detail::import_input;
 using eventgraph::detail::looks_like_mbox;
 using eventgraph::detail::read_mbox;
 
 test::recording_sink read(std::string_view text, std::string_view name = "test.mbox") {
-  test::recording_sink sink;
-  read_mbox(import_input{name, text}, {}, sink);
-  return sink;
+  return test::read_with(read_mbox, text, name);
 }
 
 const std::string thread = test::slurp(test::data + "import/mbox/thread.mbox");

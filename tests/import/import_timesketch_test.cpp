@@ -14,14 +14,11 @@
 
 namespace {
 
-using eventgraph::detail::import_input;
 using eventgraph::detail::looks_like_timesketch;
 using eventgraph::detail::read_timesketch;
 
 test::recording_sink read(std::string_view text, std::string_view name) {
-  test::recording_sink sink;
-  read_timesketch(import_input{name, text}, {}, sink);
-  return sink;
+  return test::read_with(read_timesketch, text, name);
 }
 
 using strings = std::vector<std::string>;

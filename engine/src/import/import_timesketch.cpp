@@ -285,26 +285,6 @@ void read_json_lines(const import_input& in, import_sink& sink) {
   }
 }
 
-/// The header row's names, lower-cased and unquoted: a cheap look, not a CSV parse.
-std::vector<std::string> first_row_names(std::string_view text) {
-  line_walk lines(text);
-  std::string_view first;
-  std::vector<std::string> names;
-  if (!lines.next(first)) return names;
-  while (true) {
-    const std::size_t comma = first.find(',');
-    std::string_view name = trim(first.substr(0, comma));
-    if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
-      name = name.substr(1, name.size() - 2);
-    std::string key(trim(name));
-    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    names.push_back(std::move(key));
-    if (comma == std::string_view::npos) break;
-    first.remove_prefix(comma + 1);
-  }
-  return names;
-}
-
 }  // namespace
 
 bool looks_like_timesketch(std::string_view text) {
@@ -318,7 +298,7 @@ bool looks_like_timesketch(std::string_view text) {
     return has("message") && has("timestamp_desc") && (has("datetime") || has("timestamp"));
   }
   bool message = false, desc = false, when = false;
-  for (const std::string& name : first_row_names(text)) {
+  for (const std::string& name : header_names(text)) {
     message = message || name == "message";
     desc = desc || name == "timestamp_desc";
     when = when || name == "datetime" || name == "timestamp";

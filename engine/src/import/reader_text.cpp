@@ -77,4 +77,23 @@ bool line_walk::next(std::string_view& out) {
   return true;
 }
 
+std::vector<std::string> header_names(std::string_view text) {
+  std::vector<std::string> names;
+  line_walk lines(text);
+  std::string_view first;
+  if (!lines.next(first)) return names;
+  while (true) {
+    const std::size_t comma = first.find(',');
+    std::string_view name = trim(first.substr(0, comma));
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+      name = name.substr(1, name.size() - 2);
+    std::string key(trim(name));
+    for (char& c : key) c = lower(c);
+    names.push_back(std::move(key));
+    if (comma == std::string_view::npos) break;
+    first.remove_prefix(comma + 1);
+  }
+  return names;
+}
+
 }  // namespace eventgraph::detail::reader_text

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "import/records.hpp"
 
@@ -31,6 +32,10 @@ namespace eventgraph::detail::reader_text {
 
 /// The error parse_date gives for an EDTF text, or "" when it parses (in UTC).
 [[nodiscard]] std::string date_error(std::string_view edtf);
+
+/// The names in a CSV text's first line, trimmed, unquoted and lower-cased: a cheap look for
+/// looks_like_<format>, not a CSV parse.
+[[nodiscard]] std::vector<std::string> header_names(std::string_view text);
 
 /// Walks the lines of a text, LF or CR LF ended; `line` is 1-based.
 class line_walk {
