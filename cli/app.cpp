@@ -1,6 +1,9 @@
 #include "app.hpp"
 
+#include <filesystem>
+#include <new>
 #include <ostream>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -60,11 +63,24 @@ CLI::Option* add_input_files(CLI::App& command, std::vector<std::string>& files)
   return command.add_option("files", files, "Story files: YAML, JSON or NDJSON")
       ->required()
       ->check(CLI::Validator(
-          [](std::string& path) { return path == "-" ? std::string() : CLI::ExistingFile(path); },
+          [](std::string& path) -> std::string {
+            // Not CLI::ExistingFile: its check is noexcept yet allocates, so running out of
+            // memory there would abort instead of failing cleanly. Same messages.
+            if (path == "-") return {};
+            std::error_code ec;
+            const auto status = std::filesystem::status(path, ec);
+            if (!std::filesystem::exists(status)) return "File does not exist: " + path;
+            if (std::filesystem::is_directory(status))
+              return "File is actually a directory: " + path;
+            return {};
+          },
           "FILE or - (standard input)"));
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool terminal) {
+namespace {
+
+int run_commands(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                 bool terminal) {
   context ctx{out, err, terminal};
   CLI::App app{"eventgraph: timelines and response graphs of public disputes", "eventgraph"};
   app.require_subcommand(1);
@@ -81,13 +97,29 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   // CLI11 parses in reverse order of a vector it owns.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
-  int status = exit_ok;
   try {
     app.parse(reversed);
-    status = ctx.status;
+    return ctx.status;
   } catch (const CLI::ParseError& e) {
     // --help and --version are "errors" of code 0; CLI11's own codes (100+) are bad usage.
-    status = app.exit(e, out, err) == 0 ? exit_ok : exit_bad_usage;
+    return app.exit(e, out, err) == 0 ? exit_ok : exit_bad_usage;
+  }
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool terminal) {
+  int status = exit_ok;
+  // Commands that can need much memory say so themselves ("too large to draw..."); anywhere
+  // else, running out of memory is still a clean failure of the data's size, never an abort.
+  try {
+    status = run_commands(args, out, err, terminal);
+  } catch (const std::bad_alloc&) {
+    err << "error: out of memory\n";
+    return exit_bad_data;
+  } catch (const std::length_error&) {
+    err << "error: out of memory (a size past what this machine can hold)\n";
+    return exit_bad_data;
   }
   // The one check of standard output: a full disk or a closed pipe must not exit 0.
   if (!out.flush()) {

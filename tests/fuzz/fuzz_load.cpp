@@ -9,20 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "eventgraph/export.hpp"
 #include "eventgraph/load.hpp"
-
-namespace {
-
-/// Every diagnostic, and the story as eventgraph's JSON when it loaded.
-std::string describe(const eventgraph::result<eventgraph::story>& r) {
-  std::string out;
-  for (const auto& d : r.diagnostics().items()) out += eventgraph::format_diagnostic(d) + "\n";
-  if (r.ok()) out += eventgraph::export_story(r.value(), eventgraph::export_format::json).value();
-  return out;
-}
-
-}  // namespace
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -36,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (format != eventgraph::input_format::ndjson) continue;
     options.ndjson_fast_path = false;
     auto general = eventgraph::load_texts(inputs, options);
-    if (describe(loaded) != describe(general)) __builtin_trap();
+    if (fuzz::describe(loaded) != fuzz::describe(general)) __builtin_trap();
   }
   return 0;
 }

@@ -11,19 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "eventgraph/export.hpp"
 #include "eventgraph/load.hpp"
-
-namespace {
-
-std::string describe(const eventgraph::result<eventgraph::story>& r) {
-  std::string out;
-  for (const auto& d : r.diagnostics().items()) out += eventgraph::format_diagnostic(d) + "\n";
-  if (r.ok()) out += eventgraph::export_story(r.value(), eventgraph::export_format::json).value();
-  return out;
-}
-
-}  // namespace
+#include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static constexpr std::array<const char*, 3> names = {"one.yaml", "two.ndjson", "three"};
@@ -42,6 +31,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (fast.ok() && fast.value().events.size() > size) __builtin_trap();
   options.ndjson_fast_path = false;
   auto general = eventgraph::load_texts(inputs, options);
-  if (describe(fast) != describe(general)) __builtin_trap();
+  if (fuzz::describe(fast) != fuzz::describe(general)) __builtin_trap();
   return 0;
 }

@@ -38,7 +38,10 @@ enum class relation_type : std::uint8_t {
   cites,
   part_of
 };
-inline constexpr std::size_t relation_type_count = 7;
+/// One past the last value, so arrays by type follow the enum (model.cpp's table is checked
+/// against it at compile time).
+inline constexpr std::size_t relation_type_count =
+    static_cast<std::size_t>(relation_type::part_of) + 1;
 
 /// "responds-to", "part-of"... as written in files.
 [[nodiscard]] std::string_view to_string(relation_type type);
