@@ -160,6 +160,29 @@ TEST_CASE("import mbox: hostile headers stay text") {
   CHECK(sink.actors[0].name == "<b>Mallory</b>");
 }
 
+TEST_CASE("import mbox: an HTML-only body is read as text, attachments are not") {
+  const auto sink = read(
+      "From a@example.org Tue Mar  5 15:31:00 2024\n"
+      "From: a@example.org\n"
+      "Date: Tue, 5 Mar 2024 10:00:00 +0000\n"
+      "Message-ID: <html@example.org>\n"
+      "MIME-Version: 1.0\n"
+      "Content-Type: multipart/mixed; boundary=\"m\"\n"
+      "\n"
+      "--m\n"
+      "Content-Type: text/plain\n"
+      "Content-Disposition: attachment; filename=notes.txt\n"
+      "\n"
+      "attached, not the body\n"
+      "--m\n"
+      "Content-Type: text/html; charset=utf-8\n"
+      "\n"
+      "<p>Hello <b>list</b> &amp; all</p><script>alert(1)</script>\n"
+      "--m--\n");
+  REQUIRE(sink.events.size() == 1);
+  CHECK(sink.events[0].summary == "Hello list & all");
+}
+
 TEST_CASE("import mbox: a long thread is read without recursion") {
   // Each message replies to the one before: 20000 deep, read in one pass.
   std::string text;

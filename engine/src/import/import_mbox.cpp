@@ -14,6 +14,8 @@
 // - The subject is the title as written, `Re:` and `Fwd:` kept: the thread is in the links,
 //   and stripping them would make a reply's title claim to be the original's. A message with
 //   no subject is titled "(no subject)", as mail clients show it.
+// - The summary is the first lines of the text/plain body (of the text/html one, read as text,
+//   when there is no plain one); attachments and forwarded messages are not read.
 // - The Date keeps the header's offset and what it states: no seconds written means minute
 //   precision, no time at all means a day.
 
@@ -187,8 +189,10 @@ std::vector<mailbox> mailboxes(InternetAddressList* list) {
   return out;
 }
 
-/// The message's first text/plain part that is not an attachment, outside forwarded messages.
-GMimeTextPart* plain_text_part(GMimeObject* top) {
+/// The message's body text: its first text/plain part that is not an attachment, outside
+/// forwarded messages; else the first such text/html part, read as text.
+std::string body_text(GMimeObject* top) {
+  GMimeTextPart* html = nullptr;
   std::vector<GMimeObject*> stack;
   if (top) stack.push_back(top);
   while (!stack.empty()) {
@@ -198,12 +202,20 @@ GMimeTextPart* plain_text_part(GMimeObject* top) {
       GMimeMultipart* parts = GMIME_MULTIPART(o);
       for (int i = g_mime_multipart_get_count(parts) - 1; i >= 0; --i)
         stack.push_back(g_mime_multipart_get_part(parts, i));
-    } else if (GMIME_IS_TEXT_PART(o) && !g_mime_part_is_attachment(GMIME_PART(o)) &&
-               g_mime_content_type_is_type(g_mime_object_get_content_type(o), "text", "plain")) {
-      return GMIME_TEXT_PART(o);
+      continue;
     }
+    if (!GMIME_IS_TEXT_PART(o) || g_mime_part_is_attachment(GMIME_PART(o))) continue;
+    GMimeContentType* type = g_mime_object_get_content_type(o);
+    if (g_mime_content_type_is_type(type, "text", "plain")) {
+      const std::unique_ptr<char, g_free_deleter> text(
+          g_mime_text_part_get_text(GMIME_TEXT_PART(o)));
+      return text ? std::string(text.get()) : std::string();
+    }
+    if (!html && g_mime_content_type_is_type(type, "text", "html")) html = GMIME_TEXT_PART(o);
   }
-  return nullptr;
+  if (!html) return {};
+  const std::unique_ptr<char, g_free_deleter> text(g_mime_text_part_get_text(html));
+  return text ? html_to_text(text.get()).text : std::string();
 }
 
 bool is_quoted(std::string_view line) {
@@ -293,12 +305,13 @@ void mbox_reader::links(GMimeMessage* message, imported_event& e, const mbox_mes
   auto parse = [](const char* raw) {
     std::vector<std::string> ids;
     if (!raw) return ids;
-    GMimeReferences* refs = g_mime_references_parse(nullptr, raw);
+    // Owned here: a failed allocation below must not leak it.
+    const std::unique_ptr<GMimeReferences, decltype(&g_mime_references_free)> refs(
+        g_mime_references_parse(nullptr, raw), &g_mime_references_free);
     if (!refs) return ids;
-    for (int i = 0; i < g_mime_references_length(refs); ++i)
-      if (const char* id = g_mime_references_get_message_id(refs, i); id && *id)
+    for (int i = 0; i < g_mime_references_length(refs.get()); ++i)
+      if (const char* id = g_mime_references_get_message_id(refs.get(), i); id && *id)
         ids.push_back(text::clean(id));
-    g_mime_references_free(refs);
     return ids;
   };
   GMimeObject* object = GMIME_OBJECT(message);
@@ -360,10 +373,7 @@ void mbox_reader::read(const mbox_message& m) {
   std::vector<mailbox> to = mailboxes(g_mime_message_get_to(message.get()));
   for (mailbox& box : mailboxes(g_mime_message_get_cc(message.get()))) to.push_back(std::move(box));
   e.addressees = actors(to, m);
-  if (GMimeTextPart* part = plain_text_part(g_mime_message_get_mime_part(message.get()))) {
-    const std::unique_ptr<char, g_free_deleter> body(g_mime_text_part_get_text(part));
-    if (body) e.summary = mail_summary(body.get());
-  }
+  e.summary = mail_summary(body_text(g_mime_message_get_mime_part(message.get())));
   if (const char* list = g_mime_object_get_header(object, "List-Id"))
     e.channel = text::clean(bracketed(list));
   if (const char* archived = g_mime_object_get_header(object, "Archived-At")) {
