@@ -64,7 +64,7 @@ void register_export(CLI::App& app, context& ctx) {
   CLI::App* command = app.add_subcommand(
       "export",
       "Write the story for another tool: GraphML, GEXF, Cytoscape.js, vis-timeline, "
-      "TimelineJS, Mermaid, JGF, CSV, JSON or an HTML page");
+      "TimelineJS, Mermaid, JGF, CSV, an HTML page, or eventgraph's own JSON, YAML or NDJSON");
   add_input_files(*command, opts->files);
   std::map<std::string, export_format> formats;
   for (const export_format_info& f : export_formats())

@@ -48,7 +48,9 @@ TEST_CASE("cli export: the format comes from the output's ending") {
       {"s.timeline.json", eventgraph::export_format::timelinejs},
       {"s.mmd", eventgraph::export_format::mermaid},
       {"s.jgf", eventgraph::export_format::jgf},
-      {"s.json", eventgraph::export_format::json}};
+      {"s.json", eventgraph::export_format::json},
+      {"s.yaml", eventgraph::export_format::yaml},
+      {"s.jsonl", eventgraph::export_format::ndjson}};
   for (const auto& [name, format] : cases) {
     CAPTURE(name);
     const auto r = run_export({zones, "-o", (dir / name).string()});
@@ -57,7 +59,7 @@ TEST_CASE("cli export: the format comes from the output's ending") {
     CHECK(test::slurp(dir / name) == engine_export(format));
   }
   // Only the two files: no temporary left behind.
-  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 8);
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 10);
 }
 
 TEST_CASE("cli export: --format wins over the ending, and '-' is standard output") {

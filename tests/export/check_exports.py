@@ -510,6 +510,23 @@ def check_csv(events_path, relations_path, story):
     check(notes == sorted(n for _, _, _, n in story["relations"]), "csv: relation notes")
 
 
+def check_yaml(path, json_path):
+    """PyYAML (a YAML 1.1 reader, where `yes` is a boolean) reads the document our JSON is."""
+    data = yaml.safe_load(open(path, encoding="utf-8"))
+    check(data == json.load(open(json_path, encoding="utf-8")), "yaml: not the JSON export's document")
+
+
+def check_ndjson(path, json_path):
+    """Python's json reads each line; header, actors and events reassemble the JSON export."""
+    lines = [json.loads(line) for line in open(path, encoding="utf-8")]
+    doc = dict(lines[0])
+    doc["actors"] = [{k: v for k, v in line.items() if k != "type"}
+                     for line in lines[1:] if line.get("type") == "actor"]
+    doc["events"] = [line for line in lines[1:] if "type" not in line]
+    check(len(doc["actors"]) + len(doc["events"]) == len(lines) - 1, "ndjson: a line of unknown type")
+    check(doc == json.load(open(json_path, encoding="utf-8")), "ndjson: not the JSON export's document")
+
+
 def run(args, *command):
     out = subprocess.run([args.eventgraph, *command], capture_output=True)
     if out.returncode != 0:
@@ -541,6 +558,8 @@ def main():
             run(args, "export", story_path, "--format", "csv", "-o", p("csv") + "/")
             run(args, "export", story_path, "-o", p("a.json"))
             run(args, "export", p("a.json"), "-o", p("b.json"))
+            run(args, "export", story_path, "-o", p("s.yaml"))
+            run(args, "export", story_path, "-o", p("s.ndjson"))
             if failures[before:]:
                 break
             check(open(p("a.json"), "rb").read() == open(p("b.json"), "rb").read(),
@@ -555,7 +574,9 @@ def main():
                             ("timelinejs", lambda: check_timelinejs(p("s.timeline.json"), story)),
                             ("mermaid", lambda: check_mermaid(p("s.mmd"), p("flow.mmd"), story)),
                             ("jgf", lambda: check_jgf(p("s.jgf"), story)),
-                            ("csv", lambda: check_csv(p("csv/events.csv"), p("csv/relations.csv"), story))):
+                            ("csv", lambda: check_csv(p("csv/events.csv"), p("csv/relations.csv"), story)),
+                            ("yaml", lambda: check_yaml(p("s.yaml"), p("a.json"))),
+                            ("ndjson", lambda: check_ndjson(p("s.ndjson"), p("a.json")))):
                 try:
                     fn()
                 except Exception as e:  # a consumer rejecting the file is a failure, with its words

@@ -67,6 +67,9 @@ TEST_CASE("export: format names and file endings") {
   CHECK(export_format_from_path("a.jgf.json") == export_format::jgf);
   CHECK(export_format_from_path("a.json") == export_format::json);
   CHECK(export_format_from_path("a.htm") == export_format::html);
+  CHECK(export_format_from_path("a.yml") == export_format::yaml);
+  CHECK(export_format_from_path("a.jsonl") == export_format::ndjson);
+  CHECK(export_format_from_path("a.NDJSON") == export_format::ndjson);
   CHECK_FALSE(export_format_from_path("a.txt"));
   CHECK_FALSE(export_format_from_path("json"));
   CHECK_FALSE(parse_export_format("GraphML"));

@@ -26,6 +26,8 @@ enum class export_format : std::uint8_t {
   jgf,         ///< JSON Graph Format v2
   csv,         ///< two files: events.csv and relations.csv
   json,        ///< eventgraph's own format: export, load and export again gives the same bytes
+  yaml,        ///< eventgraph's own format as YAML, for a person to go on editing
+  ndjson,      ///< eventgraph's own format as NDJSON: a header line, actor lines, event lines
   html,        ///< one self-contained interactive page
 };
 
@@ -65,13 +67,15 @@ struct export_file {
 [[nodiscard]] result<std::string> export_story(const story& s, export_format format,
                                                const export_options& options = {});
 
-/// "graphml", "gexf", "cytoscape", "vis", "timelinejs", "mermaid", "jgf", "csv", "json", "html".
+/// "graphml", "gexf", "cytoscape", "vis", "timelinejs", "mermaid", "jgf", "csv", "json",
+/// "yaml", "ndjson", "html".
 [[nodiscard]] std::string_view to_string(export_format format);
 [[nodiscard]] std::optional<export_format> parse_export_format(std::string_view name);
 
 /// The format a file name asks for, by its ending (longest first): ".graphml", ".gexf",
 /// ".cyjs" or ".cytoscape.json", ".vis.json", ".timeline.json" or ".timelinejs.json", ".mmd"
-/// or ".mermaid", ".jgf" or ".jgf.json", ".csv", ".html" or ".htm", and ".json" last (ours).
+/// or ".mermaid", ".jgf" or ".jgf.json", ".csv", ".html" or ".htm", and ours: ".json" (the
+/// shortest), ".yaml" or ".yml", ".ndjson" or ".jsonl".
 ///
 ///     export_format_from_path("out/story.vis.json")  // export_format::vis
 [[nodiscard]] std::optional<export_format> export_format_from_path(std::string_view path);

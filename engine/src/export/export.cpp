@@ -12,7 +12,7 @@ namespace eventgraph {
 namespace {
 
 /// The one table the format functions read: name and endings (the default first).
-constexpr std::array<export_format_info, 10> format_table = {{
+constexpr std::array<export_format_info, 12> format_table = {{
     {export_format::graphml, "graphml", {".graphml", ""}},
     {export_format::gexf, "gexf", {".gexf", ""}},
     {export_format::cytoscape, "cytoscape", {".cyjs", ".cytoscape.json"}},
@@ -22,6 +22,8 @@ constexpr std::array<export_format_info, 10> format_table = {{
     {export_format::jgf, "jgf", {".jgf", ".jgf.json"}},
     {export_format::csv, "csv", {".csv", ""}},
     {export_format::json, "json", {".json", ""}},
+    {export_format::yaml, "yaml", {".yaml", ".yml"}},
+    {export_format::ndjson, "ndjson", {".ndjson", ".jsonl"}},
     {export_format::html, "html", {".html", ".htm"}},
 }};
 
@@ -105,6 +107,10 @@ result<std::string> export_story(const story& s, export_format format,
       return detail::export_jgf(s);
     case export_format::json:
       return detail::export_json(s);
+    case export_format::yaml:
+      return detail::export_yaml(s);
+    case export_format::ndjson:
+      return detail::export_ndjson(s);
     case export_format::html:
       return detail::export_html(s);
     case export_format::csv:

@@ -1,19 +1,19 @@
 // export_format::json: eventgraph's own format (docs/format.md), so that loading the output and
 // exporting again gives the same bytes. Laid out as nlohmann's dump(2) would lay out the whole
-// document, but written one actor and one event at a time.
-
-#include <nlohmann/json.hpp>
+// document, but written one actor and one event at a time. The values each record is written
+// from (header_value, actor_value, event_value) are also what the yaml and ndjson exports write.
 
 #include "export/export_common.hpp"
 #include "export/export_writers.hpp"
+#include "export/own_format.hpp"
 
 namespace eventgraph::detail {
 namespace {
 
-using ordered = nlohmann::ordered_json;
+using ordered = ordered_json;
 
 std::string dump(const ordered& value) {
-  return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  return dump_json(value, 2);
 }
 
 void put_text(ordered& object, const char* key, std::string_view text) {
@@ -45,7 +45,27 @@ ordered figure_value(const figure& f) {
   return f.value;
 }
 
-ordered actor_json(const story& s, const actor& a) {
+}  // namespace
+
+std::string dump_json(const ordered_json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+ordered_json header_value(const story& s) {
+  ordered out = ordered::object();
+  out["eventgraph"] = 1;
+  for (auto [key, text] : {std::pair{"title", &s.title}, std::pair{"description", &s.description},
+                           std::pair{"notes", &s.notes}, std::pair{"timezone", &s.timezone}})
+    put_text(out, key, *text);
+  if (!s.sources.empty()) {
+    ordered sources = ordered::array();
+    for (const source& src : s.sources) sources.push_back(source_json(src));
+    out["sources"] = std::move(sources);
+  }
+  return out;
+}
+
+ordered_json actor_value(const story& s, const actor& a) {
   ordered out = ordered::object();
   out["id"] = a.id;
   out["name"] = a.name;
@@ -56,7 +76,7 @@ ordered actor_json(const story& s, const actor& a) {
   return out;
 }
 
-ordered event_json(const story& s, const event& e) {
+ordered_json event_value(const story& s, const event& e) {
   ordered out = ordered::object();
   out["id"] = e.id();
   out["date"] = e.date();
@@ -116,7 +136,9 @@ ordered event_json(const story& s, const event& e) {
   return out;
 }
 
-std::string fmt_key(const char* key) {
+namespace {
+
+std::string fmt_key(std::string_view key) {
   return "  \"" + std::string(key) + "\": ";
 }
 
@@ -143,22 +165,16 @@ void append_array(std::string& out, const char* key, const Items& items, ToJson&
 
 std::string export_json(const story& s) {
   std::string out = "{\n";
-  out += fmt_key("eventgraph") + "1,\n";
-  for (auto [key, text] : {std::pair{"title", &s.title}, std::pair{"description", &s.description},
-                           std::pair{"notes", &s.notes}, std::pair{"timezone", &s.timezone}})
-    if (!text->empty()) out += fmt_key(key) + dump(ordered(*text)) + ",\n";
-  if (!s.sources.empty()) {
-    ordered sources = ordered::array();
-    for (const source& src : s.sources) sources.push_back(source_json(src));
-    out += fmt_key("sources");
+  const ordered header = header_value(s);
+  for (const auto& [key, value] : header.items()) {
     std::string text;
-    append_indented(text, dump(sources), 2);
-    out += text.substr(2) + ",\n";
+    append_indented(text, dump(value), 2);
+    out += fmt_key(key) + text.substr(2) + ",\n";
   }
   append_array(
-      out, "actors", s.actors, [&](const actor& a) { return actor_json(s, a); }, false);
+      out, "actors", s.actors, [&](const actor& a) { return actor_value(s, a); }, false);
   append_array(
-      out, "events", s.events, [&](const event& e) { return event_json(s, e); }, true);
+      out, "events", s.events, [&](const event& e) { return event_value(s, e); }, true);
   out += "}\n";
   return out;
 }

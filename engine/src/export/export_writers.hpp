@@ -20,6 +20,8 @@ std::string export_mermaid(const story& s, bool graph);
 std::string export_jgf(const story& s);
 std::vector<export_file> export_csv(const story& s);
 std::string export_json(const story& s);
+std::string export_yaml(const story& s);
+std::string export_ndjson(const story& s);
 
 /// Text safe in any Mermaid label or timeline entry: syntax characters as entity codes
 /// (`:` is `#58;`), line breaks as spaces, other control characters dropped.

@@ -40,6 +40,7 @@ struct imported_link {
   /// How the source names the target, to title a placeholder: a URL, a Message-ID.
   std::string known_as;
   std::string actor_key;  ///< the target's author when the source says (in_reply_to_user_id)
+  std::string note;       ///< why the link holds, when the source says (a relations sheet's Note)
 };
 
 struct imported_event {

@@ -3,7 +3,9 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -102,25 +104,23 @@ class file_bytes {
 };
 
 }  // namespace
-}  // namespace eventgraph::detail
 
-namespace eventgraph {
-
-result<story> load_files(std::span<const std::string> paths, const load_options& options) {
-  std::vector<detail::file_bytes> files;
-  std::vector<detail::input_view> views;
+diagnostic_list with_input_files(std::span<const std::string> paths, std::size_t max_diagnostics,
+                                 const std::function<void(std::span<const input_view>)>& use) {
+  std::vector<file_bytes> files;
+  std::vector<input_view> views;
   files.reserve(paths.size());
   views.reserve(paths.size());
-  diagnostic_list io_errors(options.max_diagnostics);
+  diagnostic_list io_errors(max_diagnostics);
   for (const auto& path : paths) {
-    const std::string name = path == "-" ? std::string(detail::stdin_name) : path;
+    const std::string name = path == "-" ? std::string(stdin_name) : path;
     try {
-      auto bytes = detail::file_bytes::read(path);
+      auto bytes = file_bytes::read(path);
       if (const std::string* reason = std::get_if<std::string>(&bytes)) {
         io_errors.error({name, 0, 0}, "io", *reason, category::io);
         continue;
       }
-      files.push_back(std::move(std::get<detail::file_bytes>(bytes)));
+      files.push_back(std::move(std::get<file_bytes>(bytes)));
       views.push_back({name, files.back().text()});
     } catch (const std::bad_alloc&) {  // an endless stream without NUL bytes: bad data
       io_errors.error({name, 0, 0}, "too-large", "the input is too large to load (out of memory)");
@@ -128,8 +128,21 @@ result<story> load_files(std::span<const std::string> paths, const load_options&
       io_errors.error({name, 0, 0}, "too-large", "the input is too large to load (out of memory)");
     }
   }
-  if (io_errors.has_errors()) return io_errors;
-  return detail::load_guarded(views, options);
+  if (!io_errors.has_errors()) use(views);
+  return io_errors;
+}
+
+}  // namespace eventgraph::detail
+
+namespace eventgraph {
+
+result<story> load_files(std::span<const std::string> paths, const load_options& options) {
+  std::optional<result<story>> loaded;
+  auto io_errors = detail::with_input_files(paths, options.max_diagnostics, [&](auto views) {
+    loaded.emplace(detail::load_guarded(views, options));
+  });
+  if (!loaded) return io_errors;
+  return std::move(*loaded);
 }
 
 }  // namespace eventgraph

@@ -2,6 +2,7 @@
 // The loader's stages, apart for their files: inputs, the NDJSON reader, resolution.
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -43,5 +44,12 @@ void resolve_and_check(story& s, pending_events& pending,
 /// load_views, with running out of memory reported as "too large to load" (load.cpp).
 [[nodiscard]] result<story> load_guarded(std::span<const input_view> inputs,
                                          const load_options& options);
+
+/// Reads each file (mapped when regular; `-` is standard input, named `<stdin>`) and calls
+/// `use` with them all; an unreadable file is an io error, returned without calling `use`
+/// (input_files.cpp). The views live only during the call.
+[[nodiscard]] diagnostic_list with_input_files(
+    std::span<const std::string> paths, std::size_t max_diagnostics,
+    const std::function<void(std::span<const input_view>)>& use);
 
 }  // namespace eventgraph::detail

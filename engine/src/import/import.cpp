@@ -1,0 +1,163 @@
+// The import pipeline: each input read by its format's reader (detected from the content, or
+// the one asked for) into one collector, then the story built and validated (import_build).
+
+#include "eventgraph/import.hpp"
+
+#include <array>
+#include <new>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+#include "import/import_build.hpp"
+#include "import/import_collect.hpp"
+#include "load/document_tree.hpp"
+#include "load/load_internal.hpp"
+
+namespace eventgraph::detail {
+namespace {
+
+using reader_function = void (*)(const import_input&, const import_options&, import_sink&);
+
+/// One row a format: what import_formats() lists, its reader and its content test. A `generic`
+/// format's test accepts many inputs, so detection tries it after every specific one.
+struct format_row {
+  import_format_info info;
+  reader_function read;
+  bool (*looks_like)(std::string_view);
+  bool generic;
+};
+
+// In enum order. Only the readers this build has are listed.
+constexpr std::array<format_row, 1> format_table = {{
+    {{import_format::csv, "csv",
+      "eventgraph's events.csv + relations.csv, or any CSV sheet (common headers, --map)"},
+     read_csv,
+     looks_like_csv,
+     true},
+}};
+
+const format_row* row_of(import_format format) {
+  for (const auto& row : format_table)
+    if (row.info.format == format) return &row;
+  return nullptr;
+}
+
+const format_row* detect(std::string_view text) {
+  for (const bool generic : {false, true})
+    for (const auto& row : format_table)
+      if (row.generic == generic && row.looks_like(text)) return &row;
+  return nullptr;
+}
+
+std::string format_names() {
+  std::string names;
+  for (const auto& row : format_table)
+    names += (names.empty() ? "" : ", ") + std::string(row.info.name);
+  return names;
+}
+
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
+/// Reads one input into the collector; false when it could not be read at all.
+void read_one(const input_view& input, const import_options& options, import_collector& sink,
+              diagnostic_list& diags) {
+  std::string_view text = input.text;
+  if (text.starts_with(byte_order_mark)) text.remove_prefix(byte_order_mark.size());
+  if (!check_encoding(text, input.name, diags)) return;
+  const format_row* row =
+      options.format == import_format::detect ? detect(text) : row_of(options.format);
+  if (!row && options.format == import_format::detect) {
+    diags.error({input.name, 0, 0}, "unknown-format",
+                "cannot tell which format this is; give the format (" + format_names() + ")",
+                category::usage);
+    return;
+  }
+  if (!row) {
+    diags.error({input.name, 0, 0}, "unknown-format",
+                "this build cannot import " + std::string(to_string(options.format)),
+                category::usage);
+    return;
+  }
+  row->read({input.name, text}, options, sink);
+}
+
+}  // namespace
+
+result<imported_story> import_views(std::span<const input_view> inputs,
+                                    const import_options& options) {
+  diagnostic_list diags(options.max_diagnostics);
+  import_counts counts;
+  try {
+    import_collector collector(options, diags, counts);
+    std::size_t total = 0, done = 0;
+    for (const auto& input : inputs) total += input.text.size();
+    for (const auto& input : inputs) {
+      collector.begin_input(input.name, done, total);
+      read_one(input, options, collector, diags);
+      done += input.text.size();
+      collector.progress(0);
+    }
+    auto built = build_story(collector, options, counts, std::move(diags));
+    if (!built.ok()) return std::move(built.diagnostics());
+    diagnostic_list kept = std::move(built.diagnostics());
+    kept.sort();
+    return result<imported_story>(imported_story{std::move(built).value(), counts},
+                                  std::move(kept));
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
+  diagnostic_list too_large(options.max_diagnostics);
+  too_large.error({inputs.empty() ? std::string() : inputs.front().name, 0, 0}, "too-large",
+                  "the inputs are too large to import (out of memory)");
+  return too_large;
+}
+
+}  // namespace eventgraph::detail
+
+namespace eventgraph {
+
+std::span<const import_format_info> import_formats() {
+  static const std::vector<import_format_info> infos = [] {
+    std::vector<import_format_info> out;
+    for (const auto& row : detail::format_table) out.push_back(row.info);
+    return out;
+  }();
+  return infos;
+}
+
+std::string_view to_string(import_format format) {
+  if (format == import_format::detect) return "auto";
+  if (const auto* row = detail::row_of(format)) return row->info.name;
+  // A format whose reader this build lacks still has its name.
+  constexpr std::array<std::string_view, 8> names = {
+      "auto", "csv", "timelinejs", "timesketch", "x", "activitystreams", "bluesky", "mbox"};
+  return names[static_cast<std::size_t>(format)];
+}
+
+std::optional<import_format> parse_import_format(std::string_view name) {
+  if (name == "auto") return import_format::detect;
+  for (const auto& row : detail::format_table)
+    if (row.info.name == name) return row.info.format;
+  return std::nullopt;
+}
+
+result<imported_story> import_texts(std::span<const input_text> inputs,
+                                    const import_options& options) {
+  std::vector<detail::input_view> views;
+  views.reserve(inputs.size());
+  for (const auto& input : inputs) views.push_back({input.name, input.text});
+  return detail::import_views(views, options);
+}
+
+result<imported_story> import_files(std::span<const std::string> paths,
+                                    const import_options& options) {
+  std::optional<result<imported_story>> imported;
+  auto io_errors = detail::with_input_files(paths, options.max_diagnostics, [&](auto views) {
+    imported.emplace(detail::import_views(views, options));
+  });
+  if (!imported) return io_errors;
+  return std::move(*imported);
+}
+
+}  // namespace eventgraph
