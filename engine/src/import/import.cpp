@@ -19,6 +19,12 @@ namespace {
 
 using reader_function = void (*)(const import_input&, const import_options&, import_sink&);
 
+/// What a format's input must be before its reader sees it.
+enum class input_encoding : std::uint8_t {
+  utf8,  ///< checked as the loader checks a story (invalid UTF-8 and NUL bytes are errors)
+  any,   ///< mail: each part declares its charset, and GMime converts it to UTF-8
+};
+
 /// One row a format: what import_formats() lists, its reader and its content test. A `generic`
 /// format's test accepts many inputs, so detection tries it after every specific one.
 struct format_row {
@@ -26,15 +32,31 @@ struct format_row {
   reader_function read;
   bool (*looks_like)(std::string_view);
   bool generic;
+  input_encoding encoding = input_encoding::utf8;
 };
 
 // In enum order. Only the readers this build has are listed.
-constexpr std::array<format_row, 1> format_table = {{
+constexpr std::array<format_row, 4> format_table = {{
     {{import_format::csv, "csv",
       "eventgraph's events.csv + relations.csv, or any CSV sheet (common headers, --map)"},
      read_csv,
      looks_like_csv,
      true},
+    {{import_format::timelinejs, "timelinejs",
+      "a TimelineJS sheet (its CSV download) or TimelineJS JSON"},
+     read_timelinejs,
+     looks_like_timelinejs,
+     false},
+    {{import_format::timesketch, "timesketch",
+      "a Timesketch timeline or export, CSV or JSONL (message, datetime, timestamp_desc)"},
+     read_timesketch,
+     looks_like_timesketch,
+     false},
+    {{import_format::mbox, "mbox", "mail archives in mbox form (mail clients, list archives)"},
+     read_mbox,
+     looks_like_mbox,
+     false,
+     input_encoding::any},
 }};
 
 const format_row* row_of(import_format format) {
@@ -64,9 +86,10 @@ void read_one(const input_view& input, const import_options& options, import_col
               diagnostic_list& diags) {
   std::string_view text = input.text;
   if (text.starts_with(byte_order_mark)) text.remove_prefix(byte_order_mark.size());
-  if (!check_encoding(text, input.name, diags)) return;
   const format_row* row =
       options.format == import_format::detect ? detect(text) : row_of(options.format);
+  if ((!row || row->encoding == input_encoding::utf8) && !check_encoding(text, input.name, diags))
+    return;
   if (!row && options.format == import_format::detect) {
     diags.error({input.name, 0, 0}, "unknown-format",
                 "cannot tell which format this is; give the format (" + format_names() + ")",

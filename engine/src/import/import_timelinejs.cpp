@@ -276,12 +276,12 @@ void slide_reader::read(slide&& s) {
   e.date = std::move(date.edtf);
   e.key = s.unique_id.empty() ? fmt::format("timelinejs:{}:{}", in_.name, s.at.line)
                               : "timelinejs:" + s.unique_id;
-  e.id_hint = s.unique_id.empty() ? c.title : s.unique_id;
   if (s.type == slide_type::era) e.kind = "era";
   if (c.title.empty()) {
     const std::string_view first = std::string_view(c.summary).substr(0, c.summary.find('\n'));
     c.title = first.empty() ? "(untitled)" : shorten(first, title_bytes);
   }
+  e.id_hint = s.unique_id.empty() ? id_hint_of(c.title) : s.unique_id;
   e.title = std::move(c.title);
   e.summary = std::move(c.summary);
   e.notes = std::move(c.notes);

@@ -42,6 +42,14 @@ std::string shorten(std::string_view s, std::size_t max_bytes) {
   return std::string(trim(s.substr(0, cut))) + "…";
 }
 
+std::string id_hint_of(std::string_view title) {
+  constexpr std::size_t max_bytes = 48;
+  std::string hint = shorten(title, max_bytes);
+  // shorten adds "…" when it cuts: no part of an id.
+  if (title.size() > max_bytes) hint.resize(hint.size() - std::string_view("…").size());
+  return std::string(trim(hint));
+}
+
 std::string kind_word(std::string_view s) {
   std::string out;
   bool pending_hyphen = false;

@@ -25,6 +25,10 @@ namespace eventgraph::detail::reader_text {
 ///     shorten("a long summary", 8)  // "a long…"
 [[nodiscard]] std::string shorten(std::string_view s, std::size_t max_bytes);
 
+/// A readable id hint from a title: at most its first 48 bytes, cut at a word (or character)
+/// boundary; the pipeline makes an id of it.
+[[nodiscard]] std::string id_hint_of(std::string_view title);
+
 /// A free text as an eventgraph kind word: lower-case letters and digits, other runs as one
 /// hyphen, none at either end ("Content Modification Time" -> "content-modification-time").
 /// Empty when nothing is left.
