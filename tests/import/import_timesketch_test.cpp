@@ -47,6 +47,7 @@ TEST_CASE("import timesketch: CSV columns are mapped, the others kept as notes")
   CHECK(b->kind == "content-modification-time");
   CHECK(b->notes == "extra_field_1: two\nlines");
   CHECK(b->tags == strings{"suspicious", "reviewed"});
+  CHECK(b->id_hint == "a2");
 }
 
 TEST_CASE("import timesketch: timestamp without datetime, fractions and offsets") {
@@ -56,6 +57,7 @@ TEST_CASE("import timesketch: timestamp without datetime, fractions and offsets"
   REQUIRE(only != nullptr);
   CHECK(only->date == "2015-07-24T19:01:03Z");
   CHECK(only->kind == "last-access-time");
+  CHECK(only->id_hint == "Only a timestamp");  // from the message, there being no _id
   const auto* offset = sink.find("timesketch:test.csv:7");
   REQUIRE(offset != nullptr);
   CHECK(offset->date == "2015-07-24T21:01:04+02:00");

@@ -157,7 +157,7 @@ void hand_on(sketch_record&& r, const import_input& in, import_sink& sink) {
                             : fmt::format("timesketch:{}/{}", r.index, r.id);
   // Controls and invalid UTF-8 dropped, as every output would drop them.
   e.title = text::clean(trim(r.message));
-  if (r.id.empty()) e.id_hint = id_hint_of(e.title);
+  e.id_hint = r.id.empty() ? id_hint_of(e.title) : r.id;
   e.kind = kind_word(r.timestamp_desc);
   for (const std::string& tag : r.tags) e.tags.push_back(text::clean(tag));
   for (const auto& [name, value] : r.notes) {
