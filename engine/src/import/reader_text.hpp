@@ -19,10 +19,10 @@ namespace eventgraph::detail::reader_text {
 /// Whether `a` and `b` are equal, ASCII letters compared without case.
 [[nodiscard]] bool equals_ignoring_case(std::string_view a, std::string_view b);
 
-/// At most `max_bytes` of `s`, cut at a character boundary (after a space when there is one
-/// in the last part), with "…" when anything was cut.
+/// At most `max_bytes` of `s`, cut at a character boundary (at a space when there is one in
+/// the last fifth), then "…" when anything was cut.
 ///
-///     shorten("a long summary", 8)  // "a long…"
+///     shorten("one two three four five six", 20)  // "one two three four…"
 [[nodiscard]] std::string shorten(std::string_view s, std::size_t max_bytes);
 
 /// A readable id hint from a title: at most its first 48 bytes, cut at a word (or character)
