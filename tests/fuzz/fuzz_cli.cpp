@@ -29,6 +29,7 @@ namespace {
 struct workspace {
   fs::path root;     // holds the copies of the samples
   fs::path scratch;  // the current folder while a command runs
+  int home = -1;     // the folder the fuzzer started in: it reads its corpus paths from there
   std::vector<std::string> stories;
 };
 
@@ -46,7 +47,8 @@ const workspace& setup() {
       fs::copy_file(fs::path(EVENTGRAPH_SOURCE_DIR) / "samples" / name, copy);
       out.stories.push_back(copy.string());
     }
-    if (::chdir(out.scratch.c_str()) != 0) std::abort();
+    out.home = ::open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (out.home < 0) std::abort();
     // "-" reads standard input: make it empty, so no run waits on a terminal.
     const int empty = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (empty < 0 || ::dup2(empty, STDIN_FILENO) < 0) std::abort();
@@ -91,9 +93,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const workspace& w = setup();
   const std::vector<std::string> args = arguments(data, size, w);
   std::ostringstream out, err;
+  // In the scratch folder only while the command runs: libFuzzer opens relative corpus paths
+  // between runs.
+  if (::chdir(w.scratch.c_str()) != 0) std::abort();
   const int status = eventgraph::cli::run(args, out, err);
   if (status < 0 || status > 3) __builtin_trap();
   // What the command wrote goes, so every run starts from the same empty folder.
   for (const auto& entry : fs::directory_iterator(w.scratch)) fs::remove_all(entry.path());
+  if (::fchdir(w.home) != 0) std::abort();
   return 0;
 }

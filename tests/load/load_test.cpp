@@ -555,6 +555,9 @@ TEST_CASE("load: NDJSON lines give the same diagnostics and story with and witho
       R"("tags": ["t\u0031", "x"]})",
       R"({"id" : "e1" , "date" : "2026-02-05" , "actor" : "a" , "title" : "Spaced" })",
       R"({"i\u0064": "e1", "date": "2026-02-05", "actor": "a", "title": "Escaped key"})",
+      // A CR inside a line is JSON whitespace, not a line break: positions on line 4 both ways.
+      "{\"id\": \"e1\", \"date\": \"2026-02-05\", \"actor\": \"a\", \"title\": \"T\", "
+      "\"relations\": [\r\r\r{\"type\": \"rebuts\", \"to\": \"e1\"}]}",
       // The fuzzer's finds: a key in an array, a key without its value.
       R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
       R"("responds_to": ["e0", "actor": "a", "to": "e0"}]})",

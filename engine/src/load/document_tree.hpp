@@ -43,8 +43,10 @@ bool read_yaml(std::string_view text, const std::string& file, tree_node& root,
 inline constexpr std::size_t json_padding = 64;
 
 /// One JSON document to a tree; `line_offset` shifts reported lines (NDJSON).
-/// `text` must be followed by at least json_padding readable bytes.
+/// `text` must be followed by at least json_padding readable bytes. `one_line`: the text is one
+/// NDJSON line, whose lines are counted by LF alone, so a CR inside it is not a line break (as
+/// for the fast path, which reads the same line).
 bool read_json(std::string_view text, const std::string& file, std::uint32_t line_offset,
-               tree_node& root, diagnostic_list& diags);
+               tree_node& root, diagnostic_list& diags, bool one_line = false);
 
 }  // namespace eventgraph::detail

@@ -36,7 +36,7 @@ void read_tree_line(std::string_view content, const std::string& file, std::uint
                     bool first_document, tree_reader& reader, diagnostic_list& diags) {
   static constexpr std::array<std::string_view, 1> type_key = {"type"};
   tree_node root;
-  if (!read_json(content, file, line - 1, root, diags)) return;
+  if (!read_json(content, file, line - 1, root, diags, true)) return;
   if (root.kind != node_type::mapping) {
     diags.error({file, line, 1}, "type",
                 "each NDJSON line must be one JSON object (an event, an actor or the header)");

@@ -20,10 +20,11 @@ static_assert(simdjson::SIMDJSON_PADDING <= json_padding, "callers pad by json_p
 class json_converter {
  public:
   json_converter(std::string_view text, const std::string& file, std::uint32_t line_offset,
-                 diagnostic_list& diags)
+                 bool one_line, diagnostic_list& diags)
       : text_(text), file_(file), line_offset_(line_offset), diags_(diags) {
     // Every value asks for its position: a table of line starts keeps that logarithmic.
     line_starts_.push_back(0);
+    if (one_line) return;
     if (std::memchr(text.data(), '\r', text.size()) != nullptr) {
       // A CR alone (old Mac files) ends a line too; CR LF is one line end.
       for (std::size_t i = 0; i < text.size(); ++i)
@@ -190,10 +191,10 @@ class json_converter {
 }  // namespace
 
 bool read_json(std::string_view text, const std::string& file, std::uint32_t line_offset,
-               tree_node& root, diagnostic_list& diags) {
+               tree_node& root, diagnostic_list& diags, bool one_line) {
   // Reused across documents: NDJSON parses one document per line.
   thread_local od::parser parser(simdjson::SIMDJSON_MAXSIZE_BYTES);
-  json_converter conv(text, file, line_offset, diags);
+  json_converter conv(text, file, line_offset, one_line, diags);
   od::document doc;
   if (auto error =
           parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING)
