@@ -31,7 +31,6 @@ void print_diagnostics(context& ctx, const diagnostic_list& diags) {
   if (diags.dropped() > 0) ctx.err << fmt::format("... and {} more not shown\n", diags.dropped());
 }
 
-namespace {
 void report_progress(std::size_t done, std::size_t total, void* stream) {
   if (total == 0) return;
   auto& err = *static_cast<std::ostream*>(stream);
@@ -39,7 +38,6 @@ void report_progress(std::size_t done, std::size_t total, void* stream) {
                      static_cast<double>(done) / 1e6, static_cast<double>(total) / 1e6)
       << std::flush;
 }
-}  // namespace
 
 std::optional<story> load_story(context& ctx, const std::vector<std::string>& files,
                                 bool warnings) {
@@ -94,6 +92,7 @@ int run_commands(const std::vector<std::string>& args, std::ostream& out, std::o
   register_stats(app, ctx);
   register_generate(app, ctx);
   register_render(app, ctx);
+  register_import(app, ctx);
 
   // CLI11 parses in reverse order of a vector it owns.
   std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -28,6 +28,10 @@ struct context {
 /// Prints diagnostics as `file:line:column: error: message [code]`, then a count if any were cut.
 void print_diagnostics(context& ctx, const diagnostic_list& diags);
 
+/// A progress callback (load_options, import_options) writing "reading 42% (...)" to the
+/// std::ostream passed as its context; for terminals only.
+void report_progress(std::size_t done, std::size_t total, void* stream);
+
 /// Loads and validates the files, printing diagnostics; sets ctx.status on failure.
 [[nodiscard]] std::optional<story> load_story(context& ctx, const std::vector<std::string>& files,
                                               bool warnings = false);
@@ -64,5 +68,6 @@ void register_actors(CLI::App& app, context& ctx);
 void register_stats(CLI::App& app, context& ctx);
 void register_generate(CLI::App& app, context& ctx);
 void register_render(CLI::App& app, context& ctx);
+void register_import(CLI::App& app, context& ctx);
 
 }  // namespace eventgraph::cli

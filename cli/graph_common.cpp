@@ -48,7 +48,8 @@ std::string actor_names(const story& s, event e) {
     if (!out.empty()) out += ", ";
     out += s.actors[a].name;
   }
-  return escape_terminal(out);
+  if (is_missing(e)) return out.empty() ? "missing" : "missing, by " + escape_terminal(out);
+  return out.empty() ? "unattributed" : escape_terminal(out);
 }
 
 std::string event_line(const story& s, event_index i) {

@@ -37,7 +37,8 @@ enum class id_scope { events, events_and_actors };
 /// "; did you mean 'a', 'b' or 'c'?" for a list of close ids, "" when there are none.
 [[nodiscard]] std::string did_you_mean(const std::vector<std::string>& close);
 
-/// "Kristi Noem, DHS": the names of an event's actors, escaped for a terminal.
+/// "Kristi Noem, DHS": the names of an event's actors, escaped for a terminal; "unattributed"
+/// when it names none, "missing" (", by" its actors) for a placeholder.
 [[nodiscard]] std::string actor_names(const story& s, event e);
 
 /// `id (date; actors): title`, the one-line form every command prints, escaped for a terminal

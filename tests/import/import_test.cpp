@@ -183,6 +183,20 @@ TEST_CASE("import: an absent target becomes a placeholder up to the earliest rep
   CHECK(e.sources().empty());
 }
 
+TEST_CASE("import: a placeholder known by a readable id keeps it; by a URL, its key") {
+  auto read = [](import_sink& s) {
+    s.actor(person("acct:alice", "alice", "Alice"));
+    auto e = post("p:2", "p2", "2026-02-02", "Replies to two absent posts");
+    e.links.push_back(reply_to("csv:gone-post", "gone-post", "acct:alice"));
+    e.links.push_back(reply_to("x:42", "https://x.example/a/status/42", "acct:alice"));
+    s.event(std::move(e));
+  };
+  const auto r = run({{"a", read}});
+  const story& s = value(r);
+  CHECK(s.find_event("gone-post"));
+  CHECK(s.find_event("x:42"));
+}
+
 TEST_CASE("import: placeholder dates are open up to the reply's start") {
   CHECK(detail::placeholder_date("2026-02-12") == "../2026-02-12");
   CHECK(detail::placeholder_date("2019/2026-02") == "../2019");
@@ -284,8 +298,9 @@ TEST_CASE("import: the same records give byte-identical stories") {
     e.links.push_back(reply_to("p:gone", "", "acct:alice"));
     s.event(std::move(e));
   };
-  const auto a = export_story(value(run({{"a", read}})), export_format::json);
-  const auto b = export_story(value(run({{"a", read}})), export_format::json);
+  const auto first = run({{"a", read}}), second = run({{"a", read}});
+  const auto a = export_story(value(first), export_format::json);
+  const auto b = export_story(value(second), export_format::json);
   REQUIRE(a.ok());
   CHECK(a.value() == b.value());
 }
@@ -301,4 +316,44 @@ TEST_CASE("import: formats by name, auto, and an input no format claims") {
   REQUIRE(!r.ok());
   CHECK(r.diagnostics().items().front().code == "unknown-format");
   CHECK(r.diagnostics().failure() == category::usage);
+}
+
+TEST_CASE("import: progress reports bytes read of all inputs, up to their total") {
+  struct seen {
+    std::size_t calls = 0, done = 0, total = 0;
+  } s;
+  import_options options;
+  options.progress = [](std::size_t done, std::size_t total, void* context) {
+    auto& p = *static_cast<seen*>(context);
+    ++p.calls;
+    CHECK(done >= p.done);
+    p.done = done;
+    p.total = total;
+  };
+  options.progress_context = &s;
+  const std::vector<input_text> inputs{{"a.csv", "Date,Headline\n2026-02-30,x\n"},
+                                       {"b.csv", "Date,Headline\n2026-13,y\n"}};
+  const auto r = import_texts(inputs, options);
+  CHECK(!r.ok());
+  CHECK(s.calls > 0);
+  CHECK(s.total == inputs[0].text.size() + inputs[1].text.size());
+  CHECK(s.done == s.total);
+  // Both inputs' errors, at once.
+  CHECK(r.diagnostics().error_count() == 2);
+}
+
+TEST_CASE("import: a link given by two copies of a record is one relation") {
+  auto read = [](import_sink& s) {
+    s.actor(person("acct:alice", "alice", "Alice"));
+    s.event(post("p:1", "p1", "2026-02-01", "Original"));
+    for (int copy = 0; copy < 2; ++copy) {
+      auto e = post("p:2", "p2", "2026-02-02", "Reply");
+      e.links.push_back(reply_to("p:1"));
+      e.links.push_back(reply_to("p:1"));
+      s.event(std::move(e));
+    }
+  };
+  const auto r = run({{"a", read}});
+  CHECK(relation_target(value(r), "p2") == "p1");
+  CHECK(r.value().counts.merged == 1);
 }

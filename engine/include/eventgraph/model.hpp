@@ -55,7 +55,8 @@ inline constexpr std::size_t relation_type_count =
 struct actor {
   std::string id;
   std::string name;
-  actor_kind kind = actor_kind::person;
+  /// What the sources say the actor is; none when they do not (an imported account, a sender).
+  std::optional<actor_kind> kind;
   std::string role;
   std::vector<actor_index> member_of;
   std::string notes;
@@ -120,6 +121,11 @@ struct event_record {
   std::vector<std::string> tags;
   std::vector<relation_record> relations;
 };
+
+/// The reserved event kind of a placeholder: an event the data refers to but does not hold
+/// (the parent of an imported reply), titled with the reference it was known by, dated
+/// open-ended up to the reply, without sources. Every output shows it as missing.
+inline constexpr std::string_view missing_kind = "missing";
 
 class event_table;
 
@@ -223,6 +229,13 @@ class event {
   const event_table* table_;
   event_index index_;
 };
+
+/// Whether the event is a placeholder (kind `missing`).
+///
+///     if (is_missing(s.events[i])) label += " (missing)";
+[[nodiscard]] inline bool is_missing(const event& e) {
+  return e.kind() == missing_kind;
+}
 
 /// The events of a story in columns: a million events cost tens of bytes each beyond their text
 /// (times, first actor, relations in one array, id and title in one text arena; the rare fields

@@ -131,6 +131,7 @@ std::array<std::string, event_attributes.size()> event_attribute_values(const st
       ids(e.addressees(), false),
       ids(e.addressees(), true),
       std::string(e.kind()),
+      is_missing(e) ? "true" : "false",
       std::string(e.channel()),
       std::string(e.place()),
       std::string(e.summary()),

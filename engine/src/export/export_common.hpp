@@ -81,7 +81,7 @@ struct attribute_spec {
   std::string_view name;
   attribute_type type;
 };
-inline constexpr std::array<attribute_spec, 26> event_attributes = {{
+inline constexpr std::array<attribute_spec, 27> event_attributes = {{
     {"title", attribute_type::string},        {"date", attribute_type::string},
     {"date_display", attribute_type::string}, {"precision", attribute_type::string},
     {"shape", attribute_type::string},        {"date_start", attribute_type::string},
@@ -90,13 +90,15 @@ inline constexpr std::array<attribute_spec, 26> event_attributes = {{
     {"uncertain", attribute_type::boolean},   {"approximate", attribute_type::boolean},
     {"actors", attribute_type::string},       {"actor_names", attribute_type::string},
     {"to", attribute_type::string},           {"to_names", attribute_type::string},
-    {"kind", attribute_type::string},         {"channel", attribute_type::string},
-    {"place", attribute_type::string},        {"summary", attribute_type::string},
-    {"notes", attribute_type::string},        {"tags", attribute_type::string},
-    {"quotes", attribute_type::string},       {"figures", attribute_type::string},
-    {"sources", attribute_type::string},      {"source_urls", attribute_type::string},
+    {"kind", attribute_type::string},         {"missing", attribute_type::boolean},
+    {"channel", attribute_type::string},      {"place", attribute_type::string},
+    {"summary", attribute_type::string},      {"notes", attribute_type::string},
+    {"tags", attribute_type::string},         {"quotes", attribute_type::string},
+    {"figures", attribute_type::string},      {"sources", attribute_type::string},
+    {"source_urls", attribute_type::string},
 }};
 /// Values in the order of event_attributes; booleans are "true" or "false"; "" when absent.
+/// `missing` is true for a placeholder (kind `missing`), so a tool can style it by a flag.
 /// `date_start`/`date_end` are the endpoints at their own precision ("2026-02-06"; not `start`
 /// and `end`, which GEXF and vis-timeline use for their own times), `earliest`/`latest`
 /// the instants in the event's zone ("2026-02-06T00:00:00-08:00"); both "" when open.

@@ -69,7 +69,7 @@ ordered_json actor_value(const story& s, const actor& a) {
   ordered out = ordered::object();
   out["id"] = a.id;
   out["name"] = a.name;
-  out["kind"] = std::string(to_string(a.kind));
+  if (a.kind) out["kind"] = std::string(to_string(*a.kind));
   put_text(out, "role", a.role);
   if (!a.member_of.empty()) out["member_of"] = ids_json(s, a.member_of);
   put_text(out, "notes", a.notes);

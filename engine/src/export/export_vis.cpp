@@ -5,7 +5,12 @@
 // dates ("2026-02-12"), which vis-timeline places on that calendar day in every viewer's zone;
 // times carry their UTC offset. An event of a day or finer is a point; coarser or spanning
 // events are ranges whose end is exclusive (the day after, or one second after the last one).
+// An event that names no actor is in the last group, "_unattributed" (no actor id starts with
+// `_`), shown as "Unattributed".
 // vis-timeline renders `content` and `title` as HTML, so all text is HTML-escaped.
+
+#include <algorithm>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +22,8 @@ namespace eventgraph::detail {
 namespace {
 
 using ordered = nlohmann::ordered_json;
+
+constexpr std::string_view unattributed_group = "_unattributed";
 
 std::string compact(const ordered& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -48,8 +55,11 @@ std::string tooltip(const story& s, const event& e) {
 
 std::string export_vis(const story& s) {
   std::vector<bool> acts(s.actors.size(), false);
-  for (const event e : s.events)
+  bool unattributed = false;
+  for (const event e : s.events) {
     for (actor_index a : e.actors()) acts[a] = true;
+    unattributed = unattributed || e.actors().empty();
+  }
 
   std::string out = "{\"groups\":[";
   bool first = true;
@@ -65,6 +75,13 @@ std::string export_vis(const story& s) {
     first = false;
     out += compact(group);
   }
+  if (unattributed) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += compact(ordered{{"id", unattributed_group},
+                           {"content", "Unattributed"},
+                           {"title", "Events that name no actor"}});
+  }
   out += "\n],\"items\":[";
   first = true;
   for (const event e : s.events) {
@@ -77,12 +94,18 @@ std::string export_vis(const story& s) {
     if (time.approximate) classes.emplace_back("eventgraph-approximate");
     if (time.open_start) classes.emplace_back("eventgraph-open-start");
     if (time.open_end) classes.emplace_back("eventgraph-open-end");
+    if (is_missing(e)) classes.emplace_back("eventgraph-missing");
     const std::string content = text::escape_html(e.title());
     const std::string title = tooltip(s, e);
-    for (actor_index a : e.actors()) {
+    // One item per actor, or one in the unattributed group (no_actor).
+    const std::span<const actor_index> actors = e.actors();
+    for (std::size_t k = 0; k < std::max<std::size_t>(actors.size(), 1); ++k) {
+      const std::optional<actor_index> a =
+          actors.empty() ? std::nullopt : std::optional<actor_index>(actors[k]);
+      const std::string_view group = a ? std::string_view(s.actors[*a].id) : unattributed_group;
       ordered item = ordered::object();
-      item["id"] = std::string(e.id()) + "@" + s.actors[a].id;
-      item["group"] = s.actors[a].id;
+      item["id"] = std::string(e.id()) + "@" + std::string(group);
+      item["group"] = group;
       item["event"] = e.id();
       item["content"] = content;
       item["title"] = title;
@@ -99,7 +122,7 @@ std::string export_vis(const story& s) {
         item["type"] = "point";
       }
       item["className"] = join(classes, " ");
-      item["style"] = "border-color: " + hex(actor_colour(a));
+      if (a) item["style"] = "border-color: " + hex(actor_colour(*a));
       item["date"] = e.date();
       item["date_display"] = describe_date(e.date(), e.timezone());
       item["precision"] = std::string(to_string(time.precision));

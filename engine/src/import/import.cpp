@@ -119,8 +119,8 @@ result<imported_story> import_views(std::span<const input_view> inputs,
       collector.begin_input(input.name, done, total);
       read_one(input, options, collector, diags);
       done += input.text.size();
-      collector.progress(0);
     }
+    if (options.progress) options.progress(total, total, options.progress_context);
     auto built = build_story(collector, options, counts, std::move(diags));
     if (!built.ok()) return std::move(built.diagnostics());
     diagnostic_list kept = std::move(built.diagnostics());

@@ -93,7 +93,8 @@ struct builder {
     for (auto& e : c.events)
       event_ids.push_back(e.links_only || e.skipped ? std::string()
                                                     : ids.choose(e.record.id_hint, e.record.key));
-    for (auto& p : placeholders) p.id = ids.choose("", p.key);
+    // A target known by a readable id (a sheet's "In reply to") keeps it; else the key.
+    for (auto& p : placeholders) p.id = ids.choose(valid_id(p.known_as) ? p.known_as : "", p.key);
   }
 
   /// Links whose target no input holds: a placeholder each (or dropped, and counted).

@@ -15,11 +15,7 @@ void fill(std::vector<T>& first, std::vector<T>& later) {
   if (first.empty()) first = std::move(later);
 }
 
-bool same_link(const imported_link& a, const imported_link& b) {
-  return a.type == b.type && a.key == b.key;
-}
-
-/// The later copy of a record fills what the first lacks; links are the union of both.
+/// The later copy of a record fills what the first lacks; the links of both are kept.
 void merge_into(imported_event& first, imported_event& later) {
   fill(first.id_hint, later.id_hint);
   if (first.date.empty()) {
@@ -36,11 +32,9 @@ void merge_into(imported_event& first, imported_event& later) {
   fill(first.notes, later.notes);
   fill(first.sources, later.sources);
   fill(first.tags, later.tags);
-  for (auto& link : later.links) {
-    const bool known = std::any_of(first.links.begin(), first.links.end(),
-                                   [&](const imported_link& l) { return same_link(l, link); });
-    if (!known) first.links.push_back(std::move(link));
-  }
+  // Appended as they come, with no search (an event with many links stays linear): the
+  // loader makes one relation of a link given twice.
+  for (auto& link : later.links) first.links.push_back(std::move(link));
 }
 
 void merge_into(imported_actor& first, imported_actor& later) {

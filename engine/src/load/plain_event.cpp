@@ -172,7 +172,7 @@ struct plain_event_reader::impl {
         ok = once(actor_bit) && ref(value, r);
         out.actors.push_back(r);
       } else if (key == "actors") {
-        ok = once(actors_bit) && refs(value, out.actors) && !out.actors.empty();
+        ok = once(actors_bit) && refs(value, out.actors);
       } else if (key == "to") {
         ok = once(to_bit) && refs(value, out.addressees);
       } else if (key == "kind") {
@@ -206,9 +206,10 @@ struct plain_event_reader::impl {
     out.relations.insert(out.relations.begin(), responds_to.size(), {});
     for (std::size_t i = 0; i < responds_to.size(); ++i)
       out.relations[i] = {relation_type::responds_to, responds_to[i]};
-    const bool one_actor_field = ((seen & actor_bit) != 0) != ((seen & actors_bit) != 0);
+    // No actor field at all is an event without actors (a warning, given at the end).
+    const bool both_actor_fields = (seen & actor_bit) && (seen & actors_bit);
     return (seen & (id_bit | date_bit | title_bit)) == (id_bit | date_bit | title_bit) &&
-           one_actor_field;
+           !both_actor_fields;
   }
 };
 

@@ -94,7 +94,7 @@ void tree_reader::read_actor(const tree_node& n, std::span<const std::string_vie
   a.where = at(n);
   read_id(n, a.id, "actor");
   if (const tree_node* name = required(n, "name", "actor")) read_text(*name, a.name);
-  if (const tree_node* kind = required(n, "kind", "actor")) {
+  if (const tree_node* kind = field(n, "kind")) {
     std::string text;
     if (read_text(*kind, text)) {
       if (auto k = parse_actor_kind(text)) {
@@ -137,12 +137,9 @@ void tree_reader::read_event(const tree_node& n, std::span<const std::string_vie
     pending_ref ref;
     if (read_ref(*single_actor, ref)) pending.actors.push_back(std::move(ref));
   } else if (actors) {
+    // An empty list is an event without actors, as is no field at all: the `no-actor`
+    // warning comes once every event is resolved (resolve.cpp), the same for both NDJSON paths.
     read_refs(*actors, pending.actors);
-    if (actors->kind == node_type::sequence && actors->items.empty())
-      error(*actors, "actors", "an event needs at least one actor");
-  } else {
-    error(n, "missing-field",
-          fmt::format("event '{}' has no 'actors' (or 'actor'): who did this?", e.id));
   }
   if (const tree_node* to = field(n, "to")) read_refs(*to, pending.addressees);
   if (const tree_node* kind = field(n, "kind"); kind && read_text(*kind, e.kind)) {

@@ -333,10 +333,17 @@ void resolver::check_cycles() {
 }
 
 void resolver::warn_unsourced_and_unused() {
-  for (event_index i = 0; i < s_.events.size(); ++i)
-    if (!pending_.events[i].document_has_sources && s_.events[i].sources().empty())
+  for (event_index i = 0; i < s_.events.size(); ++i) {
+    const event e = s_.events[i];
+    // A placeholder has neither by definition: it stands for what the data lacks.
+    if (is_missing(e)) continue;
+    if (!pending_.events[i].document_has_sources && e.sources().empty())
       diags_.warning(s_.locate(pending_.events[i].where), "no-source",
-                     fmt::format("event '{}' has no source", s_.events[i].id()));
+                     fmt::format("event '{}' has no source", e.id()));
+    if (e.actors().empty())
+      diags_.warning(s_.locate(pending_.events[i].where), "no-actor",
+                     fmt::format("event '{}' names no actor; it is drawn as unattributed", e.id()));
+  }
   for (const auto& a : s_.actors)
     for (auto m : a.member_of) actor_used_[m] = true;
   for (std::size_t i = 0; i < s_.actors.size(); ++i)

@@ -95,8 +95,11 @@ json story_json(const story& s) {
   data["relation_types"] = std::move(types);
   json actors = json::array();
   for (const auto& a : s.actors)
-    actors.push_back(
-        {{"id", a.id}, {"name", a.name}, {"kind", to_string(a.kind)}, {"role", a.role}});
+    actors.push_back({{"id", a.id},
+                      {"name", a.name},
+                      {"kind", a.kind ? to_string(*a.kind)
+                                      : std::string_view{}},  // "" = the source does not say
+                      {"role", a.role}});
   data["actors"] = std::move(actors);
   // Events in the story's order, the one every export uses (earliest, latest, id), so the page
   // is the same whatever the order of the input.

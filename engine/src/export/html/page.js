@@ -408,7 +408,7 @@
       items.sort((a, b) => a.xa - b.xa || timeRank[a.i] - timeRank[b.i]);
       const rowEnds = [];
       for (const item of items) {
-        const title = events[item.i].title;
+        const title = events[item.i].kind === 'missing' ? `${events[item.i].title} (missing)` : events[item.i].title;
         const labelWidth = Math.min(title.length, MAX_LABEL_CHARS) * CHAR_WIDTH;
         // A long bar carries its label inside; anything else has it on its right.
         item.inside = !item.dot && item.xb - Math.max(item.xa, plotLeft) > labelWidth + 12;
@@ -515,6 +515,7 @@
       const classes = ['event', `shape-${e.shape}`];
       if (item.dot) classes.push('dot');
       if (e.uncertain || e.approximate) classes.push('uncertain');
+      if (e.kind === 'missing') classes.push('missing'); // a placeholder: referred to, not in the data
       if (!Number.isFinite(start[item.i])) classes.push('open-start');
       if (!Number.isFinite(end[item.i])) classes.push('open-end');
       if (firstPlacement.get(item.i) === item) classes.push('primary');
@@ -630,6 +631,7 @@
     close.addEventListener('click', () => select(-1));
     details.appendChild(close);
     details.appendChild(el('h2', 'event-heading', e.title));
+    if (e.kind === 'missing') details.appendChild(el('p', 'event-missing', 'Missing: the data refers to this event but does not hold it.'));
     details.appendChild(el('p', 'event-when', e.date));
     const qualifiers = [`EDTF ${e.edtf}`, `${e.precision} precision`];
     if (e.shape === 'one-of') qualifiers.push('one moment within the span');

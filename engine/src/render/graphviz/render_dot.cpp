@@ -88,6 +88,7 @@ constexpr std::array<std::string_view, 12> fills = {"#cfe2f3", "#fde4c8", "#d5ec
                                                     "#e2d7ec", "#f3e6c4", "#d2eeee", "#f5d5e8",
                                                     "#e5e5e5", "#dde8c0", "#d9d2e9", "#f4cccc"};
 constexpr std::string_view no_actor_fill = "#ffffff";
+constexpr std::string_view missing_fill = "#f2f2f2";
 
 /// The actor each actor is coloured as: itself, or (lanes by organization) the top of its
 /// member_of chain. Iterative and memoized: chains may be long, and may loop.
@@ -261,16 +262,24 @@ void write_event(sink put, const story& s, const event e, std::string_view colou
   lines.push_back(shorten(describe_date(e.date(), e.timezone()), label_width * 2));
   std::string who;
   append_names(who, s, e.actors());
+  if (e.actors().empty()) who = "unattributed";
   if (!e.addressees().empty()) {
     who += " \xE2\x86\x92 ";  // →
     append_names(who, s, e.addressees());
   }
   for (auto& l : wrap(who, label_width, actor_lines)) lines.push_back(std::move(l));
+  const bool missing = is_missing(e);
   for (auto& l : wrap(e.title(), label_width, title_lines)) lines.push_back(std::move(l));
+  if (missing) lines.push_back("(missing)");
   const std::string_view tip = e.summary().empty() ? e.title() : e.summary();
   fmt::format_to(put, "    \"{}\" [id=\"event-{}\", label=\"{}\", fillcolor=\"{}\", tooltip=\"{}\"",
-                 escaped(e.id()), escaped(e.id()), label_lines(lines), colour,
-                 escaped_tooltip(shorten(tip, tooltip_length)));
+                 escaped(e.id()), escaped(e.id()), label_lines(lines),
+                 missing ? missing_fill : colour, escaped_tooltip(shorten(tip, tooltip_length)));
+  // A placeholder stands for an event the data lacks: dashed and grey, whoever it names.
+  if (missing)
+    fmt::format_to(put,
+                   ", style=\"rounded,filled,dashed\", color=\"#999999\", "
+                   "fontcolor=\"#666666\"");
   for (const source& src : e.sources())
     if (auto url = link(src.url)) {
       fmt::format_to(put, ", URL=\"{}\", target=\"_blank\"", *url);

@@ -218,7 +218,9 @@ double write_legend(writer& w, double top) {
   std::set<relation_type> types;                           // only what the plot shows
   for (const arrow& a : lay.arrows) types.insert(a.type);
   bool point = false, uncertain = false, bar = false, range = false, open = false, cluster = false;
+  bool missing = false;
   for (const mark& mk : lay.marks) {
+    missing = missing || mk.missing;
     point = point || (mk.shape == mark_shape::point && !mk.uncertain);
     uncertain = uncertain || (mk.shape == mark_shape::point && mk.uncertain);
     bar = bar || (mk.shape == mark_shape::bar && !mk.fade_left && !mk.fade_right);
@@ -251,6 +253,12 @@ double write_legend(writer& w, double top) {
     items.emplace_back(fmt::format(R"(<rect x="0" y="-6" width="22" height="12" rx="3" )"
                                    R"~(fill="url(#legend-fade)"/>)~"),
                        "open-ended: no known start or end");
+  if (missing)
+    items.emplace_back(
+        fmt::format(R"(<rect x="0" y="-6" width="22" height="12" rx="3" fill="#fff" )"
+                    R"(stroke="{}" stroke-width="1.5" stroke-dasharray="3 2"/>)",
+                    missing_stroke),
+        "missing: referred to, not in the data");
   if (cluster)
     items.emplace_back(fmt::format(R"(<rect x="0" y="-8" width="22" height="16" rx="8" fill="{}"/>)"
                                    R"(<text x="11" y="3.5" font-size="10" font-weight="bold" )"

@@ -39,6 +39,7 @@ std::string tooltip(const story& s, const event& e) {
   std::string t = describe_date(e.date(), e.timezone());
   t += " \xE2\x80\x94 ";
   t += e.title().empty() ? e.id() : e.title();
+  if (is_missing(e)) t += "\nMissing: referred to, not in the data";
   if (const std::string by = actor_names(s, e.actors()); !by.empty()) t += "\nBy: " + by;
   if (const std::string to = actor_names(s, e.addressees()); !to.empty()) t += "\nTo: " + to;
   if (const std::string_view summary = e.summary(); !summary.empty()) {
@@ -200,7 +201,7 @@ void write_event_mark(writer& w, const mark& mk) {
     w.text(link);
     w.put(R"(">)");
   }
-  w.put(R"(<g class="event")");
+  w.put(R"(<g class="event{}")", mk.missing ? " missing" : "");
   if (mk.primary) {
     w.put(R"( id="event-)");
     w.text(e.id());
@@ -211,52 +212,64 @@ void write_event_mark(writer& w, const mark& mk) {
   w.put(R"("><title>)");
   text::append_xml(w.out, tooltip(s, e));
   w.put("</title>");
-  switch (mk.shape) {
-    case mark_shape::point:
-      if (mk.uncertain) {
-        w.put(R"(<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="#ffffff" stroke="{}" )"
-              R"(stroke-width="2"/>)",
-              mk.x0, mk.y, r - 0.5, w.dark(mk.lane));
-      } else {
-        w.put(R"(<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="{}" stroke="{}" )"
-              R"(stroke-width="1"/>)",
-              mk.x0, mk.y, r, w.colour(mk.lane), w.dark(mk.lane));
-      }
-      break;
-    case mark_shape::bar:
-    case mark_shape::range: {
-      constexpr double height = bar_height;
-      if (uses_gradient(mk)) {
-        w.put(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" rx="3" )"
-              R"~(fill="url(#g-{}-{})")~",
-              mk.x0, mk.y - height / 2, mk.x1 - mk.x0, height, kind_name(kind_of(mk)),
-              lay.lanes[mk.lane].colour % palette.size());
-        if (mk.shape == mark_shape::range)
-          w.put(R"( stroke="{}" stroke-opacity="0.5" stroke-dasharray="3 2")", w.dark(mk.lane));
-        w.put("/>");
-      } else {
-        w.put(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" rx="3" fill="{}" )"
-              R"(fill-opacity="0.4" stroke="{}")",
-              mk.x0, mk.y - height / 2, mk.x1 - mk.x0, height, w.colour(mk.lane), w.dark(mk.lane));
-        if (mk.uncertain) w.put(R"( stroke-dasharray="3 2")");
-        w.put("/>");
-      }
-      // A firm end gets a tick: where the bar really starts or ends.
-      if (mk.shape == mark_shape::bar) {
-        if (!mk.fade_left)
-          w.put(R"(<line x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}" stroke="{3}" )"
+  // A placeholder is drawn as an outline only, grey and dashed, whatever its shape.
+  if (mk.missing && mk.shape != mark_shape::cluster) {
+    if (mk.shape == mark_shape::point)
+      w.put(R"(<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="#ffffff" stroke="{}" )"
+            R"(stroke-width="1.5" stroke-dasharray="2 2"/>)",
+            mk.x0, mk.y, r - 0.5, missing_stroke);
+    else
+      w.put(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" rx="3" fill="#ffffff" )"
+            R"(stroke="{}" stroke-width="1.5" stroke-dasharray="3 2"/>)",
+            mk.x0, mk.y - bar_height / 2, mk.x1 - mk.x0, bar_height, missing_stroke);
+  } else
+    switch (mk.shape) {
+      case mark_shape::point:
+        if (mk.uncertain) {
+          w.put(R"(<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="#ffffff" stroke="{}" )"
                 R"(stroke-width="2"/>)",
-                mk.x0 + 1, mk.y - height / 2, mk.y + height / 2, w.dark(mk.lane));
-        if (!mk.fade_right)
-          w.put(R"(<line x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}" stroke="{3}" )"
-                R"(stroke-width="2"/>)",
-                mk.x1 - 1, mk.y - height / 2, mk.y + height / 2, w.dark(mk.lane));
+                mk.x0, mk.y, r - 0.5, w.dark(mk.lane));
+        } else {
+          w.put(R"(<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="{}" stroke="{}" )"
+                R"(stroke-width="1"/>)",
+                mk.x0, mk.y, r, w.colour(mk.lane), w.dark(mk.lane));
+        }
+        break;
+      case mark_shape::bar:
+      case mark_shape::range: {
+        constexpr double height = bar_height;
+        if (uses_gradient(mk)) {
+          w.put(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" rx="3" )"
+                R"~(fill="url(#g-{}-{})")~",
+                mk.x0, mk.y - height / 2, mk.x1 - mk.x0, height, kind_name(kind_of(mk)),
+                lay.lanes[mk.lane].colour % palette.size());
+          if (mk.shape == mark_shape::range)
+            w.put(R"( stroke="{}" stroke-opacity="0.5" stroke-dasharray="3 2")", w.dark(mk.lane));
+          w.put("/>");
+        } else {
+          w.put(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" rx="3" fill="{}" )"
+                R"(fill-opacity="0.4" stroke="{}")",
+                mk.x0, mk.y - height / 2, mk.x1 - mk.x0, height, w.colour(mk.lane),
+                w.dark(mk.lane));
+          if (mk.uncertain) w.put(R"( stroke-dasharray="3 2")");
+          w.put("/>");
+        }
+        // A firm end gets a tick: where the bar really starts or ends.
+        if (mk.shape == mark_shape::bar) {
+          if (!mk.fade_left)
+            w.put(R"(<line x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}" stroke="{3}" )"
+                  R"(stroke-width="2"/>)",
+                  mk.x0 + 1, mk.y - height / 2, mk.y + height / 2, w.dark(mk.lane));
+          if (!mk.fade_right)
+            w.put(R"(<line x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}" stroke="{3}" )"
+                  R"(stroke-width="2"/>)",
+                  mk.x1 - 1, mk.y - height / 2, mk.y + height / 2, w.dark(mk.lane));
+        }
+        break;
       }
-      break;
+      case mark_shape::cluster:
+        break;
     }
-    case mark_shape::cluster:
-      break;
-  }
   if (mk.label_width > 0) write_label(w, mk);
   w.put("</g>");
   if (!link.empty()) w.put("</a>");

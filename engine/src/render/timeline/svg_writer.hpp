@@ -28,6 +28,8 @@ inline constexpr std::array<std::string_view, 10> palette = {
 inline constexpr std::array<std::string_view, 10> palette_dark = {
     "#2c5480", "#b8600e", "#3a7333", "#80507a", "#3f837e",
     "#6e4f3d", "#a9303a", "#a88a14", "#c2576a", "#5c5c5c"};
+/// The outline of a placeholder (kind `missing`), whatever its lane.
+inline constexpr std::string_view missing_stroke = "#999999";
 
 struct relation_style {
   std::string_view colour;

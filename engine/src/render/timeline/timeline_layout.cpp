@@ -175,6 +175,7 @@ struct placer {
     mk.lane = lane_index;
     mk.primary = it.primary;
     mk.uncertain = t.uncertain || t.approximate;
+    mk.missing = is_missing(e);
     mk.fade_left = t.open_start;
     mk.fade_right = t.open_end;
     const double w = it.x1 - it.x0;
@@ -190,7 +191,9 @@ struct placer {
     mk.x0 = mk.shape == mark_shape::point ? (it.x0 + it.x1) / 2 : it.x0;
     mk.x1 = mk.shape == mark_shape::point ? mk.x0 : it.x1;
     if (!with_label) return mk;
-    const std::string_view title = e.title().empty() ? e.id() : e.title();
+    const std::string title_text =
+        std::string(e.title().empty() ? e.id() : e.title()) + (mk.missing ? " (missing)" : "");
+    const std::string_view title = title_text;
     const double one_line = text_width(title, m.label_font);
     const double r = mk.shape == mark_shape::point ? m.marker_radius : 0;
     if (mk.shape != mark_shape::point && one_line + 12 <= mk.x1 - mk.x0) {

@@ -133,6 +133,7 @@ struct mark {
   mark_shape shape = mark_shape::point;
   bool primary = true;                   ///< the event's first lane (carries the `id` attribute)
   bool uncertain = false;                ///< `?`/`~`: drawn hollow or dashed
+  bool missing = false;                  ///< a placeholder (kind `missing`): hollow, grey, dashed
   bool fade_left = false;                ///< open start: fades out towards the plot's left edge
   bool fade_right = false;               ///< open end
   bool label_inside = false;             ///< written inside its bar
