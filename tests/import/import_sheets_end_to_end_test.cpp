@@ -155,3 +155,23 @@ TEST_CASE("import end to end: a list archive validates and answers chain") {
   }
   CHECK(out.find("\"" + ids["This answers"] + "\"") == std::string::npos);
 }
+
+TEST_CASE("import end to end: mail in Latin-1 is read as bytes, GMime converting its charset") {
+  // Other inputs must be UTF-8; an archive's 8-bit parts declare their own charsets.
+  const input_text in{"latin1.mbox",
+                      "From a@example.org Tue Mar  5 15:31:00 2024\n"
+                      "From: a@example.org\n"
+                      "Date: Tue, 5 Mar 2024 10:00:00 +0000\n"
+                      "Message-ID: <latin1@example.org>\n"
+                      "Subject: Caf\xE9\n"
+                      "Content-Type: text/plain; charset=iso-8859-1\n"
+                      "Content-Transfer-Encoding: 8bit\n"
+                      "\n"
+                      "Caf\xE9 at noon.\n"};
+  const auto r = import_texts(std::span<const input_text>(&in, 1));
+  for (const auto& d : r.diagnostics().items()) MESSAGE(format_diagnostic(d));
+  REQUIRE(r.ok());
+  const story& s = r.value().value;
+  REQUIRE(s.events.size() == 1);
+  CHECK(s.events[0].summary() == "Caf\u00e9 at noon.");
+}
