@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "import/records.hpp"
+#include "support/helpers.hpp"
 
 namespace test {
 
@@ -56,6 +57,19 @@ recording_sink read_with(Reader reader, std::string_view text, std::string_view 
                          const eventgraph::import_options& options = {}) {
   recording_sink sink;
   reader(eventgraph::detail::import_input{name, text}, options, sink);
+  return sink;
+}
+
+/// Runs a reader over tests/data/import/<path> and keeps what it emits (`text` holds the
+/// input, which the records' views may point into).
+///
+///     auto sink = test::read_import_fixture(read_x, "x/tweets.js", text);
+template <typename Reader>
+recording_sink read_import_fixture(Reader read, const std::string& path, std::string& text,
+                                   const eventgraph::import_options& options = {}) {
+  text = slurp(data + "import/" + path);
+  recording_sink sink;
+  read({path, text}, options, sink);
   return sink;
 }
 
