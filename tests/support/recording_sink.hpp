@@ -48,6 +48,18 @@ struct recording_sink final : eventgraph::detail::import_sink {
   }
 };
 
+/// What a reader (read_mbox, read_timelinejs...) hands a recording sink for `text`, read as
+/// the input `name`.
+///
+///     auto sink = test::read_with(eventgraph::detail::read_mbox, text, "test.mbox");
+template <typename Reader>
+recording_sink read_with(Reader reader, std::string_view text, std::string_view name,
+                         const eventgraph::import_options& options = {}) {
+  recording_sink sink;
+  reader(eventgraph::detail::import_input{name, text}, options, sink);
+  return sink;
+}
+
 /// Runs a reader over tests/data/import/<path> and keeps what it emits (`text` holds the
 /// input, which the records' views may point into).
 ///
