@@ -31,6 +31,13 @@ TEST_CASE("html_text: scripts, styles and comments are dropped") {
   CHECK(html_to_text("<script>never closed").text.empty());
 }
 
+TEST_CASE("html_text: text after a leading script or style is kept") {
+  // libxml2 opens a head for a leading script or style and puts what follows there too.
+  CHECK(html_to_text("<script>x</script>hello").text == "hello");
+  CHECK(html_to_text("<style>p{}</style>hello <b>world</b>").text == "hello world");
+  CHECK(html_to_text("<title>T</title><p>body</p>").text == "body");
+}
+
 TEST_CASE("html_text: links the link rule accepts are collected in order, once each") {
   const auto r = html_to_text(
       "<p>See <a href=\"https://example.com/a\">this</a> and "

@@ -29,7 +29,7 @@ std::string_view name_of(const xmlNode* n) {
 
 /// Elements whose content is not text a reader sees.
 bool is_hidden(std::string_view name) {
-  return name == "script" || name == "style" || name == "template" || name == "head";
+  return name == "script" || name == "style" || name == "template" || name == "title";
 }
 
 /// Elements that start and end a line of their own.
@@ -107,12 +107,16 @@ class link_collector {
 /// Entering an element: its line break, its link; whether its content is read.
 bool enter(const xmlNode* n, text_builder& text, link_collector& links) {
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-    if (n->content) text.add(reinterpret_cast<const char*>(n->content));
+    // A script's or style's own text is dropped. Only its own: without implied html and body,
+    // libxml2 nests what follows a leading <script> inside it, and that is the content.
+    const bool hidden =
+        n->parent && n->parent->type == XML_ELEMENT_NODE && is_hidden(name_of(n->parent));
+    if (n->content && !hidden) text.add(reinterpret_cast<const char*>(n->content));
     return false;
   }
   if (n->type != XML_ELEMENT_NODE) return false;  // comments, processing instructions
   const std::string_view name = name_of(n);
-  if (is_hidden(name)) return false;
+  if (name == "template") return false;  // inert markup, never shown
   if (name == "br" || is_block(name)) text.line_break();
   links.from(n);
   return n->children != nullptr;
