@@ -20,15 +20,21 @@ namespace {
 long long failing_in = -1;
 long long allocations = 0;
 
-}  // namespace
-
-void* operator new(std::size_t size) {
+/// Counts an allocation; true when it is the one to fail.
+bool injected_failure() {
   ++allocations;
   if (failing_in == 0) {
     failing_in = -1;  // one failure per run: what follows is the program coping with it
-    throw std::bad_alloc();
+    return true;
   }
   if (failing_in > 0) --failing_in;
+  return false;
+}
+
+}  // namespace
+
+void* operator new(std::size_t size) {
+  if (injected_failure()) throw std::bad_alloc();
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
@@ -48,12 +54,7 @@ void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
   return operator new(size, tag);
 }
 void* operator new(std::size_t size, std::align_val_t align) {
-  ++allocations;
-  if (failing_in == 0) {
-    failing_in = -1;
-    throw std::bad_alloc();
-  }
-  if (failing_in > 0) --failing_in;
+  if (injected_failure()) throw std::bad_alloc();
   const auto a = static_cast<std::size_t>(align);
   if (void* p = std::aligned_alloc(a, (size + a - 1) / a * a)) return p;
   throw std::bad_alloc();
