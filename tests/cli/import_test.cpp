@@ -124,11 +124,3 @@ TEST_CASE("cli import: an output that cannot be written exits 3, without a summa
   CHECK(r.status == 3);
   CHECK(r.err.find("imported") == std::string::npos);
 }
-
-TEST_CASE("cli import: the newsroom sample is what importing its sheet writes") {
-  const auto r = run_import({"csv", test::samples + "newsroom-sheet.csv"});
-  INFO(r.err);
-  REQUIRE(r.status == 0);
-  CHECK(r.out == test::slurp(test::samples + "newsroom-sheet.yaml"));
-  CHECK(r.err == "imported 5 events (1 placeholder for missing records), 4 actors from 1 file\n");
-}
