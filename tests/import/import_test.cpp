@@ -377,7 +377,8 @@ TEST_CASE("import: a source given only by its URL is titled by it") {
   CHECK(src[0].url == "https://social.example/@alice/1");
 }
 
-TEST_CASE("import: rows without ids get the same ids from any folder; same-named files stay apart") {
+TEST_CASE(
+    "import: rows without ids get the same ids from any folder; same-named files stay apart") {
   // A TimelineJS row has no id: its key is the file's name and its line, its id the headline
   // and a hash of that key.
   const std::string sheet =
@@ -396,9 +397,8 @@ TEST_CASE("import: rows without ids get the same ids from any folder; same-named
   CHECK(story_of({{"/home/someone/news/harbor.csv", sheet}}) == here);
   // The same file twice is one story; two files that share a name are two inputs.
   CHECK(story_of({{"a/harbor.csv", sheet}, {"a/harbor.csv", sheet}}) == here);
-  const auto both = import_texts(std::vector<input_text>{{"a/harbor.csv", sheet},
-                                                         {"b/harbor.csv", sheet}},
-                                 options);
+  const auto both = import_texts(
+      std::vector<input_text>{{"a/harbor.csv", sheet}, {"b/harbor.csv", sheet}}, options);
   REQUIRE(both.ok());
   CHECK(both.value().value.events.size() == 2);
 }

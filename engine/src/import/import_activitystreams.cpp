@@ -281,11 +281,14 @@ class as_writer {
     for (const auto& a : p.to) address(e, a, {}, at);
     for (const auto& a : p.cc) address(e, a, {}, at);
     if (!p.in_reply_to.empty())
-      e.links.push_back({relation_type::responds_to, p.in_reply_to, p.in_reply_to, {}, {},
+      e.links.push_back({relation_type::responds_to,
+                         p.in_reply_to,
+                         p.in_reply_to,
+                         {},
+                         {},
                          post_id_hint(p.in_reply_to)});
     if (!p.quote.empty())
-      e.links.push_back(
-          {relation_type::cites, p.quote, p.quote, {}, {}, post_id_hint(p.quote)});
+      e.links.push_back({relation_type::cites, p.quote, p.quote, {}, {}, post_id_hint(p.quote)});
     sink_.event(std::move(e));
   }
 

@@ -244,11 +244,19 @@ class bsky_writer {
     // The parent is what the post answers; the root only when the parent is not given.
     const std::string& target = !p.parent.empty() ? p.parent : p.root;
     if (!target.empty())
-      e.links.push_back({relation_type::responds_to, target, link_name(target), repo_of(target),
-                         {}, post_id_hint(target)});
+      e.links.push_back({relation_type::responds_to,
+                         target,
+                         link_name(target),
+                         repo_of(target),
+                         {},
+                         post_id_hint(target)});
     if (!p.quoted.empty())
-      e.links.push_back({relation_type::cites, p.quoted, link_name(p.quoted), repo_of(p.quoted),
-                         {}, post_id_hint(p.quoted)});
+      e.links.push_back({relation_type::cites,
+                         p.quoted,
+                         link_name(p.quoted),
+                         repo_of(p.quoted),
+                         {},
+                         post_id_hint(p.quoted)});
     send_actor(did, at);
     for (const auto& m : p.mentions) {
       if (m.did == did) continue;
