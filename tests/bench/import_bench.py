@@ -4,7 +4,8 @@
 measured in the same run: `eventgraph validate` of the NDJSON the import wrote (reading the same
 story as eventgraph's own format), and a plain Python read of the input (json per line, one
 json.load, csv.reader, or mailbox.mbox), what a user would otherwise script. Each time is the
-median of --runs runs; memory is each command's peak resident set (GNU time).
+median of --runs runs; memory is the command's peak resident set (GNU time, the largest of
+the runs).
 
     cmake --preset release -B build/bench && cmake --build build/bench -j2 --target eventgraph
     tests/bench/import_bench.py 1000000            # or: --formats x,mbox --runs 1
@@ -35,24 +36,21 @@ READER = {"csv": "csv", "timelinejs": "csv", "timesketch": "jsonl", "x": "jsonl"
 
 
 def timed(command):
-    """Seconds of one run of `command`, which must succeed."""
+    """(seconds, peak resident MB) of one run of `command`, which must succeed; the peak from
+    GNU time, exact for each run."""
     start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr.decode()[-2000:]}")
-    return seconds
-
-
-def peak_mb(command):
-    """Peak resident set of one run, from GNU time (exact per run, unlike getrusage's max)."""
     done = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True)
-    return int(done.stderr.strip().splitlines()[-1]) / 1024
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr[-2000:]}")
+    return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
-def median_time(command, runs):
-    return statistics.median(timed(command) for _ in range(runs))
+def measure(command, runs):
+    """Median seconds and largest peak MB over `runs` runs."""
+    results = [timed(command) for _ in range(runs)]
+    return statistics.median(t for t, _ in results), max(m for _, m in results)
 
 
 def main():
@@ -80,13 +78,12 @@ def main():
         imp = [args.eventgraph, "import", name, source, "-o", story]
         val = [args.eventgraph, "validate", story]
         py = [args.python, "-c", PYTHON_READ[READER[name]], source]
-        t_import = median_time(imp, args.runs)
-        t_validate = median_time(val, args.runs)
-        t_python = median_time(py, args.runs)
+        t_import, m_import = measure(imp, args.runs)
+        t_validate, m_validate = measure(val, args.runs)
+        t_python, _ = measure(py, args.runs)
         print(f"{name:<16}{size:>9.0f}{t_import:>9.2f}{size / t_import:>7.0f}{t_validate:>11.2f}"
               f"{t_import / t_validate:>8.2f}{t_python:>9.2f}{t_import / t_python:>6.2f}"
-              f"{peak_mb(imp):>10.0f}{peak_mb(val):>9.0f}", flush=True)
-
+              f"{m_import:>10.0f}{m_validate:>9.0f}", flush=True)
 
 if __name__ == "__main__":
     main()

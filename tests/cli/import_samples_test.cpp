@@ -46,7 +46,7 @@ const std::vector<sample> samples{
      "x-1767000000000000001", 2},
     // Two City Hall posts (one replied to, one quoted) and a boosted post are placeholders.
     {"activitystreams", "riverside-outbox.json",
-     "imported 10 events (3 placeholders for missing records), 2 actors from 1 file\n", "lena-205",
+     "imported 10 events (3 placeholders for missing records), 3 actors from 1 file\n", "lena-205",
      2},
     // The board's post the thread starts from is gone (notFoundPost): every post is below it.
     {"bluesky", "garden-thread.json",

@@ -64,6 +64,7 @@ TEST_CASE("import activitystreams: replies, mentions, quotes and content warning
   // Ids read as Mastodon names posts, the same for a post and for a link to it.
   CHECK(reply->id_hint == "alice-102");
   CHECK(reply->links[0].id_hint == "bob-900");
+  CHECK(reply->links[0].actor_key == bob);  // the account its id names: a placeholder's author
   CHECK(reply->links[1].type == relation_type::cites);
   CHECK(reply->links[1].key == "https://other.example/users/bob/statuses/800");
   const auto* b = sink.find_actor(bob);

@@ -200,6 +200,19 @@ std::string post_id_hint(std::string_view id) {
   return std::string(user) + "-" + std::string(number);
 }
 
+/// The account a Mastodon post's id names (".../users/alice" for ".../users/alice/statuses/101"),
+/// so that a placeholder for an absent post keeps its author; "" when the id says nothing.
+std::string author_of_post(std::string_view id) {
+  const std::size_t statuses = id.rfind("/statuses/");
+  if (statuses == std::string_view::npos) return {};
+  const std::string_view account = id.substr(0, statuses);
+  const std::size_t users = account.rfind("/users/");
+  if (users == std::string_view::npos || users + 7 >= account.size() ||
+      account.find('/', users + 7) != std::string_view::npos)
+    return {};
+  return std::string(account);
+}
+
 /// "@alice@mastodon.example" from "https://mastodon.example/users/alice" (or "/@alice").
 std::string handle_of(std::string_view url) {
   const std::size_t scheme = url.find("://");
@@ -280,15 +293,8 @@ class as_writer {
     }
     for (const auto& a : p.to) address(e, a, {}, at);
     for (const auto& a : p.cc) address(e, a, {}, at);
-    if (!p.in_reply_to.empty())
-      e.links.push_back({relation_type::responds_to,
-                         p.in_reply_to,
-                         p.in_reply_to,
-                         {},
-                         {},
-                         post_id_hint(p.in_reply_to)});
-    if (!p.quote.empty())
-      e.links.push_back({relation_type::cites, p.quote, p.quote, {}, {}, post_id_hint(p.quote)});
+    if (!p.in_reply_to.empty()) link_to(e, relation_type::responds_to, p.in_reply_to, at);
+    if (!p.quote.empty()) link_to(e, relation_type::cites, p.quote, at);
     sink_.event(std::move(e));
   }
 
@@ -308,8 +314,7 @@ class as_writer {
       send_actor(a.actor, {}, at);
     }
     add_source(e, a.object_id, "reposted post");
-    e.links.push_back(
-        {relation_type::repeats, a.object_id, a.object_id, {}, {}, post_id_hint(a.object_id)});
+    link_to(e, relation_type::repeats, a.object_id, at);
     sink_.event(std::move(e));
     // The reposted post, when given inline, is an event of its own.
     if (a.object && is_post_type(a.object->type)) post(*a.object, at);
@@ -371,6 +376,14 @@ class as_writer {
     a.id_hint = a.handle.empty() ? std::string() : a.handle.substr(1);
     if (text::is_link(url)) a.url = url;
     return a;
+  }
+
+  /// A link to the post with this id, named and attributed as the post itself would be, so a
+  /// placeholder for it (when no input holds it) reads "lena-205" in @lena's lane.
+  void link_to(imported_event& e, relation_type type, const std::string& id, import_location at) {
+    imported_link link{type, id, id, author_of_post(id), {}, post_id_hint(id)};
+    if (!link.actor_key.empty()) send_actor(link.actor_key, {}, at);
+    e.links.push_back(std::move(link));
   }
 
   void send_actor(const std::string& url, std::string_view mention, import_location at) {
