@@ -60,3 +60,23 @@ TEST_CASE("import csv: eventgraph's own CSV round-trips text that breaks naive s
   check_round_trip(test::data + "export/tricky.yaml");
   check_round_trip(test::data + "hostile.yaml");
 }
+
+TEST_CASE("import csv: eventgraph's events.csv alone, or with relations.csv, still imports") {
+  const story original = test::load_or_fail(test::seed);
+  const auto inputs = sheets_of(original);
+  import_options options;
+  options.format = import_format::csv;
+  for (const std::size_t sheets : {1, 2}) {
+    CAPTURE(sheets);
+    // events.csv, then relations.csv: the sheets after actors.csv
+    const std::vector<input_text> some(inputs.begin() + 1, inputs.begin() + 1 + sheets);
+    const auto imported = import_texts(some, options);
+    REQUIRE(imported.ok());
+    const story& back = imported.value().value;
+    CHECK(back.events.size() == original.events.size());
+    CHECK(back.title.empty());
+    std::size_t relations = 0;
+    for (const event e : back.events) relations += e.relations().size();
+    CHECK((relations > 0) == (sheets == 2));
+  }
+}
