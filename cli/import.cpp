@@ -2,6 +2,7 @@
 // [--map field=Column]...: other tools' data as a story (docs/import.md), written in
 // eventgraph's own format (YAML, JSON or NDJSON, by OUT's ending; YAML on standard output).
 
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -14,13 +15,19 @@
 namespace eventgraph::cli {
 namespace {
 
-/// The story format OUT's ending asks for: .yaml/.yml, .json, .ndjson/.jsonl; "-" is YAML.
+/// The story format OUT's ending asks for: .yaml/.yml, .json, .ndjson/.jsonl. "-", and a
+/// device or pipe with no such ending (/dev/null, a FIFO), are YAML, as on a terminal.
 std::optional<export_format> output_format(const std::string& output) {
   if (output == "-") return export_format::yaml;
   const auto format = export_format_from_path(output);
   if (format == export_format::yaml || format == export_format::json ||
       format == export_format::ndjson)
     return format;
+  std::error_code ec;
+  const auto status = std::filesystem::status(output, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+      !std::filesystem::is_directory(status))
+    return export_format::yaml;
   return std::nullopt;
 }
 

@@ -48,6 +48,23 @@ TEST_CASE("text: escapers for XML, HTML and DOT") {
   CHECK(escape_dot("a\xEF\xBF\xBE") == "a");
 }
 
+TEST_CASE("text: JSON strings are escaped as nlohmann writes them, invalid bytes replaced") {
+  const auto json = [](std::string_view s) {
+    std::string out = "x";  // appends, never replaces
+    append_json_string(out, s);
+    return out;
+  };
+  CHECK(json("") == "x\"\"");
+  CHECK(json("plain text") == "x\"plain text\"");
+  CHECK(json("a\"b\\c") == "x\"a\\\"b\\\\c\"");
+  CHECK(json("\b\t\n\f\r") == "x\"\\b\\t\\n\\f\\r\"");
+  CHECK(json(std::string("\x01\x1b\x1f\x7f", 4)) == "x\"\\u0001\\u001b\\u001f\x7f\"");
+  CHECK(json(std::string("nul\0here", 8)) == "x\"nul\\u0000here\"");
+  CHECK(json("caf\xC3\xA9 \xF0\x9F\x98\x80") == "x\"caf\xC3\xA9 \xF0\x9F\x98\x80\"");
+  // Each invalid byte one U+FFFD, the text around it kept.
+  CHECK(json("a\xFF" "b\xC3") == "x\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");
+}
+
 TEST_CASE("text: terminal text shows controls instead of obeying them") {
   CHECK(escape_terminal("a\x1b[2Jb\x07") == "a\\x1B[2Jb\\x07");
   CHECK(escape_terminal("tab\tnew\nline") == "tab\\x09new\\x0Aline");

@@ -1,7 +1,7 @@
 // libFuzzer target for the command line: any argument list, run in-process with string
 // streams, must give a status of 0 to 3, never a crash, a hang or an exception. Build with the
-// fuzz preset; run:
-//   build/fuzz/tests/fuzz_cli -max_total_time=60 tests/fuzz/corpus/fuzz_cli
+// asan preset; run:
+//   build/asan/tests/fuzz/fuzz_cli -max_total_time=60 tests/fuzz/corpus/fuzz_cli
 //
 // The fuzzer runs as root, so it never touches real files: it works in a fresh temporary
 // folder, drops any argument with a '/' or a leading '.', and stands `@1`, `@2`, `@3` for

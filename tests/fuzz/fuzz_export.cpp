@@ -2,9 +2,9 @@
 // way fuzz_load reads them) go through every export writer, each with an oracle. Our JSON loads
 // back to the same story (its export gives the same bytes); GraphML and GEXF parse with libxml2;
 // Cytoscape, vis-timeline, TimelineJS and JGF parse as JSON; CSV, Mermaid (both forms) and HTML
-// are at least written without an error. A failed oracle traps. Built by the `fuzz` preset;
+// are at least written without an error. A failed oracle traps. Built by the `asan` preset;
 // run (seeds: the samples and the test stories):
-//   build/fuzz/tests/fuzz/fuzz_export -max_total_time=60 build/fuzz/tests/fuzz/corpus/fuzz_export \
+//   build/asan/tests/fuzz/fuzz_export -max_total_time=60 build/asan/tests/fuzz/corpus/fuzz_export \
 //     tests/fuzz/corpus/fuzz_export
 
 #include <libxml/parser.h>

@@ -2,7 +2,7 @@
 // a story, never a crash, a hang or a leak; and NDJSON read with and without its fast path
 // must give the same diagnostics and the same story. Build with -DEVENTGRAPH_FUZZ=ON and clang;
 // run:
-//   build/fuzz/tests/fuzz_load -max_total_time=300 tests/fuzz/corpus
+//   build/asan/tests/fuzz/fuzz_load -max_total_time=300 tests/fuzz/corpus
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // separator) into up to three files, named as YAML, NDJSON and by content. Any bytes must give
 // diagnostics or a story, never a crash, a hang or a leak; and NDJSON's fast path, whose actor
 // index spans files, must give the same diagnostics and story as the general reader.
-//   build/fuzz/tests/fuzz/fuzz_load_many -max_total_time=60 tests/fuzz/corpus/fuzz_load_many
+//   build/asan/tests/fuzz/fuzz_load_many -max_total_time=60 tests/fuzz/corpus/fuzz_load_many
 
 #include <array>
 #include <cstddef>

@@ -2,8 +2,8 @@
 // as a timeline and written as SVG, which libxml2 must parse (well-formed XML, whatever the
 // text), and written as our DOT text, which Graphviz's cgraph must read back (agmemread). The
 // Graphviz layout itself is not run: it is slow, and its input is exactly that DOT text.
-// Build with the fuzz preset; run:
-//   build/fuzz/tests/fuzz_render -max_total_time=60 tests/fuzz/corpus/fuzz_render
+// Built by the asan preset; run:
+//   build/asan/tests/fuzz/fuzz_render -max_total_time=60 tests/fuzz/corpus/fuzz_render
 
 #include <cgraph.h>
 #undef TRUE

@@ -2,7 +2,7 @@
 // zone named by the input), must give a time or an error, never a crash; a time must have
 // earliest <= latest, each end's precision no finer than the date states; the shortcut for
 // common forms must agree with the general parser; describe_date must not crash.
-//   build/fuzz/tests/fuzz/fuzz_time -max_total_time=60 tests/fuzz/corpus/fuzz_time
+//   build/asan/tests/fuzz/fuzz_time -max_total_time=60 tests/fuzz/corpus/fuzz_time
 //
 // Input: the first byte picks the zone (below); with its high bit set, the zone is the text up
 // to the first newline instead. The rest is the date.

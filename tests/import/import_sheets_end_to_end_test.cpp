@@ -45,12 +45,15 @@ json numbers(const json& date) {
   return out;
 }
 
-/// Each event's start_date and end_date, by the key given.
+/// Each event's and era's start_date and end_date, by the key given.
 std::map<std::string, std::pair<json, json>> dates_by(const json& timeline, const char* key) {
   std::map<std::string, std::pair<json, json>> out;
-  for (const auto& e : timeline["events"]) {
-    const std::string k = key == std::string("headline") ? e["text"]["headline"] : e[key];
-    out[k] = {numbers(e["start_date"]), e.contains("end_date") ? numbers(e["end_date"]) : json()};
+  for (const char* list : {"events", "eras"}) {
+    if (!timeline.contains(list)) continue;
+    for (const auto& e : timeline[list]) {
+      const std::string k = key == std::string("headline") ? e["text"]["headline"] : e[key];
+      out[k] = {numbers(e["start_date"]), e.contains("end_date") ? numbers(e["end_date"]) : json()};
+    }
   }
   return out;
 }
@@ -92,8 +95,12 @@ TEST_CASE("import end to end: a TimelineJS sheet exported to TimelineJS keeps ev
   const json timeline = timelinejs_of(imported.value);
   CHECK(timeline["title"]["text"]["headline"] == "Westport harbor delays (synthetic)");
   CHECK(dates_by(timeline, "headline") == sheet_dates(test::slurp(sheet)));
-  CHECK(imported.counts.events == 5);
-  CHECK(imported.counts.actors == 2);
+  // The era row is an era again, a band on the time axis, not a slide.
+  REQUIRE(timeline["eras"].size() == 1);
+  CHECK(timeline["eras"][0]["text"]["headline"] == "The long backlog");
+  for (const auto& e : timeline["events"]) CHECK(e["text"]["headline"] != "The long backlog");
+  CHECK(imported.counts.events == 6);  // the era and five events; the title row is the story's
+  CHECK(imported.counts.actors == 3);
 }
 
 TEST_CASE("import end to end: eventgraph's TimelineJS export imports back to the same events") {
@@ -116,7 +123,7 @@ TEST_CASE("import end to end: eventgraph's TimelineJS export imports back to the
 TEST_CASE("import end to end: a Timesketch timeline becomes events with kinds, tags and notes") {
   const imported_story imported = import_or_fail({timesketch});
   const story& s = imported.value;
-  REQUIRE(s.events.size() == 4);
+  REQUIRE(s.events.size() == 7);
   const auto first = s.find_event("ev-0001");
   REQUIRE(first);
   const event e = s.events[*first];

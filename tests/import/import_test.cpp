@@ -184,18 +184,22 @@ TEST_CASE("import: an absent target becomes a placeholder up to the earliest rep
 }
 
 TEST_CASE(
-    "import: a placeholder known by a readable id keeps it, one known by a URL gets its key") {
+    "import: a placeholder is named as its record would be, else by a readable id, else its key") {
   auto read = [](import_sink& s) {
     s.actor(person("acct:alice", "alice", "Alice"));
-    auto e = post("p:2", "p2", "2026-02-02", "Replies to two absent posts");
+    auto e = post("p:2", "p2", "2026-02-02", "Replies to three absent posts");
     e.links.push_back(reply_to("csv:gone-post", "gone-post", "acct:alice"));
     e.links.push_back(reply_to("x:42", "https://x.example/a/status/42", "acct:alice"));
+    auto named = reply_to("x:43", "https://x.example/a/status/43", "acct:alice");
+    named.id_hint = "x-43";  // as the X reader names a post's event
+    e.links.push_back(std::move(named));
     s.event(std::move(e));
   };
   const auto r = run({{"a", read}});
   const story& s = value(r);
   CHECK(s.find_event("gone-post"));
   CHECK(s.find_event("x:42"));
+  CHECK(s.find_event("x-43"));
 }
 
 TEST_CASE("import: placeholder dates are open up to the reply's start") {

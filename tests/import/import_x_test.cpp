@@ -61,6 +61,7 @@ TEST_CASE("import x: a reply is addressed to the accounts it mentions, hostile t
   REQUIRE(reply->links.size() == 1);
   CHECK(reply->links[0].key == "x:900");
   CHECK(reply->links[0].known_as == "https://x.com/bob_example/status/900");
+  CHECK(reply->links[0].id_hint == "x-900");  // a placeholder is named as the post would be
   // X's own &amp; is decoded; markup stays text; the control character is dropped; the
   // javascript: link is not a source.
   CHECK(reply->title == "@bob_example <script>alert(1)</script>  read the report & see");

@@ -11,11 +11,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { csvParse } from 'd3-dsv';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sourceDir = process.env.EVENTGRAPH_SOURCE_DIR || resolve(here, '..', '..');
@@ -167,6 +169,22 @@ async function open(path, timezoneId) {
   return { page, problems, close: () => context.close() };
 }
 
+/// Loads TimelineJS JSON into TL.Timeline on the page (window.__timeline), once it is ready.
+function showTimeline(page, data) {
+  return page.evaluate(async (d) => {
+    await new Promise((ready, fail) => {
+      // The page's options, not the data's: its own files, and no web font (TimelineJS's
+      // default font comes from Google Fonts).
+      const timeline = new TL.Timeline('timeline', d, {
+        hash_bookmark: false, font: null, script_path: `${location.origin}/tl/js/`,
+      });
+      window.__timeline = timeline;
+      timeline.on('ready', ready);
+      setTimeout(() => fail(new Error('TimelineJS never got ready')), 10000);
+    });
+  }, data);
+}
+
 function assertClean(problems) {
   assert.deepEqual(problems.errors, [], 'uncaught exceptions');
   assert.deepEqual(problems.failed, [], 'failed requests');
@@ -289,18 +307,7 @@ describe('TimelineJS3 reads the timelinejs export', () => {
         const { page, problems, close } = await open('/tl.html', timezoneId);
         const data = files[name].timelinejs;
         const story = input[name];
-        await page.evaluate(async (d) => {
-          await new Promise((ready, fail) => {
-            // The page's options, not the data's: its own files, and no web font (TimelineJS's
-            // default font comes from Google Fonts).
-            const timeline = new TL.Timeline('timeline', d, {
-              hash_bookmark: false, font: null, script_path: `${location.origin}/tl/js/`,
-            });
-            window.__timeline = timeline;
-            timeline.on('ready', ready);
-            setTimeout(() => fail(new Error('TimelineJS never got ready')), 10000);
-          });
-        }, data);
+        await showTimeline(page, data);
         // Every slide once, so that each loads its media (TimelineJS does so 1.2 s after a
         // slide or its neighbour is shown).
         const slides = await page.evaluate(async () => {
@@ -381,6 +388,109 @@ describe('TimelineJS3 reads the timelinejs export', () => {
         assertClean(problems);
       });
     }
+  }
+});
+
+// A TimelineJS sheet (the Google Sheets template saved as CSV) through `eventgraph import
+// timelinejs` and `export --format timelinejs`, then into TimelineJS: the same slides and eras,
+// on the same dates, as the sheet's rows (issue 11).
+const harborSheet = join(sourceDir, 'samples', 'import', 'harbor-timeline.csv');
+
+/// The sheet's rows as d3-dsv reads them, and the TimelineJS file eventgraph makes of them.
+function sheetRoundTrip(sheet) {
+  const dir = mkdtempSync(join(tmpdir(), 'eventgraph-timelinejs-'));
+  try {
+    const story = join(dir, 'story.json');
+    execFileSync(eventgraph, ['import', 'timelinejs', sheet, '-o', story], { stdio: 'pipe' });
+    return { rows: csvParse(readFileSync(sheet, 'utf8')),
+      data: JSON.parse(exported(story, '--format', 'timelinejs')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/// A row's start (prefix '') or end (prefix 'End ') as the template gives it: the Year, Month,
+/// Day and Time columns as numbers, only those filled in; null when the row has none.
+function sheetDate(row, prefix) {
+  const out = {};
+  for (const [part, column] of [['year', 'Year'], ['month', 'Month'], ['day', 'Day']]) {
+    const cell = (row[prefix + column] ?? '').trim();
+    if (cell) out[part] = Number(cell);
+  }
+  const time = (row[prefix + 'Time'] ?? '').trim();
+  if (time) {
+    const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?$/i.exec(time);
+    assert.ok(m, `a time the template takes: ${time}`);
+    const pm = /pm/i.test(m[4] ?? '');
+    out.hour = m[4] ? (Number(m[1]) % 12) + (pm ? 12 : 0) : Number(m[1]);
+    out.minute = Number(m[2]);
+    if (m[3]) out.second = Number(m[3]);
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/// The wall-clock parts TimelineJS makes of such a date (its defaults for parts not given).
+const wallClock = (d) => d && [d.year, d.month ?? 1, d.day ?? 1, d.hour ?? 0, d.minute ?? 0,
+  d.second ?? 0];
+
+describe('TimelineJS3 reads a TimelineJS sheet imported and exported again', () => {
+  for (const timezoneId of zones) {
+    test(`harbor-timeline.csv in ${timezoneId}`, async () => {
+      const { rows, data } = sheetRoundTrip(harborSheet);
+      const { page, problems, close } = await open('/tl.html', timezoneId);
+      await showTimeline(page, data);
+      // What TimelineJS itself holds: each slide's and era's headline, the date parts it was
+      // given and the local date it made of them.
+      const shown = await page.evaluate(() => {
+        const timeline = window.__timeline;
+        const parts = ['year', 'month', 'day', 'hour', 'minute', 'second'];
+        const date = (d) => d && {
+          given: Object.fromEntries(parts.filter((p) => d.data[p] !== undefined)
+            .map((p) => [p, Number(d.data[p])])),
+          local: ((t) => [t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(),
+            t.getMinutes(), t.getSeconds()])(d.data.date_obj),
+        };
+        return {
+          valid: timeline.config.isValid(),
+          slides: timeline._storyslider._slides.map((slide) => ({
+            headline: slide.data.text?.headline,
+            start: date(slide.data.start_date),
+            end: date(slide.data.end_date),
+          })),
+          eras: timeline.config.eras.map((era) => ({
+            headline: era.headline, start: date(era.start_date), end: date(era.end_date),
+          })),
+        };
+      });
+      assert.ok(shown.valid, 'TimelineJS finds no error in the file');
+
+      const title = rows.filter((r) => r.Type === 'title');
+      const eras = rows.filter((r) => r.Type === 'era');
+      const events = rows.filter((r) => r.Type !== 'title' && r.Type !== 'era');
+      assert.equal(title.length, 1);
+      assert.ok(events.length >= 5 && eras.length >= 1, 'the sheet has events and an era');
+      // The title slide first, then one slide per event row; an era per era row.
+      assert.equal(decodeHtml(shown.slides[0].headline), title[0].Headline);
+      assert.equal(shown.slides.length, 1 + events.length, 'one slide per event row');
+      assert.equal(shown.eras.length, eras.length, 'one era per era row');
+      const check = (kind, row, got) => {
+        assert.ok(got, `${kind} "${row.Headline}" is shown`);
+        for (const [which, prefix] of [['start', ''], ['end', 'End ']]) {
+          const want = sheetDate(row, prefix);
+          assert.deepEqual(got[which]?.given ?? null, want, `${row.Headline}: ${which} date`);
+          if (want) {
+            assert.deepEqual(got[which].local, wallClock(want),
+              `${row.Headline}: ${which} as TimelineJS dates it in ${timezoneId}`);
+          }
+        }
+      };
+      const slideOf = new Map(shown.slides.slice(1).map((s) => [decodeHtml(s.headline), s]));
+      for (const row of events) check('slide', row, slideOf.get(row.Headline));
+      const eraOf = new Map(shown.eras.map((e) => [decodeHtml(e.headline), e]));
+      for (const row of eras) check('era', row, eraOf.get(row.Headline));
+      await close();
+      assertClean(problems);
+    });
   }
 });
 

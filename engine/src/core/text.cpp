@@ -142,6 +142,42 @@ std::string escape_dot(std::string_view s) {
   return out;
 }
 
+void append_json_string(std::string& out, std::string_view s) {
+  const auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; };
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (plain(c)) {  // runs of plain ASCII are copied at once: most text is that
+      std::size_t end = i + 1;
+      while (end < s.size() && plain(static_cast<unsigned char>(s[end]))) ++end;
+      out.append(s, i, end - i);
+      i = end;
+      continue;
+    }
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\f': out += "\\f"; break;
+        case '\r': out += "\\r"; break;
+        default: out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+      }
+      ++i;
+      continue;
+    }
+    const code_point cp = next_code_point(s, i);
+    if (cp.valid)
+      out.append(s, i, cp.bytes);
+    else
+      out += "\xEF\xBF\xBD";
+    i += cp.bytes;
+  }
+  out += '"';
+}
+
 std::string escape_terminal(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -64,6 +64,13 @@ void append_xml(std::string& out, std::string_view s, line_breaks breaks = line_
 /// Cleaned text inside a DOT double-quoted string: `\` and `"` escaped, line breaks as `\n`.
 [[nodiscard]] std::string escape_dot(std::string_view s);
 
+/// `s` as a JSON string literal, quotes included, appended to `out`: `"` and `\` escaped,
+/// controls as `\n`, `\t`... or `\u001b` (as nlohmann writes them), other UTF-8 kept as it
+/// is, each invalid byte as U+FFFD. Nothing is dropped: JSON carries any text.
+///
+///     append_json_string(out, "a\"b\n")  // appends "a\"b\n" with the quotes
+void append_json_string(std::string& out, std::string_view s);
+
 /// Text for a terminal, one line: controls (line breaks and tabs too), DEL, C1 and bidi
 /// controls shown as `\x1B` or `\u202E`, invalid bytes as `\xFF`; a backslash stays one.
 ///

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
 #include "export/export_common.hpp"
 
 namespace eventgraph::detail {
@@ -26,8 +27,10 @@ ordered source_json(const source& src) {
 
 }  // namespace
 
-std::string json_string(std::string_view text) {
-  return compact(ordered(std::string(text)));
+std::string json_string(std::string_view s) {
+  std::string out;
+  text::append_json_string(out, s);
+  return out;
 }
 
 std::string event_fields_json(const story& s, const event& e) {

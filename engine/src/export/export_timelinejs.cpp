@@ -6,7 +6,8 @@
 // source with an http(s) address as a quote card: its title in a blockquote, credited to its
 // publisher (else its title), captioned with a link to it (labelled with its host). The address
 // itself is not the media url: TimelineJS would take an article for an image and fetch it, or embed
-// a post from X.
+// a post from X. An event of kind `era` with a start and an end (what importing a TimelineJS era
+// makes) goes back to `eras`, a band on TimelineJS's time axis, not a slide.
 
 #include <string>
 #include <string_view>
@@ -119,6 +120,17 @@ std::string body(const story& s, const event& e) {
   return html;
 }
 
+/// A TimelineJS era: its dates and headline (what TimelineJS shows), and the same text as a
+/// slide's (what an importer reads back).
+ordered era_of(const story& s, const event& e, const endpoint& start, const endpoint& end) {
+  ordered era = ordered::object();
+  era["start_date"] = date_object(start, e);
+  era["end_date"] = date_object(end, e);
+  era["text"]["headline"] = text::escape_html(e.title());
+  era["text"]["text"] = body(s, e);
+  return era;
+}
+
 }  // namespace
 
 std::string export_timelinejs(const story& s) {
@@ -126,10 +138,16 @@ std::string export_timelinejs(const story& s) {
   title["text"]["headline"] = text::escape_html(s.title.empty() ? "Timeline" : s.title);
   title["text"]["text"] = text::escape_html(s.description);
   std::string out = "{\"title\":" + compact(title) + ",\n\"events\":[";
+  std::string eras;
   bool first = true;
   for (const event e : s.events) {
     const event_span span = span_of(e);
     const event_time time = e.time();
+    if (e.kind() == "era" && span.start && span.end && time.shape == time_shape::interval) {
+      eras += eras.empty() ? "\n" : ",\n";
+      eras += compact(era_of(s, e, *span.start, *span.end));
+      continue;
+    }
     ordered item = ordered::object();
     item["unique_id"] = e.id();
     // TimelineJS needs a start: an open start is placed at the known end.
@@ -160,7 +178,9 @@ std::string export_timelinejs(const story& s) {
     first = false;
     out += compact(item);
   }
-  out += "\n]}\n";
+  out += "\n]";
+  if (!eras.empty()) out += ",\n\"eras\":[" + eras + "\n]";
+  out += "}\n";
   return out;
 }
 

@@ -1,20 +1,75 @@
 #include "import/import_build.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <deque>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/text.hpp"
 #include "import/import_ids.hpp"
 #include "load/load_internal.hpp"
 
 namespace eventgraph::detail {
 namespace {
 
-using ordered = nlohmann::ordered_json;
+/// One JSON object written straight into the story's text, members in call order: a million
+/// records cost no JSON value each.
+class object_writer {
+ public:
+  explicit object_writer(std::string& out) : out_(out) { out_ += '{'; }
+  object_writer(const object_writer&) = delete;
+  object_writer& operator=(const object_writer&) = delete;
+  ~object_writer() { out_ += '}'; }
+
+  /// The member's name; its value is written next.
+  std::string& key(std::string_view name) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    text::append_json_string(out_, name);
+    out_ += ':';
+    return out_;
+  }
+  void string(std::string_view name, std::string_view value) {
+    text::append_json_string(key(name), value);
+  }
+  /// The member only when it has text (the format reads an absent field as empty).
+  void put(std::string_view name, std::string_view value) {
+    if (!value.empty()) string(name, value);
+  }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+template <typename Strings>
+void append_string_array(std::string& out, const Strings& items) {
+  out += '[';
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out += ',';
+    first = false;
+    text::append_json_string(out, item);
+  }
+  out += ']';
+}
+
+void append_sources(std::string& out, const std::vector<source>& sources) {
+  out += '[';
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (i > 0) out += ',';
+    const source& s = sources[i];
+    object_writer o(out);
+    // A post's own URL is often all a source is: the URL names it then (a source needs a title).
+    o.put("title", s.title.empty() ? s.url : s.title);
+    o.put("publisher", s.publisher);
+    o.put("url", s.url);
+    o.put("date", s.date);
+    o.put("note", s.note);
+  }
+  out += ']';
+}
 
 /// The loader reads the story under this name; every diagnostic naming it is mapped back.
 constexpr std::string_view story_name = "<import>";
@@ -28,37 +83,12 @@ struct line_origin {
 
 /// A target no input holds, replied to by events: becomes an event of kind "missing".
 struct placeholder {
-  std::string key, known_as, actor_key;
+  std::string key, known_as, actor_key, id_hint;
   std::string date, timezone;  // of the earliest reply
   std::optional<event_time> reply_time;
   line_origin first_reply;
   std::string id;
 };
-
-void put(ordered& out, const char* field, const std::string& text) {
-  if (!text.empty()) out[field] = text;
-}
-
-std::string compact(const ordered& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-ordered source_json(const source& s) {
-  ordered out = ordered::object();
-  // A post's own URL is often all a source is: the URL names it then (a source needs a title).
-  put(out, "title", s.title.empty() ? s.url : s.title);
-  put(out, "publisher", s.publisher);
-  put(out, "url", s.url);
-  put(out, "date", s.date);
-  put(out, "note", s.note);
-  return out;
-}
-
-ordered sources_json(const std::vector<source>& sources) {
-  ordered out = ordered::array();
-  for (const auto& s : sources) out.push_back(source_json(s));
-  return out;
-}
 
 /// What the build holds besides the collected records: ids, placeholders, the NDJSON text.
 struct builder {
@@ -70,12 +100,16 @@ struct builder {
   std::vector<std::string> actor_ids, event_ids;
   std::deque<placeholder> placeholders;
   std::unordered_map<std::string_view, std::uint32_t> placeholder_keys;
-  std::string text;
+  std::string ndjson;  ///< the story, one line a record
   std::vector<line_origin> lines;
+  /// Each link's target, in the order find_absent_targets met them (event by event): an event
+  /// index, a placeholder index with placeholder_bit, or dropped. Resolved once, so that the
+  /// writer needs no key of a record it has already written and freed.
+  std::vector<std::uint32_t> link_targets;
+  static constexpr std::uint32_t placeholder_bit = 0x80000000U, dropped = 0xFFFFFFFFU;
 
-  void add_line(const ordered& value, line_origin origin) {
-    text += compact(value);
-    text.push_back('\n');
+  void end_line(line_origin origin) {
+    ndjson.push_back('\n');
     lines.push_back(origin);
   }
 
@@ -94,8 +128,12 @@ struct builder {
     for (auto& e : c.events)
       event_ids.push_back(e.links_only || e.skipped ? std::string()
                                                     : ids.choose(e.record.id_hint, e.record.key));
-    // A target known by a readable id (a sheet's "In reply to") keeps it; else the key.
-    for (auto& p : placeholders) p.id = ids.choose(valid_id(p.known_as) ? p.known_as : "", p.key);
+    // Named as the target's own record would be, else by a readable id it is known by (a
+    // sheet's "In reply to"), else by its key.
+    for (auto& p : placeholders) {
+      const std::string& hint = !p.id_hint.empty() ? p.id_hint : p.known_as;
+      p.id = ids.choose(valid_id(hint) ? hint : std::string(), p.key);
+    }
   }
 
   /// Links whose target no input holds: a placeholder each (or dropped, and counted).
@@ -109,17 +147,20 @@ struct builder {
       }
       if (e.skipped) continue;
       for (const auto& link : e.record.links) {
-        if (c.find_event(link.key)) continue;
-        if (options.missing == missing_policy::drop) {
+        if (const auto target = c.find_event(link.key)) {
+          link_targets.push_back(*target);
+        } else if (options.missing == missing_policy::drop) {
           ++counts.dropped_links;
-          continue;
+          link_targets.push_back(dropped);
+        } else {
+          link_targets.push_back(placeholder_bit | note_reply(link, e));
         }
-        note_reply(link, e);
       }
     }
   }
 
-  void note_reply(const imported_link& link, const collected_event& reply) {
+  /// The placeholder for the link's absent target, made at its first reply; its index.
+  std::uint32_t note_reply(const imported_link& link, const collected_event& reply) {
     auto found = placeholder_keys.find(link.key);
     if (found == placeholder_keys.end()) {
       placeholder fresh;
@@ -131,6 +172,7 @@ struct builder {
     }
     placeholder& p = placeholders[found->second];
     if (p.known_as.empty()) p.known_as = link.known_as;
+    if (p.id_hint.empty()) p.id_hint = link.id_hint;
     if (p.actor_key.empty()) p.actor_key = link.actor_key;
     const auto parsed = parse_date(reply.record.date, reply.record.timezone);
     if (p.date.empty() || (parsed.time && (!p.reply_time || *parsed.time < *p.reply_time))) {
@@ -138,89 +180,101 @@ struct builder {
       p.timezone = reply.record.timezone;
       p.reply_time = parsed.time;
     }
-  }
-
-  [[nodiscard]] std::string target_id(const imported_link& link) const {
-    if (const auto target = c.find_event(link.key)) return event_ids[*target];
-    return std::string();
+    return found->second;
   }
 
   void write_header() {
-    ordered h = ordered::object();
-    h["eventgraph"] = 1;
-    put(h, "title", c.story_header.title);
-    put(h, "description", c.story_header.description);
-    put(h, "notes", c.story_header.notes);
-    if (!c.story_header.sources.empty()) h["sources"] = sources_json(c.story_header.sources);
-    add_line(h, {0, {}, std::nullopt});
+    {
+      object_writer h(ndjson);
+      h.key("eventgraph") += '1';
+      h.put("title", c.story_header.title);
+      h.put("description", c.story_header.description);
+      h.put("notes", c.story_header.notes);
+      if (!c.story_header.sources.empty()) append_sources(h.key("sources"), c.story_header.sources);
+    }
+    end_line({0, {}, std::nullopt});
   }
 
   void write_actors() {
     for (std::size_t i = 0; i < c.actors.size(); ++i) {
       const imported_actor& a = c.actors[i].record;
-      ordered out = ordered::object();
-      out["type"] = "actor";
-      out["id"] = actor_ids[i];
-      // The display name, else the handle, else the key the source knows the account by.
-      out["name"] = !a.name.empty() ? a.name : !a.handle.empty() ? a.handle : a.key;
-      put(out, "kind", a.kind);
-      std::string notes;
-      if (!a.handle.empty() && a.handle != a.name) notes = a.handle;
-      if (!a.url.empty()) notes += (notes.empty() ? "" : "\n") + a.url;
-      put(out, "notes", notes);
-      add_line(out, {c.actors[i].file, a.at, std::nullopt});
+      {
+        object_writer out(ndjson);
+        out.string("type", "actor");
+        out.string("id", actor_ids[i]);
+        // The display name, else the handle, else the key the source knows the account by.
+        out.string("name", !a.name.empty() ? a.name : !a.handle.empty() ? a.handle : a.key);
+        out.put("kind", a.kind);
+        std::string notes;
+        if (!a.handle.empty() && a.handle != a.name) notes = a.handle;
+        if (!a.url.empty()) notes += (notes.empty() ? "" : "\n") + a.url;
+        out.put("notes", notes);
+      }
+      end_line({c.actors[i].file, a.at, std::nullopt});
     }
   }
 
-  ordered actor_list(const std::vector<std::string>& keys, std::uint32_t file, import_location at) {
-    ordered out = ordered::array();
-    for (const auto& key : keys) out.push_back(actor_ids[c.actor_for(key, file, at)]);
-    return out;
+  void append_actor_ids(std::string& out, const std::vector<std::string>& keys, std::uint32_t file,
+                        import_location at) {
+    out += '[';
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (k > 0) out += ',';
+      text::append_json_string(out, actor_ids[c.actor_for(keys[k], file, at)]);
+    }
+    out += ']';
   }
 
-  void write_event(std::size_t i) {
+  /// `next_link`: the event's first entry in link_targets; past its last on return.
+  void write_event(std::size_t i, std::size_t& next_link) {
     const collected_event& ce = c.events[i];
     const imported_event& e = ce.record;
-    ordered out = ordered::object();
-    out["id"] = event_ids[i];
-    put(out, "date", e.date);
-    put(out, "timezone", e.timezone);
-    if (!e.actors.empty()) out["actors"] = actor_list(e.actors, ce.file, e.at);
-    if (!e.addressees.empty()) out["to"] = actor_list(e.addressees, ce.file, e.at);
-    put(out, "kind", e.kind);
-    put(out, "channel", e.channel);
-    put(out, "place", e.place);
-    put(out, "title", e.title);
-    put(out, "summary", e.summary);
-    put(out, "notes", e.notes);
-    if (!e.sources.empty()) out["sources"] = sources_json(e.sources);
-    if (!e.tags.empty()) out["tags"] = e.tags;
-    ordered relations = ordered::array();
-    for (const auto& link : e.links) {
-      std::string to = target_id(link);
-      if (to.empty()) {
-        const auto p = placeholder_keys.find(link.key);
-        if (p == placeholder_keys.end()) continue;  // dropped
-        to = placeholders[p->second].id;
+    {
+      object_writer out(ndjson);
+      out.string("id", event_ids[i]);
+      out.put("date", e.date);
+      out.put("timezone", e.timezone);
+      if (!e.actors.empty()) append_actor_ids(out.key("actors"), e.actors, ce.file, e.at);
+      if (!e.addressees.empty()) append_actor_ids(out.key("to"), e.addressees, ce.file, e.at);
+      out.put("kind", e.kind);
+      out.put("channel", e.channel);
+      out.put("place", e.place);
+      out.put("title", e.title);
+      out.put("summary", e.summary);
+      out.put("notes", e.notes);
+      if (!e.sources.empty()) append_sources(out.key("sources"), e.sources);
+      if (!e.tags.empty()) append_string_array(out.key("tags"), e.tags);
+      bool any = false;
+      for (const auto& link : e.links) {
+        const std::uint32_t target = link_targets[next_link++];
+        if (target == dropped) continue;
+        if (any)
+          ndjson += ',';
+        else
+          out.key("relations") += '[';
+        any = true;
+        object_writer r(ndjson);
+        r.string("type", to_string(link.type));
+        r.string("to", target & placeholder_bit ? placeholders[target & ~placeholder_bit].id
+                                                : event_ids[target]);
+        r.put("note", link.note);
       }
-      ordered r = {{"type", std::string(to_string(link.type))}, {"to", std::move(to)}};
-      put(r, "note", link.note);
-      relations.push_back(std::move(r));
+      if (any) ndjson += ']';
     }
-    if (!relations.empty()) out["relations"] = std::move(relations);
-    add_line(out, {ce.file, e.at, static_cast<std::uint32_t>(i)});
+    end_line({ce.file, e.at, static_cast<std::uint32_t>(i)});
   }
 
   void write_placeholder(const placeholder& p) {
-    ordered out = ordered::object();
-    out["id"] = p.id;
-    out["date"] = placeholder_date(p.date);
-    put(out, "timezone", p.timezone);
-    if (!p.actor_key.empty())
-      out["actors"] = actor_list({p.actor_key}, p.first_reply.file, p.first_reply.at);
-    out["kind"] = "missing";
-    out["title"] = "Missing: " + (p.known_as.empty() ? p.key : p.known_as);
-    add_line(out, p.first_reply);
+    {
+      object_writer out(ndjson);
+      out.string("id", p.id);
+      out.string("date", placeholder_date(p.date));
+      out.put("timezone", p.timezone);
+      if (!p.actor_key.empty())
+        append_actor_ids(out.key("actors"), {p.actor_key}, p.first_reply.file, p.first_reply.at);
+      out.string("kind", "missing");
+      out.string("title", "Missing: " + (p.known_as.empty() ? p.key : p.known_as));
+    }
+    end_line(p.first_reply);
   }
 
   [[nodiscard]] line_origin origin(const diagnostic& d) const {
@@ -283,16 +337,23 @@ result<story> build_story(import_collector& collected, const import_options& opt
     const bool may_retry = options.skip_bad && pass < max_passes;
     diagnostic_list pass_diags = diags;
     import_counts pass_counts = counts;
-    builder b{collected, options, pass_counts, pass_diags, {}, {}, {}, {}, {}, {}, {}};
+    builder b{collected, options, pass_counts, pass_diags, {}, {}, {}, {}, {}, {}, {}, {}};
     b.find_absent_targets();
     b.choose_ids();
     b.write_header();
     b.write_actors();
-    for (std::size_t i = 0; i < collected.events.size(); ++i)
-      if (!collected.events[i].links_only && !collected.events[i].skipped) b.write_event(i);
+    std::size_t next_link = 0;
+    for (std::size_t i = 0; i < collected.events.size(); ++i) {
+      collected_event& e = collected.events[i];
+      if (e.links_only || e.skipped) continue;
+      b.write_event(i, next_link);
+      // Without another pass the record is in the text now: freed as it goes, so the records
+      // and their text are not both held (the keys' maps are not searched after this).
+      if (!may_retry) e.record = imported_event{};
+    }
     for (const auto& p : b.placeholders) b.write_placeholder(p);
     pass_counts.placeholders = b.placeholders.size();
-    if (!may_retry) {  // the records are all in the text now: free them before the story is built
+    if (!may_retry) {
       collected.events.clear();
       collected.actors.clear();
     }
@@ -302,7 +363,7 @@ result<story> build_story(import_collector& collected, const import_options& opt
     // The loader's advice (an event without a source) would repeat for every record of a
     // source that has none; its errors all stay.
     load.warnings = false;
-    const input_view view{std::string(story_name), b.text};
+    const input_view view{std::string(story_name), b.ndjson};
     auto loaded = load_guarded(std::span<const input_view>(&view, 1), load);
     if (!loaded.ok() && !pass_diags.has_errors() && may_retry &&
         b.skip_rejected(loaded.diagnostics(), diags, counts))

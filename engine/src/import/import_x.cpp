@@ -283,6 +283,7 @@ class x_writer {
       imported_link link;
       link.type = r.type;
       link.key = "x:" + r.id;
+      link.id_hint = "x-" + r.id;  // as the post's own record names it (below)
       if (r.type == relation_type::responds_to) {
         replies = true;
         if (!t.reply_to_user.empty()) link.actor_key = actor_key(t.reply_to_user);

@@ -44,6 +44,9 @@ struct imported_link {
   std::string key;  ///< the target event's key
   /// How the source names the target, to title a placeholder: a URL, a Message-ID.
   std::string known_as;
+  /// The id hint the target's own record would give ("x-1101"), so that a placeholder is
+  /// named as its event would be; "" = a readable known_as, else the key.
+  std::string id_hint;
   std::string actor_key;  ///< the target's author when the source says (in_reply_to_user_id)
   std::string note;       ///< why the link holds, when the source says (a relations sheet's Note)
 };
