@@ -6,6 +6,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -315,7 +316,8 @@ class sheet_reader {
       figure fig{std::move(f[0]), 0, std::move(f[1]), std::move(f[2]), std::move(f[3])};
       const char* end = fig.value_text.data() + fig.value_text.size();
       const auto parsed = std::from_chars(fig.value_text.data(), end, fig.value);
-      if (fig.value_text.empty() || parsed.ec != std::errc() || parsed.ptr != end) {
+      if (fig.value_text.empty() || parsed.ec != std::errc() || parsed.ptr != end ||
+          !std::isfinite(fig.value)) {
         sink_.bad_record(
             where(r, field::figures),
             fmt::format("figure '{}': the value '{}' is not a number", fig.label, fig.value_text));
