@@ -3,7 +3,7 @@
 // diagnostics or a story, never a crash, a hang or a leak; every diagnostic names the input and
 // a line inside it (line 0 only for one about the whole input, column 0 too); and an imported
 // story written as NDJSON loads back to the same story.
-//   build/fuzz/tests/fuzz/fuzz_import -max_total_time=300 tests/fuzz/corpus/fuzz_import
+//   build/asan/tests/fuzz/fuzz_import -max_total_time=300 tests/fuzz/corpus/fuzz_import
 
 #include <algorithm>
 #include <cstddef>
