@@ -237,10 +237,10 @@ class bsky_writer {
     const std::string& target = !p.parent.empty() ? p.parent : p.root;
     if (!target.empty())
       e.links.push_back(
-          {relation_type::responds_to, target, link_name(target), repo_of(target), {}});
+          {relation_type::responds_to, target, link_name(target), {}, repo_of(target), {}});
     if (!p.quoted.empty())
       e.links.push_back(
-          {relation_type::cites, p.quoted, link_name(p.quoted), repo_of(p.quoted), {}});
+          {relation_type::cites, p.quoted, link_name(p.quoted), {}, repo_of(p.quoted), {}});
     send_actor(did, at);
     for (const auto& m : p.mentions) {
       if (m.did == did) continue;
