@@ -51,8 +51,7 @@ TEST_CASE("cli import: a device without an ending (/dev/null) is written as YAML
   CHECK(r.status == 0);
   CHECK(r.err == "imported 3 events, 3 actors from 1 file\n");
   // A folder is still no story file.
-  CHECK(run_import({"csv", newsroom, "-o", test::fresh_dir("import-folder").string()}).status ==
-        2);
+  CHECK(run_import({"csv", newsroom, "-o", test::fresh_dir("import-folder").string()}).status == 2);
 }
 
 TEST_CASE("cli import: bad rows are reported at file:line:column, exit 1, nothing written") {

@@ -62,7 +62,10 @@ TEST_CASE("text: JSON strings are escaped as nlohmann writes them, invalid bytes
   CHECK(json(std::string("nul\0here", 8)) == "x\"nul\\u0000here\"");
   CHECK(json("caf\xC3\xA9 \xF0\x9F\x98\x80") == "x\"caf\xC3\xA9 \xF0\x9F\x98\x80\"");
   // Each invalid byte one U+FFFD, the text around it kept.
-  CHECK(json("a\xFF" "b\xC3") == "x\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");
+  CHECK(json("a\xFF"
+             "b\xC3") ==
+        "x\"a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD\"");
 }
 
 TEST_CASE("text: terminal text shows controls instead of obeying them") {

@@ -61,6 +61,9 @@ TEST_CASE("import activitystreams: replies, mentions, quotes and content warning
   CHECK(reply->links[0].type == relation_type::responds_to);
   CHECK(reply->links[0].key == "https://other.example/users/bob/statuses/900");
   CHECK(reply->links[0].known_as == "https://other.example/users/bob/statuses/900");
+  // Ids read as Mastodon names posts, the same for a post and for a link to it.
+  CHECK(reply->id_hint == "alice-102");
+  CHECK(reply->links[0].id_hint == "bob-900");
   CHECK(reply->links[1].type == relation_type::cites);
   CHECK(reply->links[1].key == "https://other.example/users/bob/statuses/800");
   const auto* b = sink.find_actor(bob);
@@ -78,6 +81,7 @@ TEST_CASE("import activitystreams: an Announce repeats its object, an Article ke
   CHECK(boost->actors == std::vector<std::string>{alice});
   REQUIRE(boost->links.size() == 1);
   CHECK(boost->links[0].type == relation_type::repeats);
+  CHECK(boost->id_hint == "alice-103");  // the activity is the boost's own status
   CHECK(boost->links[0].key == "https://other.example/users/bob/statuses/900");
   const auto* article = sink.find("https://mastodon.example/users/alice/statuses/105");
   REQUIRE(article);

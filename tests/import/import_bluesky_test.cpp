@@ -55,6 +55,9 @@ TEST_CASE("import bluesky: replies to the parent, mentions as addressees, offset
   CHECK(reply->links[0].type == relation_type::responds_to);
   CHECK(reply->links[0].key == "at://did:plc:bob0example/app.bsky.feed.post/3kbob2");
   CHECK(reply->links[0].actor_key == bob);
+  // Ids by record key, the same for a post and for a link to it.
+  CHECK(reply->id_hint == "bsky-3kalice2");
+  CHECK(reply->links[0].id_hint == "bsky-3kbob2");
   CHECK(reply->addressees == std::vector<std::string>{bob});
   const auto* b = sink.find_actor(bob);
   REQUIRE(b);

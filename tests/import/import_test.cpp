@@ -376,3 +376,29 @@ TEST_CASE("import: a source given only by its URL is titled by it") {
   CHECK(src[0].title == "https://social.example/@alice/1");
   CHECK(src[0].url == "https://social.example/@alice/1");
 }
+
+TEST_CASE(
+    "import: rows without ids get the same ids from any folder; same-named files stay apart") {
+  // A TimelineJS row has no id: its key is the file's name and its line, its id the headline
+  // and a hash of that key.
+  const std::string sheet =
+      "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,"
+      "Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n"
+      "2026,3,2,,,,,,,Council votes,,,,,,,City Council,\n";
+  import_options options;
+  options.format = import_format::timelinejs;
+  const auto story_of = [&](std::vector<input_text> inputs) {
+    const auto r = import_texts(inputs, options);
+    REQUIRE(r.ok());
+    return export_story(r.value().value, export_format::json).value();
+  };
+  const std::string here = story_of({{"harbor.csv", sheet}});
+  CHECK(story_of({{"samples/import/harbor.csv", sheet}}) == here);
+  CHECK(story_of({{"/home/someone/news/harbor.csv", sheet}}) == here);
+  // The same file twice is one story; two files that share a name are two inputs.
+  CHECK(story_of({{"a/harbor.csv", sheet}, {"a/harbor.csv", sheet}}) == here);
+  const auto both = import_texts(
+      std::vector<input_text>{{"a/harbor.csv", sheet}, {"b/harbor.csv", sheet}}, options);
+  REQUIRE(both.ok());
+  CHECK(both.value().value.events.size() == 2);
+}

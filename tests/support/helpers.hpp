@@ -101,15 +101,4 @@ auto with_stdin(std::string_view text, Run&& run) {
   return result;
 }
 
-/// Calls `run` with the current folder set to `dir`, then restores it (for commands whose
-/// output names their inputs as given, relative to where they run).
-template <typename Run>
-auto in_folder(const std::filesystem::path& dir, Run&& run) {
-  const auto saved = std::filesystem::current_path();
-  std::filesystem::current_path(dir);
-  auto result = run();
-  std::filesystem::current_path(saved);
-  return result;
-}
-
 }  // namespace test

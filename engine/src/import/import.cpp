@@ -4,9 +4,13 @@
 #include "eventgraph/import.hpp"
 
 #include <array>
+#include <filesystem>
 #include <new>
 #include <optional>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "import/import_build.hpp"
@@ -103,8 +107,8 @@ std::string format_names() {
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
 /// Reads one input into the collector; false when it could not be read at all.
-void read_one(const input_view& input, const import_options& options, import_collector& sink,
-              diagnostic_list& diags) {
+void read_one(const input_view& input, std::string_view key_name, const import_options& options,
+              import_collector& sink, diagnostic_list& diags) {
   std::string_view text = input.text;
   if (text.starts_with(byte_order_mark)) text.remove_prefix(byte_order_mark.size());
   const format_row* row =
@@ -123,7 +127,24 @@ void read_one(const input_view& input, const import_options& options, import_col
                 category::usage);
     return;
   }
-  row->read({input.name, text}, options, sink);
+  row->read({input.name, text, key_name}, options, sink);
+}
+
+/// Each input's name in keys of records without ids: its file name ("harbor.csv" for
+/// "samples/import/harbor.csv"), or the name as given when another input has that file name.
+std::vector<std::string> record_key_names(std::span<const input_view> inputs) {
+  std::vector<std::string> names;
+  std::unordered_map<std::string, std::string_view> first_with;  // file name -> name as given
+  std::unordered_set<std::string> shared;
+  for (const auto& input : inputs) {
+    names.push_back(std::filesystem::path(input.name).filename().string());
+    if (names.back().empty()) names.back() = input.name;
+    const auto [it, fresh] = first_with.try_emplace(names.back(), input.name);
+    if (!fresh && it->second != input.name) shared.insert(names.back());
+  }
+  for (std::size_t i = 0; i < inputs.size(); ++i)
+    if (shared.contains(names[i])) names[i] = inputs[i].name;
+  return names;
 }
 
 }  // namespace
@@ -136,10 +157,11 @@ result<imported_story> import_views(std::span<const input_view> inputs,
     import_collector collector(options, diags, counts);
     std::size_t total = 0, done = 0;
     for (const auto& input : inputs) total += input.text.size();
-    for (const auto& input : inputs) {
-      collector.begin_input(input.name, done, total);
-      read_one(input, options, collector, diags);
-      done += input.text.size();
+    const std::vector<std::string> key_names = record_key_names(inputs);
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      collector.begin_input(inputs[i].name, done, total);
+      read_one(inputs[i], key_names[i], options, collector, diags);
+      done += inputs[i].text.size();
     }
     if (options.progress) options.progress(total, total, options.progress_context);
     auto built = build_story(collector, options, counts, std::move(diags));

@@ -181,6 +181,25 @@ bool is_collection_address(std::string_view address) {
          address == "Public" || address.ends_with("/followers") || address.ends_with("/following");
 }
 
+/// A post's id hint from its ActivityPub id alone, so that a placeholder for an absent post is
+/// named as the post would be: "alice-101" for Mastodon's ".../users/alice/statuses/101" (an
+/// activity's ".../activity" too) or ".../@alice/101"; "" (the id itself, made an id) else.
+std::string post_id_hint(std::string_view id) {
+  if (id.ends_with("/activity")) id.remove_suffix(9);
+  const std::size_t last = id.rfind('/');
+  if (last == std::string_view::npos || last + 1 == id.size()) return {};
+  const std::string_view number = id.substr(last + 1);
+  std::string_view before = id.substr(0, last);
+  if (before.ends_with("/statuses")) before.remove_suffix(9);
+  const std::size_t user_at = before.rfind('/');
+  if (user_at == std::string_view::npos) return {};
+  std::string_view user = before.substr(user_at + 1);
+  const bool mastodon_path = user.starts_with('@') || before.substr(0, user_at).ends_with("/users");
+  if (user.starts_with('@')) user.remove_prefix(1);
+  if (!mastodon_path || user.empty()) return {};
+  return std::string(user) + "-" + std::string(number);
+}
+
 /// "@alice@mastodon.example" from "https://mastodon.example/users/alice" (or "/@alice").
 std::string handle_of(std::string_view url) {
   const std::size_t scheme = url.find("://");
@@ -226,6 +245,7 @@ class as_writer {
     if (p.id.empty()) return sink_.bad_record(at, "a " + p.type + " needs its \"id\"");
     imported_event e;
     e.key = p.id;
+    e.id_hint = post_id_hint(p.id);
     e.at = at;
     e.kind = p.type == "Article" ? "article" : "post";
     e.channel = "ActivityPub";
@@ -261,8 +281,14 @@ class as_writer {
     for (const auto& a : p.to) address(e, a, {}, at);
     for (const auto& a : p.cc) address(e, a, {}, at);
     if (!p.in_reply_to.empty())
-      e.links.push_back({relation_type::responds_to, p.in_reply_to, p.in_reply_to, {}, {}});
-    if (!p.quote.empty()) e.links.push_back({relation_type::cites, p.quote, p.quote, {}, {}});
+      e.links.push_back({relation_type::responds_to,
+                         p.in_reply_to,
+                         p.in_reply_to,
+                         {},
+                         {},
+                         post_id_hint(p.in_reply_to)});
+    if (!p.quote.empty())
+      e.links.push_back({relation_type::cites, p.quote, p.quote, {}, {}, post_id_hint(p.quote)});
     sink_.event(std::move(e));
   }
 
@@ -271,6 +297,7 @@ class as_writer {
       return sink_.bad_record(at, "an Announce needs its \"id\" and its \"object\"");
     imported_event e;
     e.key = a.id;
+    e.id_hint = post_id_hint(a.id);
     e.at = at;
     e.kind = "repost";
     e.channel = "ActivityPub";
@@ -281,7 +308,8 @@ class as_writer {
       send_actor(a.actor, {}, at);
     }
     add_source(e, a.object_id, "reposted post");
-    e.links.push_back({relation_type::repeats, a.object_id, a.object_id, {}, {}});
+    e.links.push_back(
+        {relation_type::repeats, a.object_id, a.object_id, {}, {}, post_id_hint(a.object_id)});
     sink_.event(std::move(e));
     // The reposted post, when given inline, is an event of its own.
     if (a.object && is_post_type(a.object->type)) post(*a.object, at);

@@ -59,6 +59,13 @@ bool is_post_uri(std::string_view uri) {
   return u && u->collection == "app.bsky.feed.post";
 }
 
+/// A post's id hint from its URI alone ("bsky-3kalice1" for at://did/app.bsky.feed.post/3kalice1),
+/// so that a placeholder for an absent post is named as the post would be.
+std::string post_id_hint(std::string_view uri) {
+  const auto u = parse_at_uri(uri);
+  return u ? "bsky-" + std::string(u->rkey) : std::string();
+}
+
 /// The web address of a post: https://bsky.app/profile/<handle or DID>/post/<rkey>.
 std::string post_url(std::string_view uri, std::string_view handle) {
   const auto u = parse_at_uri(uri);
@@ -224,6 +231,7 @@ class bsky_writer {
     const std::string& handle = handles_[did];
     imported_event e;
     e.key = p.uri;
+    e.id_hint = post_id_hint(p.uri);
     e.at = at;
     e.date = *date;
     e.kind = "post";
@@ -236,11 +244,19 @@ class bsky_writer {
     // The parent is what the post answers; the root only when the parent is not given.
     const std::string& target = !p.parent.empty() ? p.parent : p.root;
     if (!target.empty())
-      e.links.push_back(
-          {relation_type::responds_to, target, link_name(target), {}, repo_of(target), {}});
+      e.links.push_back({relation_type::responds_to,
+                         target,
+                         link_name(target),
+                         repo_of(target),
+                         {},
+                         post_id_hint(target)});
     if (!p.quoted.empty())
-      e.links.push_back(
-          {relation_type::cites, p.quoted, link_name(p.quoted), {}, repo_of(p.quoted), {}});
+      e.links.push_back({relation_type::cites,
+                         p.quoted,
+                         link_name(p.quoted),
+                         repo_of(p.quoted),
+                         {},
+                         post_id_hint(p.quoted)});
     send_actor(did, at);
     for (const auto& m : p.mentions) {
       if (m.did == did) continue;

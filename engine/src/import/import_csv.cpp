@@ -347,7 +347,7 @@ class sheet_reader {
     imported_event e;
     e.at = r.at;
     const std::string id(trimmed(cell(r, field::id)));
-    e.key = id.empty() ? fmt::format("{}{}:{}", key_prefix, in_.name, r.at.line)
+    e.key = id.empty() ? fmt::format("{}{}:{}", key_prefix, in_.record_key_name(), r.at.line)
                        : std::string(key_prefix) + id;
     e.id_hint = id.empty() ? fmt::format("row-{}", r.at.line) : id;
     // Own sheets write the zone every event was read in ("UTC" for none): kept as written, the

@@ -362,7 +362,7 @@ void mbox_reader::read(const mbox_message& m) {
   if (id && *id) {
     e.key = "mid:" + text::clean(id);
   } else {
-    e.key = fmt::format("mbox:{}:{}", in_.name, m.offset);
+    e.key = fmt::format("mbox:{}:{}", in_.record_key_name(), m.offset);
     sink_.warning({m.line, 1}, "no-message-id",
                   "the message has no Message-ID: replies to it cannot be linked");
   }

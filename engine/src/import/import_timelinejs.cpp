@@ -274,7 +274,7 @@ void slide_reader::read(slide&& s) {
   imported_event e;
   e.at = s.at;
   e.date = std::move(date.edtf);
-  e.key = s.unique_id.empty() ? fmt::format("timelinejs:{}:{}", in_.name, s.at.line)
+  e.key = s.unique_id.empty() ? fmt::format("timelinejs:{}:{}", in_.record_key_name(), s.at.line)
                               : "timelinejs:" + s.unique_id;
   if (s.type == slide_type::era) e.kind = "era";
   if (c.title.empty()) {

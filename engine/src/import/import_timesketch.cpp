@@ -152,7 +152,7 @@ void hand_on(sketch_record&& r, const import_input& in, import_sink& sink) {
     sink.bad_record(r.at, "the row has neither a datetime nor a timestamp");
     return;
   }
-  e.key = r.id.empty()      ? fmt::format("timesketch:{}:{}", in.name, r.at.line)
+  e.key = r.id.empty()      ? fmt::format("timesketch:{}:{}", in.record_key_name(), r.at.line)
           : r.index.empty() ? "timesketch:" + r.id
                             : fmt::format("timesketch:{}/{}", r.index, r.id);
   // Controls and invalid UTF-8 dropped, as every output would drop them.

@@ -44,11 +44,11 @@ struct imported_link {
   std::string key;  ///< the target event's key
   /// How the source names the target, to title a placeholder: a URL, a Message-ID.
   std::string known_as;
+  std::string actor_key;  ///< the target's author when the source says (in_reply_to_user_id)
+  std::string note;       ///< why the link holds, when the source says (a relations sheet's Note)
   /// The id hint the target's own record would give ("x-1101"), so that a placeholder is
   /// named as its event would be; "" = a readable known_as, else the key.
   std::string id_hint;
-  std::string actor_key;  ///< the target's author when the source says (in_reply_to_user_id)
-  std::string note;       ///< why the link holds, when the source says (a relations sheet's Note)
 };
 
 /// A quote an event carries; `by` is an actor key ("" = not said).
@@ -100,6 +100,14 @@ class import_sink {
 struct import_input {
   std::string_view name;  ///< for diagnostics
   std::string_view text;  ///< the whole input, a UTF-8 byte order mark already skipped
+  /// What keys of records without an id of their own ("timelinejs:<key_name>:<line>") call the
+  /// input: its file name, so that ids do not change with the folder it was read from; the
+  /// name as given when two inputs share a file name. "" = name.
+  std::string_view key_name = {};
+
+  [[nodiscard]] std::string_view record_key_name() const {
+    return key_name.empty() ? name : key_name;
+  }
 };
 
 /// One reader per format (import_<format>.cpp). Each reads the whole input, calling the sink
