@@ -41,13 +41,13 @@ bool is_folder(const std::string& path) {
 
 /// Where the csv files go: "OUT/events.csv" for a folder, else "BASE.events.csv" for OUT =
 /// "BASE.csv" or "BASE".
-std::string csv_path(const std::string& output, const std::string& name) {
+std::string csv_path(const std::string& output, std::string_view name) {
   namespace fs = std::filesystem;
   if (is_folder(output)) return (fs::path(output) / name).string();
   std::string base = output;
   if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0)
     base.resize(base.size() - 4);
-  return base + "." + name;
+  return base + "." + std::string(name);
 }
 
 }  // namespace
@@ -73,9 +73,10 @@ void register_export(CLI::App& app, context& ctx) {
       ->add_option("-f,--format", opts->format,
                    "Format: " + format_list() + " (default: from the output's ending)")
       ->transform(choice(formats));
-  command->add_option("-o,--output", opts->output,
-                      "Output file, '-' for standard output (default); for csv a folder or a "
-                      "base name (BASE.events.csv, BASE.relations.csv)");
+  command->add_option(
+      "-o,--output", opts->output,
+      "Output file, '-' for standard output (default); for csv a folder or a "
+      "base name (BASE.actors.csv, BASE.events.csv, BASE.relations.csv, BASE.story.csv)");
   command->add_flag("--graph", opts->graph,
                     "mermaid: a flowchart of who responded to whom instead of a timeline");
   command->add_flag("--in-place", opts->in_place,
@@ -84,10 +85,10 @@ void register_export(CLI::App& app, context& ctx) {
     std::optional<export_format> format = opts->format;
     if (!format && is_folder(opts->output)) {
       // A folder is a csv export only when asked for: a mistyped file name must not turn into
-      // two csv files.
+      // four csv files.
       ctx.err << fmt::format(
-          "error: '{}' is a folder; give --format csv to write events.csv and relations.csv "
-          "into it\n",
+          "error: '{}' is a folder; give --format csv to write the csv sheets (actors.csv, "
+          "events.csv, relations.csv, story.csv) into it\n",
           opts->output);
       ctx.status = exit_bad_usage;
       return;
@@ -107,8 +108,8 @@ void register_export(CLI::App& app, context& ctx) {
       return;
     }
     if (*format == export_format::csv && opts->output == "-") {
-      ctx.err << "error: csv is two files (events.csv, relations.csv); give -o a folder or a "
-                 "base name\n";
+      ctx.err << "error: csv is four files (actors.csv, events.csv, relations.csv, story.csv); "
+                 "give -o a folder or a base name\n";
       ctx.status = exit_bad_usage;
       return;
     }
@@ -121,7 +122,7 @@ void register_export(CLI::App& app, context& ctx) {
                            : opts->in_place               ? input_overwrite::allow
                                                           : input_overwrite::offer_in_place;
     if (*format == export_format::csv) {
-      for (const char* name : {"events.csv", "relations.csv"})
+      for (const std::string_view name : csv_file_names())
         if (!output_is_not_input(ctx, csv_path(opts->output, name), opts->files, overwrite)) return;
     } else if (!output_is_not_input(ctx, opts->output, opts->files, overwrite)) {
       return;

@@ -76,6 +76,8 @@ TEST_CASE("cli export: csv into a folder, or next to a base name") {
   CHECK(run_export({zones, "-f", "csv", "-o", (dir / "new" / "").string()}).status == 0);  // made
   CHECK(fs::exists(dir / "new" / "events.csv"));
   CHECK(fs::exists(dir / "new" / "relations.csv"));
+  CHECK(fs::exists(dir / "new" / "actors.csv"));
+  CHECK(test::slurp(dir / "new" / "story.csv").rfind("Story field,Value\r\n", 0) == 0);
   CHECK(run_export({zones, "-f", "csv", "-o", dir.string()}).status == 0);
   CHECK(test::slurp(dir / "events.csv") == test::slurp(dir / "new" / "events.csv"));
   CHECK(run_export({zones, "-o", (dir / "story.csv").string()}).status == 0);
@@ -83,6 +85,7 @@ TEST_CASE("cli export: csv into a folder, or next to a base name") {
   CHECK(test::slurp(dir / "story.relations.csv").rfind("From,To,Type,", 0) == 0);
   CHECK(run_export({zones, "-f", "csv", "-o", (dir / "base").string()}).status == 0);
   CHECK(fs::exists(dir / "base.events.csv"));
+  CHECK(fs::exists(dir / "base.story.csv"));
 }
 
 TEST_CASE("cli export: a folder without --format is an error, not two csv files") {
@@ -90,8 +93,8 @@ TEST_CASE("cli export: a folder without --format is an error, not two csv files"
   auto r = run_export({zones, "-o", dir.string()});
   CHECK(r.status == 2);
   CHECK(r.err == "error: '" + dir.string() +
-                     "' is a folder; give --format csv to write events.csv and relations.csv "
-                     "into it\n");
+                     "' is a folder; give --format csv to write the csv sheets (actors.csv, "
+                     "events.csv, relations.csv, story.csv) into it\n");
   CHECK(run_export({zones, "-o", (dir / "new" / "").string()}).status == 2);
   CHECK(fs::is_empty(dir));
 }
@@ -106,7 +109,8 @@ TEST_CASE("cli export: usage errors exit 2 and write nothing") {
   r = run_export({zones, "-f", "csv"});
   CHECK(r.status == 2);
   CHECK(r.err ==
-        "error: csv is two files (events.csv, relations.csv); give -o a folder or a base name\n");
+        "error: csv is four files (actors.csv, events.csv, relations.csv, story.csv); give -o a "
+        "folder or a base name\n");
   r = run_export({zones, "-f", "gexf", "--graph"});
   CHECK(r.status == 2);
   CHECK(r.err == "error: --graph applies to --format mermaid only\n");

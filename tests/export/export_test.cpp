@@ -98,19 +98,22 @@ TEST_CASE("export: csv fields are quoted as RFC 4180 says") {
   CHECK(csv_text_field("") == "");
 }
 
-TEST_CASE("export: csv is two files, and export_story says so") {
+TEST_CASE("export: csv is four files, and export_story says so") {
   const story s = test::load_or_fail(zones_path);
   auto files = export_files(s, export_format::csv);
   REQUIRE(files.ok());
-  REQUIRE(files.value().size() == 2);
-  CHECK(files.value()[0].name == "events.csv");
-  CHECK(files.value()[1].name == "relations.csv");
-  const std::string& events = files.value()[0].content;
+  REQUIRE(files.value().size() == 4);
+  CHECK(files.value()[0].name == "actors.csv");
+  CHECK(files.value()[1].name == "events.csv");
+  CHECK(files.value()[2].name == "relations.csv");
+  CHECK(files.value()[3].name == "story.csv");
+  for (std::size_t i = 0; i < 4; ++i) CHECK(files.value()[i].name == csv_file_names()[i]);
+  const std::string& events = files.value()[1].content;
   CHECK(events.rfind("ID,Label,Type,Date,", 0) == 0);
   CHECK(std::count(events.begin(), events.end(), '\n') == 7);  // header + 6 events, no quotes
   CHECK(events.find("\r\nagency-report,Agency publishes port-delay report (fictional),report,"
                     "2026-03-02T09:00-05:00,") != std::string::npos);
-  const std::string& relations = files.value()[1].content;
+  const std::string& relations = files.value()[2].content;
   CHECK(relations.rfind("From,To,Type,Response,Note,From label,To label\r\n", 0) == 0);
   CHECK(relations.find("\r\nquinn-remarks,mayor-post,rebuts,true,Says the delay figures stand.,") !=
         std::string::npos);
@@ -120,7 +123,8 @@ TEST_CASE("export: csv is two files, and export_story says so") {
   REQUIRE_FALSE(one.ok());
   CHECK(one.diagnostics().items().front().code == "multi-file");
   CHECK(one.diagnostics().items().front().message ==
-        "the csv export is two files (events.csv and relations.csv); use export_files");
+        "the csv export is four files (actors.csv, events.csv, relations.csv and story.csv); use "
+        "export_files");
 }
 
 TEST_CASE("export: XML and HTML text drop control characters by the shared text rule") {
@@ -306,8 +310,10 @@ TEST_CASE("export: events come out in time order whatever the order written, tie
       CHECK(exported(twice, f) == exported(forward, f));
       CHECK(exported(in_order, f) == exported(forward, f));
     }
-    CHECK(export_files(twice, export_format::csv).value()[0].content ==
-          export_files(forward, export_format::csv).value()[0].content);
+    const auto twice_sheets = export_files(twice, export_format::csv).value();
+    const auto forward_sheets = export_files(forward, export_format::csv).value();
+    for (std::size_t i = 0; i < forward_sheets.size(); ++i)
+      CHECK(twice_sheets[i].content == forward_sheets[i].content);
   }
 }
 

@@ -1,5 +1,5 @@
-// eventgraph's own CSV read back: `export --format csv` then import csv gives the same events,
-// relations and actors for every field the two sheets carry (docs/import.md says which do not).
+// eventgraph's own CSV read back: `export --format csv` then import csv of its four sheets
+// gives the same story, byte for byte in eventgraph's JSON export.
 
 #include <doctest/doctest.h>
 
@@ -15,68 +15,68 @@ namespace {
 
 using namespace eventgraph;
 
-/// What the sheets carry of an event, one line per fact, in the story's order.
-std::vector<std::string> facts(const story& s) {
-  std::vector<std::string> out;
-  auto ids = [&](std::span<const actor_index> list) {
-    std::string text;
-    for (const actor_index a : list) text += s.actors[a].id + "=" + s.actors[a].name + ";";
-    return text;
-  };
-  for (const event e : s.events) {
-    // The zone the date was read in; none means UTC (an export writes UTC for it).
-    std::string zone(e.timezone().empty() ? s.timezone : e.timezone());
-    if (zone.empty()) zone = "UTC";
-    std::string line = std::string(e.id()) + " | " + std::string(e.date()) + " | " + zone + " | " +
-                       ids(e.actors()) + " | " + ids(e.addressees()) + " | " +
-                       std::string(e.kind()) + " | " + std::string(e.channel()) + " | " +
-                       std::string(e.place()) + " | " + std::string(e.title()) + " | " +
-                       std::string(e.summary()) + " |";
-    for (const auto tag : e.tags()) line += " #" + std::string(tag);
-    for (const source& src : e.sources()) line += " <" + src.url + ">";
-    for (const relation r : e.relations())
-      line += " " + std::string(to_string(r.type)) + "->" + std::string(s.events[r.target].id()) +
-              "(" + std::string(r.note) + ")";
-    out.push_back(std::move(line));
-  }
-  return out;
+std::vector<input_text> sheets_of(const story& s) {
+  auto sheets = export_files(s, export_format::csv);
+  REQUIRE(sheets.ok());
+  std::vector<input_text> inputs;
+  for (const auto& f : sheets.value()) inputs.push_back({f.name, f.content});
+  return inputs;
+}
+
+/// The story the sheets import to, as eventgraph's JSON ("" when the import failed).
+std::string imported_json(const std::vector<input_text>& inputs, import_format format) {
+  import_options options;
+  options.format = format;
+  const auto imported = import_texts(inputs, options);
+  for (const auto& d : imported.diagnostics().items()) MESSAGE(format_diagnostic(d));
+  if (!imported.ok()) return std::string();
+  CHECK(imported.value().counts.placeholders == 0);
+  CHECK(imported.value().counts.merged == 0);
+  return export_story(imported.value().value, export_format::json).value();
 }
 
 void check_round_trip(const std::string& path) {
   INFO(path);
   const story original = test::load_or_fail(path);
-  auto sheets = export_files(original, export_format::csv);
-  REQUIRE(sheets.ok());
-  std::vector<input_text> inputs;
-  for (const auto& f : sheets.value()) inputs.push_back({f.name, f.content});
-  import_options options;
-  options.format = import_format::csv;
-  const auto imported = import_texts(inputs, options);
-  for (const auto& d : imported.diagnostics().items()) MESSAGE(format_diagnostic(d));
-  REQUIRE(imported.ok());
-  const story& back = imported.value().value;
-  const auto got = facts(back), want = facts(original);
-  for (std::size_t i = 0; i < std::max(got.size(), want.size()); ++i)
-    if (i >= got.size() || i >= want.size() || got[i] != want[i])
-      MESSAGE("imported: " << (i < got.size() ? got[i] : "-")
-                           << "\noriginal: " << (i < want.size() ? want[i] : "-"));
-  CHECK(got == want);
-  CHECK(imported.value().counts.placeholders == 0);
-  CHECK(imported.value().counts.merged == 0);
-  // Read the same way twice, the story is byte for byte the same.
-  const auto again = import_texts(inputs, options);
-  REQUIRE(again.ok());
-  CHECK(export_story(back, export_format::json).value() ==
-        export_story(again.value().value, export_format::json).value());
+  const std::string want = export_story(original, export_format::json).value();
+  auto inputs = sheets_of(original);
+  CHECK(imported_json(inputs, import_format::csv) == want);
+  // Detected, and in the order a shell's DIR/*.csv gives them.
+  std::sort(inputs.begin(), inputs.end(),
+            [](const input_text& a, const input_text& b) { return a.name < b.name; });
+  CHECK(imported_json(inputs, import_format::detect) == want);
 }
 
 }  // namespace
 
-TEST_CASE("import csv: eventgraph's own CSV round-trips (seed, samples, tricky text)") {
+TEST_CASE("import csv: eventgraph's own CSV round-trips to the same JSON (seed, samples)") {
   check_round_trip(test::seed);
   check_round_trip(test::samples + "two-zones.yaml");
-  check_round_trip(test::data + "export/tricky.yaml");
   check_round_trip(test::data + "graph/small.yaml");
   check_round_trip(test::data + "centuries.yaml");
+}
+
+TEST_CASE("import csv: eventgraph's own CSV round-trips text that breaks naive sheets") {
+  check_round_trip(test::data + "export/tricky.yaml");
   check_round_trip(test::data + "hostile.yaml");
+}
+
+TEST_CASE("import csv: eventgraph's events.csv alone, or with relations.csv, still imports") {
+  const story original = test::load_or_fail(test::seed);
+  const auto inputs = sheets_of(original);
+  import_options options;
+  options.format = import_format::csv;
+  for (const std::size_t sheets : {1, 2}) {
+    CAPTURE(sheets);
+    // events.csv, then relations.csv: the sheets after actors.csv
+    const std::vector<input_text> some(inputs.begin() + 1, inputs.begin() + 1 + sheets);
+    const auto imported = import_texts(some, options);
+    REQUIRE(imported.ok());
+    const story& back = imported.value().value;
+    CHECK(back.events.size() == original.events.size());
+    CHECK(back.title.empty());
+    std::size_t relations = 0;
+    for (const event e : back.events) relations += e.relations().size();
+    CHECK((relations > 0) == (sheets == 2));
+  }
 }

@@ -146,3 +146,21 @@ TEST_CASE("import activitystreams: looks_like_activitystreams") {
   CHECK_FALSE(looks_like_activitystreams("window.YTD.tweets.part0 = []"));
   CHECK_FALSE(looks_like_activitystreams(""));
 }
+
+TEST_CASE("import activitystreams: an object broken after a member is a bad record, no crash") {
+  // Found by fuzz_import: after simdjson gave up on the object while looking for
+  // "orderedItems", looking for "items" went through the parser it had let go.
+  const std::string text =
+      "{\"id\": \"https://other.example/users/bob/statuses/900\", \"type\": \"Note\", "
+      "\"attributedTo\": \"" +
+      bob +
+      "\", \"published\": \"2026-03-02T07:00:00Z\", "
+      "\"content\": \"<p>one</p>\"}\n"
+      "{\"id\": \"https://other.example/users/bob/statuses/901\", \"type\": \"Note\", "
+      "\"attributedTo\": \"https://x\": \"y\", \"published\": \"2026-03-02T07:00:00Z\"}\n";
+  const auto sink = test::read_with(read_activitystreams, text, "cut.jsonl");
+  CHECK(sink.events.size() == 1);
+  REQUIRE(sink.bad.size() == 1);
+  CHECK(sink.bad[0].at.line == 2);
+  CHECK(sink.bad[0].message == "the object is not valid JSON");
+}

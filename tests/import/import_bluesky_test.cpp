@@ -171,3 +171,19 @@ TEST_CASE("import bluesky: a listRecords page and a getPosts response") {
   CHECK(sink.events[1].at.column == 168);  // the second record's brace
   CHECK(sink.events[2].sources[0].url == "https://bsky.app/profile/b.example.com/post/3");
 }
+
+TEST_CASE("import bluesky: a broken value where an object may be null is a bad record") {
+  // Found by fuzz_import: `nope` where an embed's record goes made is_null() an error, which
+  // threw when read as a bool.
+  const std::string text =
+      "{\"uri\": \"at://did:plc:alice0example/app.bsky.feed.post/3kalice1\", \"value\": "
+      "{\"$type\": \"app.bsky.feed.post\", \"text\": \"hi\", \"createdAt\": "
+      "\"2026-03-02T08:15:00.000Z\", \"embed\": {\"$type\": \"app.bsky.embed.record\", "
+      "\"record\": nope}}}\n"
+      "{\"uri\": \"at://did:plc:alice0example/app.bsky.feed.post/3kalice2\", \"value\": "
+      "{\"$type\": \"app.bsky.feed.post\", \"text\": \"ho\", \"createdAt\": "
+      "\"2026-03-02T08:16:00.000Z\"}}\n";
+  const auto sink = test::read_with(read_bluesky, text, "broken.jsonl");
+  CHECK(sink.events.size() == 1);
+  CHECK(sink.bad.size() == 1);
+}

@@ -53,13 +53,17 @@ struct export_file {
   std::string content;
 };
 
-/// Writes the story in one format. Every format is one file, except csv (events.csv, then
-/// relations.csv). Events come in chronological order (earliest, latest, then as written),
-/// relations in the order of their events; the same story always gives the same bytes.
+/// Writes the story in one format. Every format is one file, except csv (the sheets of
+/// csv_file_names(), in that order). Events come in chronological order (earliest, latest, then as
+/// written), relations in the order of their events; the same story always gives the same bytes.
 ///
-///     auto files = export_files(story, export_format::csv);  // events.csv, relations.csv
+///     auto files = export_files(story, export_format::csv);  // actors.csv, events.csv, ...
 [[nodiscard]] result<std::vector<export_file>> export_files(const story& s, export_format format,
                                                             const export_options& options = {});
+
+/// The files of the csv export, in the order export_files gives them (a shell's order):
+/// actors.csv, events.csv, relations.csv, story.csv.
+[[nodiscard]] std::span<const std::string_view> csv_file_names();
 
 /// The single file of a one-file format; csv fails with code "multi-file" (use export_files).
 ///

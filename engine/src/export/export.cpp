@@ -118,7 +118,8 @@ result<std::string> export_story(const story& s, export_format format,
   }
   diagnostic_list diags;
   diags.error({}, "multi-file",
-              "the csv export is two files (events.csv and relations.csv); use export_files");
+              "the csv export is four files (actors.csv, events.csv, relations.csv and "
+              "story.csv); use export_files");
   return diags;
 }
 

@@ -403,9 +403,16 @@ void read_value(od::value root, const std::function<import_location(const char*)
     return sink.bad_record(where(start),
                            "expected a JSON object: an activity, a post, an actor or a collection");
   od::value items;
-  const bool collection = !object.find_field_unordered("orderedItems").get(items) ||
-                          (object.reset(), !object.find_field_unordered("items").get(items));
-  if (!collection) {
+  auto found = object.find_field_unordered("orderedItems").get(items);
+  if (found == simdjson::NO_SUCH_FIELD) {
+    object.reset();
+    found = object.find_field_unordered("items").get(items);
+  }
+  // Any other error left the object unreadable: simdjson has let its parser go, so nothing
+  // more may be asked of it.
+  if (found && found != simdjson::NO_SUCH_FIELD)
+    return sink.bad_record(where(start), "the object is not valid JSON");
+  if (found) {
     object.reset();
     as_item it;
     if (!read_item(object, it, 0))

@@ -78,7 +78,7 @@ std::string post_url(std::string_view uri, std::string_view handle) {
 template <typename F>
 bool each_field(od::value v, F&& f) {
   od::object object;
-  if (v.get_object().get(object)) return v.is_null();
+  if (v.get_object().get(object)) return is_json_null(v);
   for (auto field : object) {
     std::string_view key;
     od::value value;
@@ -90,7 +90,7 @@ bool each_field(od::value v, F&& f) {
 template <typename F>
 bool each_element(od::value v, F&& f) {
   od::array items;
-  if (v.get_array().get(items)) return v.is_null();
+  if (v.get_array().get(items)) return is_json_null(v);
   for (auto item : items) {
     od::value value;
     if (item.get(value) || !f(value)) return false;

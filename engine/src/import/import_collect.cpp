@@ -30,6 +30,8 @@ void merge_into(imported_event& first, imported_event& later) {
   fill(first.title, later.title);
   fill(first.summary, later.summary);
   fill(first.notes, later.notes);
+  fill(first.quotes, later.quotes);
+  fill(first.figures, later.figures);
   fill(first.sources, later.sources);
   fill(first.tags, later.tags);
   // Appended as they come, with no search (an event with many links stays linear): the
@@ -43,6 +45,9 @@ void merge_into(imported_actor& first, imported_actor& later) {
   fill(first.handle, later.handle);
   fill(first.url, later.url);
   fill(first.kind, later.kind);
+  fill(first.role, later.role);
+  fill(first.notes, later.notes);
+  fill(first.member_of, later.member_of);
 }
 
 bool has_content(const imported_event& e) {
@@ -69,6 +74,7 @@ void import_collector::header(imported_header&& h) {
   fill(story_header.title, h.title);
   fill(story_header.description, h.description);
   fill(story_header.notes, h.notes);
+  fill(story_header.timezone, h.timezone);
   fill(story_header.sources, h.sources);
 }
 

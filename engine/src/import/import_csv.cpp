@@ -1,9 +1,12 @@
-// import_format::csv: eventgraph's own events.csv and relations.csv (what `export --format csv`
-// writes, docs/exports.md), or any other sheet: columns found by --map field=Column, else by
-// common header names (Date, Start, End, Headline, Title, Description, Author, Group, Tags,
-// In reply to), case-insensitive. Rows are RFC 4180 (csv_rows, libcsv).
+// import_format::csv: eventgraph's own events.csv, relations.csv, actors.csv and story.csv
+// (what `export --format csv` writes, docs/user-guide.md), read back exactly, or any other sheet:
+// columns found by --map field=Column, else by common header names (Date, Start, End, Headline,
+// Title, Description, Author, Group, Tags, In reply to), case-insensitive. Rows are RFC 4180
+// (csv_rows, libcsv).
 
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,7 +14,9 @@
 
 #include <fmt/format.h>
 
+#include "core/csv_cells.hpp"
 #include "eventgraph/time.hpp"
+#include "import/csv_own_sheets.hpp"
 #include "import/csv_rows.hpp"
 
 namespace eventgraph::detail {
@@ -78,14 +83,14 @@ constexpr std::array<field_row, 23> field_table = {{
 }};
 
 constexpr std::string_view key_prefix = "csv:";
-constexpr std::string_view actor_prefix = "csv:actor:";
 
 enum class sheet_kind : std::uint8_t { events, relations };
 
 struct columns {
   std::array<std::optional<std::size_t>, field_table.size()> at{};
   sheet_kind kind = sheet_kind::events;
-  bool own = false;  ///< eventgraph's export: `|` lists, derived columns, described sources
+  /// eventgraph's export: escaped lists, derived columns, described items, formula guards
+  bool own = false;
   std::vector<std::size_t> extra;  ///< other columns of a foreign sheet: kept in notes
 
   [[nodiscard]] std::optional<std::size_t> of(field f) const {
@@ -176,14 +181,6 @@ std::vector<std::string> split_list(std::string_view cell, bool commas) {
   return out;
 }
 
-/// Own export's guard against spreadsheet formulas (a leading `'`) taken off again.
-std::string_view unguarded(std::string_view text, bool own) {
-  if (own && text.size() >= 2 && text.front() == '\'' &&
-      std::string_view("=+-@\t\r").find(text[1]) != std::string_view::npos)
-    text.remove_prefix(1);
-  return text;
-}
-
 /// A foreign sheet's kind as a kind word: lower case, spaces as hyphens ("Press conference").
 std::string kind_word(std::string_view text, bool own) {
   std::string out(trimmed(text));
@@ -210,7 +207,9 @@ class sheet_reader {
  private:
   [[nodiscard]] std::string_view cell(const csv_row& r, field f) const {
     const auto col = c_.of(f);
-    return col ? unguarded(r.text(*col), c_.own) : std::string_view();
+    if (!col) return {};
+    // The own export's guard against spreadsheet formulas (a leading `'`) taken off again.
+    return c_.own ? formula_unguarded(r.text(*col)) : r.text(*col);
   }
   [[nodiscard]] import_location where(const csv_row& r, field f) const {
     const auto col = c_.of(f);
@@ -245,14 +244,20 @@ class sheet_reader {
     sink_.event(std::move(e));
   }
 
+  /// Items of a `|` list cell: escaped in the own export, trimmed in a foreign sheet (whose
+  /// cell without `|` may use commas, as tags do).
+  [[nodiscard]] std::vector<std::string> list(const csv_row& r, field f, bool commas) const {
+    return c_.own ? split_cell_items(cell(r, f), '|') : split_list(cell(r, f), commas);
+  }
+
   /// Actors of a list cell, with names from a parallel names cell (own export) or the cell.
   std::vector<std::string> actors(const csv_row& r, field ids, field names) {
     std::vector<std::string> keys;
-    const auto list = split_list(cell(r, ids), false);
-    const auto name_list = split_list(cell(r, names), false);
+    const auto list = this->list(r, ids, false);
+    const auto name_list = this->list(r, names, false);
     for (std::size_t i = 0; i < list.size(); ++i) {
       imported_actor a;
-      a.key = std::string(actor_prefix) + list[i];
+      a.key = std::string(csv_actor_prefix) + list[i];
       a.id_hint = list[i];
       a.name = c_.of(names) && i < name_list.size() ? name_list[i] : list[i];
       a.at = where(r, ids);
@@ -294,41 +299,39 @@ class sheet_reader {
       e.sources.push_back(std::move(s));
       return;
     }
-    // The export describes each source on a line, "Title (Publisher, date) <url> [note]", and
-    // lists the URLs apart: the URL is taken back out; the rest stays the title, as written.
-    std::vector<std::string> url_lines = split_lines(urls);
-    std::size_t next_url = 0;
-    for (const auto& line : split_lines(titles)) {
-      source s;
-      s.title = line;
-      if (next_url < url_lines.size()) {
-        const std::string marker = " <" + url_lines[next_url] + ">";
-        if (const auto found = s.title.find(marker); found != std::string::npos) {
-          s.title.erase(found, marker.size());
-          s.url = url_lines[next_url++];
-        }
+    // Each source a line, "Title | Publisher | URL | Date | Note" (Source URLs repeats them).
+    e.sources = own_sources(titles);
+  }
+
+  /// The own export's Quotes ("Text | by | Note") and Figures ("Label | value | Unit | Note").
+  bool quotes_and_figures(const csv_row& r, imported_event& e) {
+    for (auto& q : split_cell_records(cell(r, field::quotes))) {
+      q.resize(3);
+      imported_quote quote{std::move(q[0]), std::string(), std::move(q[2])};
+      if (!q[1].empty()) quote.by = std::string(csv_actor_prefix) + q[1];
+      e.quotes.push_back(std::move(quote));
+    }
+    for (auto& f : split_cell_records(cell(r, field::figures))) {
+      f.resize(4);
+      figure fig{std::move(f[0]), 0, std::move(f[1]), std::move(f[2]), std::move(f[3])};
+      const char* end = fig.value_text.data() + fig.value_text.size();
+      const auto parsed = std::from_chars(fig.value_text.data(), end, fig.value);
+      if (fig.value_text.empty() || parsed.ec != std::errc() || parsed.ptr != end ||
+          !std::isfinite(fig.value)) {
+        sink_.bad_record(
+            where(r, field::figures),
+            fmt::format("figure '{}': the value '{}' is not a number", fig.label, fig.value_text));
+        return false;
       }
-      e.sources.push_back(std::move(s));
+      e.figures.push_back(std::move(fig));
     }
+    return true;
   }
 
-  static std::vector<std::string> split_lines(std::string_view text) {
-    std::vector<std::string> out;
-    while (!text.empty()) {
-      const auto end = text.find('\n');
-      std::string_view line = text.substr(0, end);
-      if (line.ends_with('\r')) line.remove_suffix(1);
-      if (!line.empty()) out.emplace_back(line);
-      if (end == std::string_view::npos) break;
-      text.remove_prefix(end + 1);
-    }
-    return out;
-  }
-
-  /// Notes, then what has no field of its own: quotes and figures as the export wrote them,
-  /// a foreign sheet's other columns as "Column: value".
+  /// Notes; a foreign sheet's quotes, figures and other columns ("Column: value") added.
   std::string notes(const csv_row& r) {
     std::string out(cell(r, field::notes));
+    if (c_.own) return out;
     auto add = [&](std::string_view label, std::string_view text) {
       if (text.empty()) return;
       if (!out.empty()) out += "\n";
@@ -347,11 +350,11 @@ class sheet_reader {
     e.key = id.empty() ? fmt::format("{}{}:{}", key_prefix, in_.record_key_name(), r.at.line)
                        : std::string(key_prefix) + id;
     e.id_hint = id.empty() ? fmt::format("row-{}", r.at.line) : id;
-    std::string zone(trimmed(cell(r, field::timezone)));
-    if (c_.own && zone == "UTC") zone.clear();  // the export writes UTC for "no zone"
-    e.timezone = std::move(zone);
+    // Own sheets write the zone every event was read in ("UTC" for none): kept as written, the
+    // story sheet's zone tells which are the story's.
+    e.timezone = std::string(trimmed(cell(r, field::timezone)));
     if (!read_date(r, e)) return;
-    e.title = std::string(trimmed(cell(r, field::title)));
+    e.title = std::string(c_.own ? cell(r, field::title) : trimmed(cell(r, field::title)));
     if (e.title.empty()) {
       sink_.bad_record(where(r, field::title),
                        c_.of(field::title) ? "the row has no title"
@@ -366,8 +369,9 @@ class sheet_reader {
     e.place = std::string(cell(r, field::place));
     e.summary = std::string(cell(r, field::summary));
     e.notes = notes(r);
-    e.tags = split_list(cell(r, field::tags), !c_.own);
+    e.tags = list(r, field::tags, true);
     sources(r, e);
+    if (c_.own && !quotes_and_figures(r, e)) return;
     for (const auto& target : split_list(cell(r, field::responds_to), true)) {
       imported_link link;
       link.key = std::string(key_prefix) + target;
@@ -389,6 +393,7 @@ void read_csv(const import_input& in, const import_options& options, import_sink
   std::optional<csv_header> header;
   std::optional<columns> cols;
   std::optional<sheet_reader> reader;
+  std::optional<own_sheet_reader> own_reader;  // actors.csv, story.csv
   bool unusable = false;
   std::size_t rows = 0;
   for_each_csv_row(
@@ -397,6 +402,10 @@ void read_csv(const import_input& in, const import_options& options, import_sink
         if (unusable) return;
         if (!header) {
           header.emplace(r);
+          if (is_own_actors_sheet(*header) || is_own_story_sheet(*header)) {
+            own_reader.emplace(*header, sink);
+            return;
+          }
           cols = find_columns(*header, r, options, sink);
           if (!cols) {
             unusable = true;
@@ -405,10 +414,14 @@ void read_csv(const import_input& in, const import_options& options, import_sink
           reader.emplace(in, *cols, *header, sink);
           return;
         }
-        reader->row(r);
+        if (own_reader)
+          own_reader->row(r);
+        else
+          reader->row(r);
         if (++rows % 4096 == 0) sink.progress(r.end_offset);
       },
       [&](const csv_error& e) { sink.bad_record(e.at, e.message); });
+  if (own_reader) own_reader->finish();
   sink.progress(in.text.size());
 }
 
@@ -421,7 +434,8 @@ bool looks_like_csv(std::string_view text) {
       [&](const csv_row& r) { header.emplace(r); }, [](const csv_error&) {});
   if (!header || header->size() < 2) return false;
   const csv_header& h = *header;
-  if (is_own_events(h) || is_own_relations(h)) return true;
+  if (is_own_events(h) || is_own_relations(h) || is_own_actors_sheet(h) || is_own_story_sheet(h))
+    return true;
   // TimelineJS (Year, Month, Day) and Timesketch (message, timestamp_desc) sheets are theirs.
   if ((h.find("year") && h.find("month") && h.find("day")) ||
       (h.find("message") && h.find("timestamp_desc")))

@@ -114,7 +114,7 @@ using line_map_fn = std::function<import_location(const char*)>;
 template <typename F>
 bool each_object(od::value v, F&& f) {
   od::array items;
-  if (v.get_array().get(items)) return v.is_null();  // a null list is an empty one
+  if (v.get_array().get(items)) return is_json_null(v);  // a null list is an empty one
   for (auto item : items) {
     od::value element;
     od::object object;

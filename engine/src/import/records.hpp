@@ -32,6 +32,11 @@ struct imported_actor {
   std::string url;     ///< profile URL, if the source gives one
   std::string kind;    ///< person, organization, office, group; "" when the source does not say
   import_location at;
+  // Fields few sources have (eventgraph's own actors sheet), initialized so that the readers'
+  // designated initializers may leave them out.
+  std::string role{};                    ///< what the source says the actor does
+  std::string notes{};                   ///< the source's own notes on the actor
+  std::vector<std::string> member_of{};  ///< actor keys of the groups the actor belongs to
 };
 
 struct imported_link {
@@ -46,6 +51,11 @@ struct imported_link {
   std::string id_hint;
 };
 
+/// A quote an event carries; `by` is an actor key ("" = not said).
+struct imported_quote {
+  std::string text, by, note;
+};
+
 struct imported_event {
   /// The source's key of the record, unique across formats: "x:1050118621198921728",
   /// "at://did:plc:abc/app.bsky.feed.post/3k", an ActivityPub id, "mid:<id@host>".
@@ -56,16 +66,21 @@ struct imported_event {
   std::vector<std::string> actors;      ///< actor keys, the author first; may be empty
   std::vector<std::string> addressees;  ///< actor keys
   std::string kind, channel, place, title, summary, notes;
+  std::vector<imported_quote> quotes;
+  /// Figures as the source writes them: `value_text` a number's text, `value` what it reads as.
+  std::vector<figure> figures;
   std::vector<source> sources;
   std::vector<std::string> tags;
   std::vector<imported_link> links;
   import_location at;
 };
 
-/// Facts about the whole story some formats carry (a TimelineJS title slide).
+/// Facts about the whole story some formats carry (a TimelineJS title slide, eventgraph's own
+/// story sheet).
 struct imported_header {
   std::string title, description, notes;
   std::vector<source> sources;
+  std::string timezone{};  ///< the zone of events given without one; "" = UTC (own story sheet)
 };
 
 /// Receives what a reader reads, in order.

@@ -80,6 +80,12 @@ inline constexpr std::size_t max_json_depth = 1000;
 
 /// A string value, or nullopt when the value is not a string (null included).
 [[nodiscard]] std::optional<std::string_view> string_of(od::value v);
+/// Whether the value is JSON null; false for anything else, a broken value (`nul`) too: its
+/// is_null() is an error, which would throw if read as a bool.
+[[nodiscard]] inline bool is_json_null(od::value v) {
+  bool null = false;
+  return !v.is_null().get(null) && null;
+}
 /// A string or an integer as decimal text (X ids come as both), or nullopt.
 [[nodiscard]] std::optional<std::string> id_of(od::value v);
 
