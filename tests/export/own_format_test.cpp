@@ -40,8 +40,10 @@ TEST_CASE("export yaml and ndjson: load back to the same story, and the same byt
     CAPTURE(path);
     const story original = test::load_or_fail(path);
     const std::string json = exported(original, export_format::json);
-    for (auto [format, name] : {std::pair{export_format::yaml, "again.yaml"},
-                                std::pair{export_format::ndjson, "again.ndjson"}}) {
+    for (const auto& [format_, name] : {std::pair{export_format::yaml, "again.yaml"},
+                                        std::pair{export_format::ndjson, "again.ndjson"}}) {
+      // A copy: doctest's CAPTURE is a lambda, which a structured binding cannot enter in C++20.
+      const export_format format = format_;
       CAPTURE(to_string(format));
       const std::string text = exported(original, format);
       CHECK(exported(original, format) == text);

@@ -1,5 +1,8 @@
 #include "import/import_build.hpp"
 
+#include <array>
+#include <charconv>
+#include <cmath>
 #include <deque>
 #include <optional>
 #include <string>
@@ -71,6 +74,31 @@ void append_sources(std::string& out, const std::vector<source>& sources) {
   out += ']';
 }
 
+/// A figure's value as a JSON number: a whole number as an integer (33000 stays 33000, as the
+/// json export writes it), else the shortest text that reads back as the same double.
+void append_figure_value(std::string& out, const figure& f) {
+  std::array<char, 32> buffer{};
+  const bool whole = f.value_text.find_first_not_of("+-0123456789") == std::string::npos;
+  const auto end =
+      whole && std::abs(f.value) < 9.2e18
+          ? std::to_chars(buffer.begin(), buffer.end(), static_cast<std::int64_t>(f.value)).ptr
+          : std::to_chars(buffer.begin(), buffer.end(), f.value).ptr;
+  out.append(buffer.data(), end);
+}
+
+void append_figures(std::string& out, const std::vector<figure>& figures) {
+  out += '[';
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    if (i > 0) out += ',';
+    object_writer o(out);
+    o.string("label", figures[i].label);
+    append_figure_value(o.key("value"), figures[i]);
+    o.put("unit", figures[i].unit);
+    o.put("note", figures[i].note);
+  }
+  out += ']';
+}
+
 /// The loader reads the story under this name; every diagnostic naming it is mapped back.
 constexpr std::string_view story_name = "<import>";
 
@@ -120,7 +148,13 @@ struct builder {
       if (e.links_only || e.skipped) continue;
       for (const auto* list : {&e.record.actors, &e.record.addressees})
         for (const auto& key : *list) (void)c.actor_for(key, e.file, e.record.at);
+      for (const auto& q : e.record.quotes)
+        if (!q.by.empty()) (void)c.actor_for(q.by, e.file, e.record.at);
     }
+    // By index: a group only named as one is made here, after the actors read.
+    for (std::size_t i = 0; i < c.actors.size(); ++i)
+      for (std::size_t m = 0; m < c.actors[i].record.member_of.size(); ++m)
+        (void)c.actor_for(c.actors[i].record.member_of[m], c.actors[i].file, c.actors[i].record.at);
     for (const auto& p : placeholders)
       if (!p.actor_key.empty())
         (void)c.actor_for(p.actor_key, p.first_reply.file, p.first_reply.at);
@@ -190,6 +224,7 @@ struct builder {
       h.put("title", c.story_header.title);
       h.put("description", c.story_header.description);
       h.put("notes", c.story_header.notes);
+      h.put("timezone", c.story_header.timezone);
       if (!c.story_header.sources.empty()) append_sources(h.key("sources"), c.story_header.sources);
     }
     end_line({0, {}, std::nullopt});
@@ -205,8 +240,12 @@ struct builder {
         // The display name, else the handle, else the key the source knows the account by.
         out.string("name", !a.name.empty() ? a.name : !a.handle.empty() ? a.handle : a.key);
         out.put("kind", a.kind);
-        std::string notes;
-        if (!a.handle.empty() && a.handle != a.name) notes = a.handle;
+        out.put("role", a.role);
+        if (!a.member_of.empty())
+          append_actor_ids(out.key("member_of"), a.member_of, c.actors[i].file, a.at);
+        std::string notes = a.notes;
+        if (!a.handle.empty() && a.handle != a.name)
+          notes += (notes.empty() ? "" : "\n") + a.handle;
         if (!a.url.empty()) notes += (notes.empty() ? "" : "\n") + a.url;
         out.put("notes", notes);
       }
@@ -224,6 +263,20 @@ struct builder {
     out += ']';
   }
 
+  void append_quotes(std::string& out, const std::vector<imported_quote>& quotes,
+                     std::uint32_t file, import_location at) {
+    out += '[';
+    for (std::size_t i = 0; i < quotes.size(); ++i) {
+      if (i > 0) out += ',';
+      object_writer q(out);
+      q.string("text", quotes[i].text);
+      if (!quotes[i].by.empty())
+        text::append_json_string(q.key("by"), actor_ids[c.actor_for(quotes[i].by, file, at)]);
+      q.put("note", quotes[i].note);
+    }
+    out += ']';
+  }
+
   /// `next_link`: the event's first entry in link_targets; past its last on return.
   void write_event(std::size_t i, std::size_t& next_link) {
     const collected_event& ce = c.events[i];
@@ -232,7 +285,10 @@ struct builder {
       object_writer out(ndjson);
       out.string("id", event_ids[i]);
       out.put("date", e.date);
-      out.put("timezone", e.timezone);
+      // A zone that means the story's ("UTC" in a story without one) is left to the story.
+      const std::string& story_zone = c.story_header.timezone;
+      if (e.timezone != story_zone && !(e.timezone == "UTC" && story_zone.empty()))
+        out.put("timezone", e.timezone);
       if (!e.actors.empty()) append_actor_ids(out.key("actors"), e.actors, ce.file, e.at);
       if (!e.addressees.empty()) append_actor_ids(out.key("to"), e.addressees, ce.file, e.at);
       out.put("kind", e.kind);
@@ -241,6 +297,8 @@ struct builder {
       out.put("title", e.title);
       out.put("summary", e.summary);
       out.put("notes", e.notes);
+      if (!e.quotes.empty()) append_quotes(out.key("quotes"), e.quotes, ce.file, e.at);
+      if (!e.figures.empty()) append_figures(out.key("figures"), e.figures);
       if (!e.sources.empty()) append_sources(out.key("sources"), e.sources);
       if (!e.tags.empty()) append_string_array(out.key("tags"), e.tags);
       bool any = false;

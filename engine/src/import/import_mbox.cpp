@@ -330,7 +330,7 @@ void mbox_reader::links(GMimeMessage* message, imported_event& e, const mbox_mes
     bool repeated = false;
     for (const auto& l : e.links) repeated = repeated || l.key == key;
     if (!repeated)
-      e.links.push_back({relation_type::responds_to, std::move(key), "<" + id + ">", "", ""});
+      e.links.push_back({relation_type::responds_to, std::move(key), "<" + id + ">", "", "", ""});
   }
 }
 
