@@ -378,7 +378,7 @@ TEST_CASE("import: a source given only by its URL is titled by it") {
 }
 
 TEST_CASE(
-    "import: rows without ids get the same ids from any folder; same-named files stay apart") {
+    "import: rows without ids get the same ids from any folder, same-named files stay apart") {
   // A TimelineJS row has no id: its key is the file's name and its line, its id the headline
   // and a hash of that key.
   const std::string sheet =
