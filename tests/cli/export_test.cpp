@@ -51,8 +51,9 @@ TEST_CASE("cli export: the format comes from the output's ending") {
       {"s.json", eventgraph::export_format::json},
       {"s.yaml", eventgraph::export_format::yaml},
       {"s.jsonl", eventgraph::export_format::ndjson}};
-  for (const auto& [name, format] : cases) {
-    CAPTURE(name);
+  for (const auto& one : cases) {
+    const auto& [name, format] = one;
+    CAPTURE(one.first);  // not `name`: CAPTURE is a lambda, a structured binding cannot enter it
     const auto r = run_export({zones, "-o", (dir / name).string()});
     CHECK(r.status == 0);
     CHECK(r.out.empty());
