@@ -46,32 +46,29 @@ class object_writer {
   bool first_ = true;
 };
 
-template <typename Strings>
-void append_string_array(std::string& out, const Strings& items) {
+/// A JSON array of `items`, each written by `write(out, item)`.
+template <typename Items, typename Write>
+void append_array(std::string& out, const Items& items, Write&& write) {
   out += '[';
   bool first = true;
   for (const auto& item : items) {
     if (!first) out += ',';
     first = false;
-    text::append_json_string(out, item);
+    write(out, item);
   }
   out += ']';
 }
 
 void append_sources(std::string& out, const std::vector<source>& sources) {
-  out += '[';
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    if (i > 0) out += ',';
-    const source& s = sources[i];
-    object_writer o(out);
+  append_array(out, sources, [](std::string& o, const source& s) {
+    object_writer w(o);
     // A post's own URL is often all a source is: the URL names it then (a source needs a title).
-    o.put("title", s.title.empty() ? s.url : s.title);
-    o.put("publisher", s.publisher);
-    o.put("url", s.url);
-    o.put("date", s.date);
-    o.put("note", s.note);
-  }
-  out += ']';
+    w.put("title", s.title.empty() ? s.url : s.title);
+    w.put("publisher", s.publisher);
+    w.put("url", s.url);
+    w.put("date", s.date);
+    w.put("note", s.note);
+  });
 }
 
 /// A figure's value as a JSON number: a whole number as an integer (33000 stays 33000, as the
@@ -87,16 +84,13 @@ void append_figure_value(std::string& out, const figure& f) {
 }
 
 void append_figures(std::string& out, const std::vector<figure>& figures) {
-  out += '[';
-  for (std::size_t i = 0; i < figures.size(); ++i) {
-    if (i > 0) out += ',';
-    object_writer o(out);
-    o.string("label", figures[i].label);
-    append_figure_value(o.key("value"), figures[i]);
-    o.put("unit", figures[i].unit);
-    o.put("note", figures[i].note);
-  }
-  out += ']';
+  append_array(out, figures, [](std::string& o, const figure& f) {
+    object_writer w(o);
+    w.string("label", f.label);
+    append_figure_value(w.key("value"), f);
+    w.put("unit", f.unit);
+    w.put("note", f.note);
+  });
 }
 
 /// The loader reads the story under this name; every diagnostic naming it is mapped back.
@@ -253,28 +247,27 @@ struct builder {
     }
   }
 
+  /// The eventgraph id of the actor with this source key, as a JSON string.
+  void append_actor_id(std::string& out, std::string_view key, std::uint32_t file,
+                       import_location at) {
+    text::append_json_string(out, actor_ids[c.actor_for(key, file, at)]);
+  }
+
   void append_actor_ids(std::string& out, const std::vector<std::string>& keys, std::uint32_t file,
                         import_location at) {
-    out += '[';
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      if (k > 0) out += ',';
-      text::append_json_string(out, actor_ids[c.actor_for(keys[k], file, at)]);
-    }
-    out += ']';
+    append_array(out, keys, [&](std::string& o, const std::string& key) {
+      append_actor_id(o, key, file, at);
+    });
   }
 
   void append_quotes(std::string& out, const std::vector<imported_quote>& quotes,
                      std::uint32_t file, import_location at) {
-    out += '[';
-    for (std::size_t i = 0; i < quotes.size(); ++i) {
-      if (i > 0) out += ',';
-      object_writer q(out);
-      q.string("text", quotes[i].text);
-      if (!quotes[i].by.empty())
-        text::append_json_string(q.key("by"), actor_ids[c.actor_for(quotes[i].by, file, at)]);
-      q.put("note", quotes[i].note);
-    }
-    out += ']';
+    append_array(out, quotes, [&](std::string& o, const imported_quote& q) {
+      object_writer w(o);
+      w.string("text", q.text);
+      if (!q.by.empty()) append_actor_id(w.key("by"), q.by, file, at);
+      w.put("note", q.note);
+    });
   }
 
   /// `next_link`: the event's first entry in link_targets; past its last on return.
@@ -300,7 +293,7 @@ struct builder {
       if (!e.quotes.empty()) append_quotes(out.key("quotes"), e.quotes, ce.file, e.at);
       if (!e.figures.empty()) append_figures(out.key("figures"), e.figures);
       if (!e.sources.empty()) append_sources(out.key("sources"), e.sources);
-      if (!e.tags.empty()) append_string_array(out.key("tags"), e.tags);
+      if (!e.tags.empty()) append_array(out.key("tags"), e.tags, text::append_json_string);
       bool any = false;
       for (const auto& link : e.links) {
         const std::uint32_t target = link_targets[next_link++];
