@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """The importers' benchmark (docs/benchmarks.md, "Import"): for each format, N synthetic records
-(tests/bench/import_inputs.py) imported to NDJSON by a release eventgraph, next to two baselines
-measured in the same run: `eventgraph validate` of the NDJSON the import wrote (reading the same
-story as eventgraph's own format), and a plain Python read of the input (json per line, one
-json.load, csv.reader, or mailbox.mbox), what a user would otherwise script. Each time is the
+(tests/bench/import_inputs.py) imported to NDJSON by a release eventgraph, next to three
+baselines measured in the same run: `eventgraph validate` of the NDJSON the import wrote (reading
+the same story as eventgraph's own format), `eventgraph export --format ndjson` of it (reading
+it and writing it again: the import's work but for parsing its input), and a plain Python read
+of the input (json per line, one json.load, csv.reader, or mailbox.mbox), what a user would
+otherwise script. Each time is the
 median of --runs runs; memory is the command's peak resident set (GNU time, the largest of
 the runs).
 
@@ -69,7 +71,8 @@ def main():
     print(f"{args.n} records per format, median of {args.runs}; ratios are the import's time "
           "over the baseline's (below 1: the import is faster)")
     header = (f"{'format':<16}{'input_MB':>9}{'import_s':>9}{'MB/s':>7}{'validate_s':>11}"
-              f"{'x_valid':>8}{'python_s':>9}{'x_py':>6}{'import_MB':>10}{'valid_MB':>9}")
+              f"{'x_valid':>8}{'export_s':>9}{'x_exp':>6}{'python_s':>9}{'x_py':>6}"
+              f"{'import_MB':>10}{'valid_MB':>9}")
     print(header)
     for name in formats:
         source = os.path.join(args.data, f"{args.n}-{import_inputs.FILES[name]}")
@@ -77,12 +80,16 @@ def main():
         size = os.path.getsize(source) / 1e6
         imp = [args.eventgraph, "import", name, source, "-o", story]
         val = [args.eventgraph, "validate", story]
+        again = [args.eventgraph, "export", "--format", "ndjson", story, "-o",
+                 os.path.join(args.data, f"{args.n}-{name}-again.ndjson")]
         py = [args.python, "-c", PYTHON_READ[READER[name]], source]
         t_import, m_import = measure(imp, args.runs)
         t_validate, m_validate = measure(val, args.runs)
+        t_export, _ = measure(again, args.runs)
         t_python, _ = measure(py, args.runs)
         print(f"{name:<16}{size:>9.0f}{t_import:>9.2f}{size / t_import:>7.0f}{t_validate:>11.2f}"
-              f"{t_import / t_validate:>8.2f}{t_python:>9.2f}{t_import / t_python:>6.2f}"
+              f"{t_import / t_validate:>8.2f}{t_export:>9.2f}{t_import / t_export:>6.2f}"
+              f"{t_python:>9.2f}{t_import / t_python:>6.2f}"
               f"{m_import:>10.0f}{m_validate:>9.0f}", flush=True)
 
 if __name__ == "__main__":

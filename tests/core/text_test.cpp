@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 using namespace eventgraph::detail::text;
@@ -66,6 +68,24 @@ TEST_CASE("text: JSON strings are escaped as nlohmann writes them, invalid bytes
              "b\xC3") ==
         "x\"a\xEF\xBF\xBD"
         "b\xEF\xBF\xBD\"");
+}
+
+TEST_CASE("text: JSON strings of any length escape every special byte wherever it falls") {
+  // Plain runs are scanned sixteen bytes at a time: each special byte, at each position of a
+  // long string (inside a block, on its edges, in the tail), against nlohmann's own writer.
+  using namespace std::string_literals;
+  for (const std::string& special :
+       {"\""s, "\\"s, "\n"s, "\0"s, "\x1f"s, "\x7f"s, "\xC3\xA9"s, "\xFF"s, "\xF0\x9F\x98\x80"s}) {
+    for (std::size_t at = 0; at <= 40; ++at) {
+      std::string s(40, 'a');
+      s.insert(at, special);
+      std::string out;
+      append_json_string(out, s);
+      INFO(at);
+      CHECK(out ==
+            nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+  }
 }
 
 TEST_CASE("text: terminal text shows controls instead of obeying them") {

@@ -405,10 +405,14 @@ TEST_CASE("load: NDJSON event lines read by the fast path equal the same story a
       R"({"relations": [{"to": "e1", "type": "rebuts"}], "title": "Two", "responds_to": "e1", )"
       R"("actor": "b", "date": "2026-02-06T10:30Z", "id": "e2"})",
       R"({"id": "e0", "date": "2026-02-01/..", "actor": "c", "title": "Open", "to": ["a", "b"]})",
-      // Declined (a note, a summary): the general reader takes these.
+      R"({"id": "e4", "date": "2026-02-07", "actor": "a", "channel": "X", "place": "P", )"
+      R"("title": "Four", "summary": "s\n2", "notes": "n", "sources": [{"title": "S", )"
+      R"("url": "https://example.org/a", "publisher": "P", "date": "2026-02", "note": "q"}]})",
+      // Declined (a relation's note, a quote): the general reader takes these.
       R"({"id": "e3", "date": "2026-02", "actor": "a", "title": "Three", )"
       R"("relations": [{"type": "cites", "to": "e2", "note": "n"}]})",
-      R"({"id": "e4", "date": "2026-02-07", "actor": "a", "title": "Four", "summary": "s"})",
+      R"({"id": "e5", "date": "2026-02-08", "actor": "a", "title": "Five", )"
+      R"("quotes": [{"text": "q", "by": "a"}]})",
   };
   const std::string header = R"({"eventgraph": 1, "timezone": "UTC", "sources": [{"title": "S"}]})";
   const std::string actors = R"({"type": "actor", "id": "a", "name": "A", "kind": "person"})"
@@ -568,6 +572,23 @@ TEST_CASE("load: NDJSON lines give the same diagnostics and story with and witho
       R"("relations": [{"typ\u0065": "rebuts", "to": "e0"}]})",
       R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
       R"("relations": [{"type": "rebuts", "to": "e\u0030"}]})",
+      // The detail fields an import writes, good and bad.
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "channel": "X", )"
+      R"("place": "P", "summary": "s \u00e9\n", "notes": "", "sources": [{"title": "S", )"
+      R"("url": "https://example.org/a", "date": "2026-02", "publisher": "P", "note": "n"}]})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "sources": []})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "summary": ""})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
+      R"("sources": [{"title": "S", "url": "javascript:void"}]})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
+      R"("sources": [{"title": "S", "date": "2026-13"}]})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
+      R"("sources": [{"url": "https://example.org/a"}]})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", )"
+      R"("sources": [{"title": "S", "page": 3}]})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "summary": 3})",
+      R"({"id": "e1", "date": "2026-02-05", "actor": "a", "title": "T", "notes": "a", )"
+      R"("notes": "b"})",
   };
   auto describe = [](const result<story>& r) {
     std::string out;

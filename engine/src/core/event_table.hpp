@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <span>
 #include <string>
@@ -300,7 +301,9 @@ struct event_table::impl {
   detail::sparse_actor_lists many_actors_of;  ///< every actor of events with more than one
   detail::sparse_actor_lists addressees_of;
   std::vector<event_index> details_owner;  ///< sorted
-  std::vector<event_details> details;
+  /// Parallel to details_owner. Each on the heap: the column then grows and is reordered by
+  /// moving pointers, not 200-byte records (every event of an imported story has details).
+  std::vector<std::unique_ptr<event_details>> details;
   detail::string_pool kinds, zones, tags;
   std::size_t text_payload = 0;  ///< bytes of `text` that are the events' own text
   // The id index, open addressing: while events are added, (tag << 32) | (index + 1) per slot;

@@ -210,18 +210,24 @@ void event_table::impl::set_actors(event_index e, std::span<const actor_index> a
 }
 
 event_details& event_table::impl::details_for(event_index e) {
+  if (details_owner.empty() || details_owner.back() < e) {  // the usual case: the newest event
+    flags[e] |= has_details;
+    details_owner.push_back(e);
+    return *details.emplace_back(std::make_unique<event_details>());
+  }
   auto it = std::lower_bound(details_owner.begin(), details_owner.end(), e);
   const auto at = static_cast<std::size_t>(it - details_owner.begin());
-  if (it != details_owner.end() && *it == e) return details[at];
+  if (it != details_owner.end() && *it == e) return *details[at];
   flags[e] |= has_details;
-  details_owner.insert(it, e);  // events are added in order: this appends
-  return *details.insert(details.begin() + static_cast<std::ptrdiff_t>(at), event_details{});
+  details_owner.insert(it, e);
+  return **details.insert(details.begin() + static_cast<std::ptrdiff_t>(at),
+                          std::make_unique<event_details>());
 }
 
 const event_details* event_table::impl::find_details(event_index e) const {
   if (!(flags[e] & has_details)) return nullptr;
   auto it = std::lower_bound(details_owner.begin(), details_owner.end(), e);
-  return &details[static_cast<std::size_t>(it - details_owner.begin())];
+  return details[static_cast<std::size_t>(it - details_owner.begin())].get();
 }
 
 std::int64_t event_table::impl::latest(event_index e) const {
@@ -284,8 +290,10 @@ std::size_t event_table::memory_bytes() const {
                       bytes_of(d.relation_target) + bytes_of(d.relation_kind) + bytes_of(d.text) +
                       bytes_of(d.text_base) + bytes_of(d.long_latest) + bytes_of(d.details_owner) +
                       bytes_of(d.details) + d.id_slots.memory_bytes() + d.kinds.memory_bytes() +
-                      d.zones.memory_bytes() + d.tags.memory_bytes();
-  for (const auto& x : d.details) {
+                      d.zones.memory_bytes() + d.tags.memory_bytes() +
+                      d.details.size() * sizeof(event_details);
+  for (const auto& held : d.details) {
+    const event_details& x = *held;
     bytes += bytes_of(x.channel) + bytes_of(x.place) + bytes_of(x.summary) + bytes_of(x.notes) +
              bytes_of(x.quotes) + bytes_of(x.figures) + bytes_of(x.sources) +
              bytes_of(x.relation_notes);
@@ -304,7 +312,8 @@ std::size_t event_table::text_bytes() const {
   const impl& d = *impl_;
   std::size_t bytes =
       d.text_payload + d.kinds.text_bytes() + d.zones.text_bytes() + d.tags.text_bytes();
-  for (const auto& x : d.details) {
+  for (const auto& held : d.details) {
+    const event_details& x = *held;
     bytes += x.channel.size() + x.place.size() + x.summary.size() + x.notes.size();
     for (const auto& q : x.quotes) bytes += q.text.size() + q.note.size();
     for (const auto& f : x.figures)

@@ -168,7 +168,7 @@ std::vector<event_index> story::finish() {
       out.details.push_back(std::move(d.details[static_cast<std::size_t>(
           std::lower_bound(d.details_owner.begin(), d.details_owner.end(), old) -
           d.details_owner.begin())]));
-      if (auto& written = out.details.back().relation_notes; !written.empty()) {
+      if (auto& written = out.details.back()->relation_notes; !written.empty()) {
         std::vector<std::string> by_target(written.size());
         for (std::size_t r = 0; r < written.size(); ++r)
           by_target[r] = std::move(written[count > 1 ? links[r].written : r]);

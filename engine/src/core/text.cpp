@@ -2,9 +2,42 @@
 
 #include "eventgraph/text.hpp"
 
+#include <bit>
+
 #include <fmt/format.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace eventgraph::detail::text {
+namespace {
+
+/// The end of the run of plain JSON string bytes (ASCII, not a control, not `"` or `\`)
+/// starting at `i`. Sixteen bytes at a time where SSE2 is there: an export of a million
+/// events is mostly such runs.
+std::size_t plain_json_run(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
+                backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Signed: bytes from 0x80 are negative, so below 0x20 catches them with the controls.
+    const __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(v, space),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const auto found = static_cast<unsigned>(_mm_movemask_epi8(special)))
+      return i + static_cast<std::size_t>(std::countr_zero(found));
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+  }
+  return i;
+}
+
+}  // namespace
 
 code_point next_code_point(std::string_view s, std::size_t at) {
   constexpr code_point invalid{0xFFFD, 1, false};
@@ -143,17 +176,14 @@ std::string escape_dot(std::string_view s) {
 }
 
 void append_json_string(std::string& out, std::string_view s) {
-  const auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; };
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (plain(c)) {  // runs of plain ASCII are copied at once: most text is that
-      std::size_t end = i + 1;
-      while (end < s.size() && plain(static_cast<unsigned char>(s[end]))) ++end;
+    if (const std::size_t end = plain_json_run(s, i); end > i) {  // copied at once: most text
       out.append(s, i, end - i);
       i = end;
-      continue;
+      if (i == s.size()) break;
     }
+    const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
         case '"':

@@ -16,33 +16,38 @@ std::string dump(const ordered& value) {
   return dump_json(value, 2);
 }
 
-void put_text(ordered& object, const char* key, std::string_view text) {
-  if (!text.empty()) object[key] = text;
-}
+/// An own_format writer that builds a JSON value.
+class value_builder {
+ public:
+  void begin_object() { open(ordered::object()); }
+  void end_object() { open_.pop_back(); }
+  void begin_array() { open(ordered::array()); }
+  void end_array() { open_.pop_back(); }
+  void key(std::string_view name) { key_ = name; }
+  void text(std::string_view value) { put(ordered(value)); }
+  void integer(std::int64_t value) { put(ordered(value)); }
+  void number(double value) { put(ordered(value)); }
+  ordered take() { return std::move(root_); }
 
-ordered source_json(const source& s) {
-  ordered out = ordered::object();
-  out["title"] = s.title;
-  put_text(out, "publisher", s.publisher);
-  put_text(out, "url", s.url);
-  put_text(out, "date", s.date);
-  put_text(out, "note", s.note);
-  return out;
-}
+ private:
+  ordered& put(ordered&& value) {
+    if (open_.empty()) return root_ = std::move(value);
+    ordered& parent = *open_.back();
+    if (parent.is_array()) return parent.emplace_back(std::move(value));
+    return parent[key_] = std::move(value);
+  }
+  void open(ordered&& value) { open_.push_back(&put(std::move(value))); }
 
-ordered ids_json(const story& s, std::span<const actor_index> actors) {
-  ordered out = ordered::array();
-  for (actor_index a : actors) out.push_back(s.actors[a].id);
-  return out;
-}
+  ordered root_;
+  std::vector<ordered*> open_;  // pointers stay valid: only the innermost container grows
+  std::string key_;
+};
 
-/// The number as the file wrote it when it is whole; otherwise the shortest text that reads
-/// back as the same double, which is then stable from one export to the next.
-ordered figure_value(const figure& f) {
-  const std::string_view text = f.value_text;
-  const bool whole = !text.empty() && text.find_first_not_of("+-0123456789") == std::string::npos;
-  if (whole) return static_cast<std::int64_t>(f.value);
-  return f.value;
+template <typename Write>
+ordered value_of(Write&& write) {
+  value_builder builder;
+  write(builder);
+  return builder.take();
 }
 
 }  // namespace
@@ -52,88 +57,15 @@ std::string dump_json(const ordered_json& value, int indent) {
 }
 
 ordered_json header_value(const story& s) {
-  ordered out = ordered::object();
-  out["eventgraph"] = 1;
-  for (auto [key, text] : {std::pair{"title", &s.title}, std::pair{"description", &s.description},
-                           std::pair{"notes", &s.notes}, std::pair{"timezone", &s.timezone}})
-    put_text(out, key, *text);
-  if (!s.sources.empty()) {
-    ordered sources = ordered::array();
-    for (const source& src : s.sources) sources.push_back(source_json(src));
-    out["sources"] = std::move(sources);
-  }
-  return out;
+  return value_of([&](value_builder& out) { own_format::header(out, s); });
 }
 
 ordered_json actor_value(const story& s, const actor& a) {
-  ordered out = ordered::object();
-  out["id"] = a.id;
-  out["name"] = a.name;
-  if (a.kind) out["kind"] = std::string(to_string(*a.kind));
-  put_text(out, "role", a.role);
-  if (!a.member_of.empty()) out["member_of"] = ids_json(s, a.member_of);
-  put_text(out, "notes", a.notes);
-  return out;
+  return value_of([&](value_builder& out) { own_format::actor_fields(out, s, a); });
 }
 
 ordered_json event_value(const story& s, const event& e) {
-  ordered out = ordered::object();
-  out["id"] = e.id();
-  out["date"] = e.date();
-  if (e.timezone() != s.timezone) out["timezone"] = zone_name(e);
-  out["actors"] = ids_json(s, e.actors());
-  if (!e.addressees().empty()) out["to"] = ids_json(s, e.addressees());
-  put_text(out, "kind", e.kind());
-  put_text(out, "channel", e.channel());
-  put_text(out, "place", e.place());
-  out["title"] = e.title();
-  put_text(out, "summary", e.summary());
-  put_text(out, "notes", e.notes());
-  if (!e.quotes().empty()) {
-    ordered quotes = ordered::array();
-    for (const quote& q : e.quotes()) {
-      ordered item = ordered::object();
-      item["text"] = q.text;
-      if (q.by) item["by"] = s.actors[*q.by].id;
-      put_text(item, "note", q.note);
-      quotes.push_back(std::move(item));
-    }
-    out["quotes"] = std::move(quotes);
-  }
-  if (!e.figures().empty()) {
-    ordered figures = ordered::array();
-    for (const figure& f : e.figures()) {
-      ordered item = ordered::object();
-      item["label"] = f.label;
-      item["value"] = figure_value(f);
-      put_text(item, "unit", f.unit);
-      put_text(item, "note", f.note);
-      figures.push_back(std::move(item));
-    }
-    out["figures"] = std::move(figures);
-  }
-  if (!e.sources().empty()) {
-    ordered sources = ordered::array();
-    for (const source& src : e.sources()) sources.push_back(source_json(src));
-    out["sources"] = std::move(sources);
-  }
-  if (!e.tags().empty()) {
-    ordered tags = ordered::array();
-    for (std::string_view tag : e.tags()) tags.push_back(tag);
-    out["tags"] = std::move(tags);
-  }
-  if (!e.relations().empty()) {
-    ordered relations = ordered::array();
-    for (const relation r : e.relations()) {
-      ordered item = ordered::object();
-      item["type"] = std::string(to_string(r.type));
-      item["to"] = s.events[r.target].id();
-      put_text(item, "note", r.note);
-      relations.push_back(std::move(item));
-    }
-    out["relations"] = std::move(relations);
-  }
-  return out;
+  return value_of([&](value_builder& out) { own_format::event_fields(out, s, e); });
 }
 
 namespace {

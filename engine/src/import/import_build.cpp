@@ -1,5 +1,6 @@
 #include "import/import_build.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -9,8 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include <simdjson.h>
+
 #include "core/text.hpp"
 #include "import/import_ids.hpp"
+#include "load/document_tree.hpp"
 #include "load/load_internal.hpp"
 
 namespace eventgraph::detail {
@@ -59,8 +63,11 @@ void append_array(std::string& out, const Items& items, Write&& write) {
   out += ']';
 }
 
-void append_sources(std::string& out, const std::vector<source>& sources) {
-  append_array(out, sources, [](std::string& o, const source& s) {
+/// Sources, figures, ids and quotes: of the story's header (owned) or of a packed record
+/// (event_view), the same members either way.
+template <typename Sources>
+void append_sources(std::string& out, const Sources& sources) {
+  append_array(out, sources, [](std::string& o, const auto& s) {
     object_writer w(o);
     // A post's own URL is often all a source is: the URL names it then (a source needs a title).
     w.put("title", s.title.empty() ? s.url : s.title);
@@ -73,9 +80,10 @@ void append_sources(std::string& out, const std::vector<source>& sources) {
 
 /// A figure's value as a JSON number: a whole number as an integer (33000 stays 33000, as the
 /// json export writes it), else the shortest text that reads back as the same double.
-void append_figure_value(std::string& out, const figure& f) {
+template <typename Figure>
+void append_figure_value(std::string& out, const Figure& f) {
   std::array<char, 32> buffer{};
-  const bool whole = f.value_text.find_first_not_of("+-0123456789") == std::string::npos;
+  const bool whole = f.value_text.find_first_not_of("+-0123456789") == std::string_view::npos;
   const auto end =
       whole && std::abs(f.value) < 9.2e18
           ? std::to_chars(buffer.begin(), buffer.end(), static_cast<std::int64_t>(f.value)).ptr
@@ -83,8 +91,9 @@ void append_figure_value(std::string& out, const figure& f) {
   out.append(buffer.data(), end);
 }
 
-void append_figures(std::string& out, const std::vector<figure>& figures) {
-  append_array(out, figures, [](std::string& o, const figure& f) {
+template <typename Figures>
+void append_figures(std::string& out, const Figures& figures) {
+  append_array(out, figures, [](std::string& o, const auto& f) {
     object_writer w(o);
     w.string("label", f.label);
     append_figure_value(w.key("value"), f);
@@ -112,8 +121,19 @@ struct placeholder {
   std::string id;
 };
 
-/// What the build holds besides the collected records: ids, placeholders, the NDJSON text.
-struct builder {
+bool valid_utf8(std::string_view text) {
+  return simdjson::validate_utf8(text.data(), text.size());
+}
+
+/// What the build holds besides the collected records: ids, placeholders; and the story's
+/// lines, handed to the loader one at a time (a line_source): an event as views into its
+/// record when it is plain, else as its NDJSON text, so a million records are never written
+/// out as text only to be parsed again.
+struct builder final : line_source {
+  builder(import_collector& collector, const import_options& opts, import_counts& n,
+          diagnostic_list& d, bool keep)
+      : c(collector), options(opts), counts(n), diags(d), keep_records(keep) {}
+
   import_collector& c;
   const import_options& options;
   import_counts& counts;
@@ -122,28 +142,44 @@ struct builder {
   std::vector<std::string> actor_ids, event_ids;
   std::deque<placeholder> placeholders;
   std::unordered_map<std::string_view, std::uint32_t> placeholder_keys;
-  std::string ndjson;  ///< the story, one line a record
-  std::vector<line_origin> lines;
+  std::vector<line_origin> lines;  ///< where each line handed to the loader came from
+  /// Records are freed once read, unless another pass (skip_bad) needs them.
+  bool keep_records = false;
+  std::size_t event_text_bytes = 0;
   /// Each link's target, in the order find_absent_targets met them (event by event): an event
   /// index, a placeholder index with placeholder_bit, or dropped. Resolved once, so that the
   /// writer needs no key of a record it has already written and freed.
   std::vector<std::uint32_t> link_targets;
   static constexpr std::uint32_t placeholder_bit = 0x80000000U, dropped = 0xFFFFFFFFU;
 
-  void end_line(line_origin origin) {
-    ndjson.push_back('\n');
-    lines.push_back(origin);
+  // Where the loader is: the line's kind, its record, its first link target.
+  enum class part : std::uint8_t { start, header, actor, event, placeholder, end };
+  part at_part = part::start;
+  std::size_t at_index = 0, at_link = 0, next_link = 0;
+  std::string ndjson;  ///< the current line's text, then json_padding bytes
+  std::string placeholder_date_text, placeholder_title;  // what a plain placeholder views
+  event_view view;                                       ///< the record last read (one at a time)
+  /// The smallest store chunk of the events from each one on: chunks before it are read no
+  /// more once the load reaches that event.
+  std::vector<std::uint32_t> chunk_from;
+
+  /// Event i's record, read into `view` (until the next call).
+  const event_view& record(std::size_t i) {
+    c.store.read(c.events[i].record, view);
+    return view;
   }
 
   /// Every actor an event names (or a placeholder's author) exists, then ids in reading order:
   /// actors, events, placeholders.
   void choose_ids() {
-    for (auto& e : c.events) {
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+      const collected_event& e = c.events[i];
       if (e.links_only || e.skipped) continue;
-      for (const auto* list : {&e.record.actors, &e.record.addressees})
-        for (const auto& key : *list) (void)c.actor_for(key, e.file, e.record.at);
-      for (const auto& q : e.record.quotes)
-        if (!q.by.empty()) (void)c.actor_for(q.by, e.file, e.record.at);
+      const event_view& r = record(i);
+      for (const auto* list : {&r.actors, &r.addressees})
+        for (const auto key : *list) (void)c.actor_for(key, e.file, r.at);
+      for (const auto& q : r.quotes)
+        if (!q.by.empty()) (void)c.actor_for(q.by, e.file, r.at);
     }
     // By index: a group only named as one is made here, after the actors read.
     for (std::size_t i = 0; i < c.actors.size(); ++i)
@@ -153,9 +189,14 @@ struct builder {
       if (!p.actor_key.empty())
         (void)c.actor_for(p.actor_key, p.first_reply.file, p.first_reply.at);
     for (auto& a : c.actors) actor_ids.push_back(ids.choose(a.record.id_hint, a.record.key));
-    for (auto& e : c.events)
-      event_ids.push_back(e.links_only || e.skipped ? std::string()
-                                                    : ids.choose(e.record.id_hint, e.record.key));
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+      if (c.events[i].links_only || c.events[i].skipped) {
+        event_ids.emplace_back();
+        continue;
+      }
+      const event_view& r = record(i);
+      event_ids.push_back(ids.choose(r.id_hint, r.key));
+    }
     // Named as the target's own record would be, else by a readable id it is known by (a
     // sheet's "In reply to"), else by its key.
     for (auto& p : placeholders) {
@@ -166,34 +207,39 @@ struct builder {
 
   /// Links whose target no input holds: a placeholder each (or dropped, and counted).
   void find_absent_targets() {
-    for (auto& e : c.events) {
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+      const collected_event& e = c.events[i];
+      if (e.skipped && !e.links_only) continue;
+      const event_view& r = record(i);
       if (e.links_only) {
-        const std::string& name = e.record.id_hint.empty() ? e.record.key : e.record.id_hint;
-        diags.error(c.where(e.file, e.record.at), "unknown-event",
-                    "a relation from '" + name + "', which no input holds as an event");
+        const std::string_view name = r.id_hint.empty() ? r.key : r.id_hint;
+        diags.error(
+            c.where(e.file, r.at), "unknown-event",
+            "a relation from '" + std::string(name) + "', which no input holds as an event");
         continue;
       }
-      if (e.skipped) continue;
-      for (const auto& link : e.record.links) {
+      event_text_bytes += r.title.size() + r.date.size() + 24;
+      for (const auto& link : r.links) {
         if (const auto target = c.find_event(link.key)) {
           link_targets.push_back(*target);
         } else if (options.missing == missing_policy::drop) {
           ++counts.dropped_links;
           link_targets.push_back(dropped);
         } else {
-          link_targets.push_back(placeholder_bit | note_reply(link, e));
+          link_targets.push_back(placeholder_bit | note_reply(link, e, r));
         }
       }
     }
   }
 
   /// The placeholder for the link's absent target, made at its first reply; its index.
-  std::uint32_t note_reply(const imported_link& link, const collected_event& reply) {
+  std::uint32_t note_reply(const event_view::link& link, const collected_event& reply,
+                           const event_view& r) {
     auto found = placeholder_keys.find(link.key);
     if (found == placeholder_keys.end()) {
       placeholder fresh;
       fresh.key = link.key;
-      fresh.first_reply = {reply.file, reply.record.at, std::nullopt};
+      fresh.first_reply = {reply.file, r.at, std::nullopt};
       placeholders.push_back(std::move(fresh));
       // The map's key points into the stored placeholder (a deque: it never moves).
       found = placeholder_keys.emplace(placeholders.back().key, placeholders.size() - 1).first;
@@ -202,10 +248,10 @@ struct builder {
     if (p.known_as.empty()) p.known_as = link.known_as;
     if (p.id_hint.empty()) p.id_hint = link.id_hint;
     if (p.actor_key.empty()) p.actor_key = link.actor_key;
-    const auto parsed = parse_date(reply.record.date, reply.record.timezone);
+    const auto parsed = parse_date(r.date, r.timezone);
     if (p.date.empty() || (parsed.time && (!p.reply_time || *parsed.time < *p.reply_time))) {
-      p.date = reply.record.date;
-      p.timezone = reply.record.timezone;
+      p.date = r.date;
+      p.timezone = r.timezone;
       p.reply_time = parsed.time;
     }
     return found->second;
@@ -221,12 +267,11 @@ struct builder {
       h.put("timezone", c.story_header.timezone);
       if (!c.story_header.sources.empty()) append_sources(h.key("sources"), c.story_header.sources);
     }
-    end_line({0, {}, std::nullopt});
   }
 
-  void write_actors() {
-    for (std::size_t i = 0; i < c.actors.size(); ++i) {
-      const imported_actor& a = c.actors[i].record;
+  void write_actor(std::size_t i) {
+    const imported_actor& a = c.actors[i].record;
+    {
       {
         object_writer out(ndjson);
         out.string("type", "actor");
@@ -243,7 +288,6 @@ struct builder {
         if (!a.url.empty()) notes += (notes.empty() ? "" : "\n") + a.url;
         out.put("notes", notes);
       }
-      end_line({c.actors[i].file, a.at, std::nullopt});
     }
   }
 
@@ -253,16 +297,16 @@ struct builder {
     text::append_json_string(out, actor_ids[c.actor_for(key, file, at)]);
   }
 
-  void append_actor_ids(std::string& out, const std::vector<std::string>& keys, std::uint32_t file,
+  template <typename Keys>
+  void append_actor_ids(std::string& out, const Keys& keys, std::uint32_t file,
                         import_location at) {
-    append_array(out, keys, [&](std::string& o, const std::string& key) {
-      append_actor_id(o, key, file, at);
-    });
+    append_array(out, keys,
+                 [&](std::string& o, std::string_view key) { append_actor_id(o, key, file, at); });
   }
 
-  void append_quotes(std::string& out, const std::vector<imported_quote>& quotes,
+  void append_quotes(std::string& out, const std::vector<event_view::quote>& quotes,
                      std::uint32_t file, import_location at) {
-    append_array(out, quotes, [&](std::string& o, const imported_quote& q) {
+    append_array(out, quotes, [&](std::string& o, const event_view::quote& q) {
       object_writer w(o);
       w.string("text", q.text);
       if (!q.by.empty()) append_actor_id(w.key("by"), q.by, file, at);
@@ -270,18 +314,16 @@ struct builder {
     });
   }
 
-  /// `next_link`: the event's first entry in link_targets; past its last on return.
-  void write_event(std::size_t i, std::size_t& next_link) {
+  /// `first_link`: the event's first entry in link_targets.
+  void write_event(std::size_t i, std::size_t first_link) {
     const collected_event& ce = c.events[i];
-    const imported_event& e = ce.record;
+    const event_view& e = record(i);
     {
       object_writer out(ndjson);
       out.string("id", event_ids[i]);
       out.put("date", e.date);
       // A zone that means the story's ("UTC" in a story without one) is left to the story.
-      const std::string& story_zone = c.story_header.timezone;
-      if (e.timezone != story_zone && !(e.timezone == "UTC" && story_zone.empty()))
-        out.put("timezone", e.timezone);
+      if (own_zone(e)) out.put("timezone", e.timezone);
       if (!e.actors.empty()) append_actor_ids(out.key("actors"), e.actors, ce.file, e.at);
       if (!e.addressees.empty()) append_actor_ids(out.key("to"), e.addressees, ce.file, e.at);
       out.put("kind", e.kind);
@@ -296,7 +338,7 @@ struct builder {
       if (!e.tags.empty()) append_array(out.key("tags"), e.tags, text::append_json_string);
       bool any = false;
       for (const auto& link : e.links) {
-        const std::uint32_t target = link_targets[next_link++];
+        const std::uint32_t target = link_targets[first_link++];
         if (target == dropped) continue;
         if (any)
           ndjson += ',';
@@ -311,7 +353,6 @@ struct builder {
       }
       if (any) ndjson += ']';
     }
-    end_line({ce.file, e.at, static_cast<std::uint32_t>(i)});
   }
 
   void write_placeholder(const placeholder& p) {
@@ -321,11 +362,175 @@ struct builder {
       out.string("date", placeholder_date(p.date));
       out.put("timezone", p.timezone);
       if (!p.actor_key.empty())
-        append_actor_ids(out.key("actors"), {p.actor_key}, p.first_reply.file, p.first_reply.at);
+        append_actor_ids(out.key("actors"), std::array{std::string_view(p.actor_key)},
+                         p.first_reply.file, p.first_reply.at);
       out.string("kind", "missing");
       out.string("title", "Missing: " + (p.known_as.empty() ? p.key : p.known_as));
     }
-    end_line(p.first_reply);
+  }
+
+  /// Whether event i is written with a timezone of its own (one that is not the story's).
+  [[nodiscard]] bool own_zone(const event_view& e) const {
+    const std::string& story_zone = c.story_header.timezone;
+    return !e.timezone.empty() && e.timezone != story_zone &&
+           !(e.timezone == "UTC" && story_zone.empty());
+  }
+
+  static std::string_view present(std::string_view text) {
+    return text.empty() ? std::string_view{} : text;
+  }
+
+  void refs(const std::vector<std::string_view>& keys, const collected_event& ce,
+            import_location at, std::vector<plain_event::ref>& out) {
+    out.clear();
+    for (const auto key : keys) out.push_back({actor_ids[c.actor_for(key, ce.file, at)], 1});
+  }
+
+  /// Event i (its record `e`) as the fast path would read its line, when it is plain: no quotes,
+  /// figures, relation notes or zone of its own, every text valid UTF-8 (the text path replaces
+  /// what is not), a date and a title (without them the loader must say so).
+  bool plain_event_of(std::size_t i, const event_view& e, std::size_t first_link, plain_event& p) {
+    const collected_event& ce = c.events[i];
+    if (e.date.empty() || e.title.empty() || own_zone(e) || !e.quotes.empty() || !e.figures.empty())
+      return false;
+    for (std::string_view text : {e.date, e.kind, e.channel, e.place, e.title, e.summary, e.notes})
+      if (!valid_utf8(text)) return false;
+    for (const auto tag : e.tags)
+      if (!valid_utf8(tag)) return false;
+    for (const auto& src : e.sources) {
+      if (src.title.empty() && src.url.empty()) return false;
+      for (std::string_view text : {src.title, src.publisher, src.url, src.date, src.note})
+        if (!valid_utf8(text)) return false;
+    }
+    for (const auto& link : e.links)
+      if (!link.note.empty()) return false;
+    p.id = event_ids[i];
+    p.date = e.date;
+    p.kind = present(e.kind);
+    p.title = e.title;
+    p.channel = present(e.channel);
+    p.place = present(e.place);
+    p.summary = present(e.summary);
+    p.notes = present(e.notes);
+    p.column = 1;
+    refs(e.actors, ce, e.at, p.actors);
+    refs(e.addressees, ce, e.at, p.addressees);
+    p.tags.assign(e.tags.begin(), e.tags.end());
+    p.sources.clear();
+    for (const auto& src : e.sources)
+      p.sources.push_back({src.title.empty() ? src.url : src.title, present(src.publisher),
+                           present(src.url), present(src.date), present(src.note)});
+    p.relations.clear();
+    for (std::size_t l = 0; l < e.links.size(); ++l) {
+      const std::uint32_t target = link_targets[first_link + l];
+      if (target == dropped) continue;
+      p.relations.push_back({e.links[l].type,
+                             {target & placeholder_bit ? placeholders[target & ~placeholder_bit].id
+                                                       : event_ids[target],
+                              1}});
+    }
+    return true;
+  }
+
+  bool plain_placeholder_of(const placeholder& ph, plain_event& p) {
+    if (!ph.timezone.empty() || !valid_utf8(ph.date) || !valid_utf8(ph.known_as) ||
+        !valid_utf8(ph.key))
+      return false;
+    placeholder_date_text = placeholder_date(ph.date);
+    placeholder_title = "Missing: " + (ph.known_as.empty() ? ph.key : ph.known_as);
+    p.id = ph.id;
+    p.date = placeholder_date_text;
+    p.kind = "missing";
+    p.title = placeholder_title;
+    p.channel = p.place = p.summary = p.notes = {};
+    p.column = 1;
+    p.actors.clear();
+    if (!ph.actor_key.empty())
+      p.actors.push_back(
+          {actor_ids[c.actor_for(ph.actor_key, ph.first_reply.file, ph.first_reply.at)], 1});
+    p.addressees.clear();
+    p.tags.clear();
+    p.sources.clear();
+    p.relations.clear();
+    return true;
+  }
+
+  // line_source: header, actors, events (but links-only and skipped ones), placeholders.
+  [[nodiscard]] std::size_t size() const override {
+    return 1 + c.actors.size() + c.events.size() + placeholders.size();
+  }
+  [[nodiscard]] std::size_t text_bytes() const override { return event_text_bytes; }
+
+  bool next(plain_event& p, bool& plain_line) override {
+    // The record just read is in the story now: freed as the load goes, so the records and
+    // the story are not both held whole (the keys' maps are not searched after this).
+    if (at_part == part::event && !keep_records && at_index + 1 < chunk_from.size())
+      c.store.release_before(chunk_from[at_index + 1]);
+    plain_line = false;
+    ndjson.clear();
+    if (at_part == part::start) {
+      at_part = part::header;
+      lines.push_back({0, {}, std::nullopt});
+      return true;
+    }
+    if (at_part == part::header)
+      at_part = part::actor, at_index = 0;
+    else if (at_part != part::end)
+      ++at_index;
+    if (at_part == part::actor) {
+      if (at_index < c.actors.size()) {
+        lines.push_back({c.actors[at_index].file, c.actors[at_index].record.at, std::nullopt});
+        return true;
+      }
+      at_part = part::event, at_index = 0;
+    }
+    if (at_part == part::event) {
+      while (at_index < c.events.size() &&
+             (c.events[at_index].links_only || c.events[at_index].skipped))
+        ++at_index;
+      if (at_index < c.events.size()) {
+        const collected_event& ce = c.events[at_index];
+        const event_view& e = record(at_index);
+        at_link = next_link;
+        next_link += e.links.size();
+        lines.push_back({ce.file, e.at, static_cast<std::uint32_t>(at_index)});
+        plain_line = plain_event_of(at_index, e, at_link, p);
+        return true;
+      }
+      at_part = part::placeholder, at_index = 0;
+    }
+    if (at_part == part::placeholder) {
+      if (at_index < placeholders.size()) {
+        lines.push_back(placeholders[at_index].first_reply);
+        plain_line = plain_placeholder_of(placeholders[at_index], p);
+        return true;
+      }
+      at_part = part::end;
+    }
+    return false;
+  }
+
+  std::string_view text() override {
+    ndjson.clear();
+    switch (at_part) {
+      case part::header:
+        write_header();
+        break;
+      case part::actor:
+        write_actor(at_index);
+        break;
+      case part::event:
+        write_event(at_index, at_link);
+        break;
+      case part::placeholder:
+        write_placeholder(placeholders[at_index]);
+        break;
+      default:
+        break;
+    }
+    const std::size_t size = ndjson.size();
+    ndjson.append(json_padding, ' ');
+    return std::string_view(ndjson.data(), size);
   }
 
   [[nodiscard]] line_origin origin(const diagnostic& d) const {
@@ -358,7 +563,7 @@ struct builder {
       if (e.skipped) continue;
       e.skipped = true;
       ++total.skipped;
-      kept.warning(c.where(e.file, e.record.at), "skipped", "skipped: " + d->message);
+      kept.warning(c.where(e.file, record(index).at), "skipped", "skipped: " + d->message);
     }
     return true;
   }
@@ -388,34 +593,27 @@ result<story> build_story(import_collector& collected, const import_options& opt
     const bool may_retry = options.skip_bad && pass < max_passes;
     diagnostic_list pass_diags = diags;
     import_counts pass_counts = counts;
-    builder b{collected, options, pass_counts, pass_diags, {}, {}, {}, {}, {}, {}, {}, {}};
+    builder b(collected, options, pass_counts, pass_diags, may_retry);
     b.find_absent_targets();
     b.choose_ids();
-    b.write_header();
-    b.write_actors();
-    std::size_t next_link = 0;
-    for (std::size_t i = 0; i < collected.events.size(); ++i) {
-      collected_event& e = collected.events[i];
-      if (e.links_only || e.skipped) continue;
-      b.write_event(i, next_link);
-      // Without another pass the record is in the text now: freed as it goes, so the records
-      // and their text are not both held (the keys' maps are not searched after this).
-      if (!may_retry) e.record = imported_event{};
-    }
-    for (const auto& p : b.placeholders) b.write_placeholder(p);
     pass_counts.placeholders = b.placeholders.size();
-    if (!may_retry) {
-      collected.events.clear();
-      collected.actors.clear();
-    }
+    b.chunk_from.resize(collected.events.size());
+    for (std::size_t i = collected.events.size(); i-- > 0;)
+      b.chunk_from[i] =
+          std::min(record_store::chunk_of(collected.events[i].record),
+                   i + 1 < collected.events.size() ? b.chunk_from[i + 1] : UINT32_MAX);
     load_options load;
     load.format = input_format::ndjson;
     load.max_diagnostics = options.max_diagnostics;
     // The loader's advice (an event without a source) would repeat for every record of a
     // source that has none; its errors all stay.
     load.warnings = false;
-    const input_view view{std::string(story_name), b.ndjson};
-    auto loaded = load_guarded(std::span<const input_view>(&view, 1), load);
+    auto loaded = load_lines(std::string(story_name), b, load);
+    if (!may_retry) {
+      collected.events.clear();
+      collected.actors.clear();
+      collected.store.clear();
+    }
     if (!loaded.ok() && !pass_diags.has_errors() && may_retry &&
         b.skip_rejected(loaded.diagnostics(), diags, counts))
       continue;

@@ -1,8 +1,9 @@
 #pragma once
 // From the collected records to a validated story: ids, links resolved across every input,
-// placeholders (or dropped links) for absent targets, then the story written as eventgraph
-// NDJSON in memory and loaded by the loader, so an import obeys every rule a file does; each
-// diagnostic is put back at the record's own file:line:column.
+// placeholders (or dropped links) for absent targets, then the story handed to the loader
+// line by line as its NDJSON would read (load_internal.hpp's line_source: plain events as
+// views, other lines as text), so an import obeys every rule a file does; each diagnostic is
+// put back at the record's own file:line:column.
 
 #include "import/import_collect.hpp"
 #include "load/pending.hpp"

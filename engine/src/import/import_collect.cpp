@@ -80,8 +80,8 @@ void import_collector::header(imported_header&& h) {
 
 void import_collector::actor(imported_actor&& a) {
   const auto file = static_cast<std::uint32_t>(files.size() - 1);
-  if (const auto found = actor_keys_.find(a.key); found != actor_keys_.end()) {
-    collected_actor& first = actors[found->second];
+  if (const auto found = actor_keys_.find(a.key, actor_key())) {
+    collected_actor& first = actors[*found];
     merge_into(first.record, a);
     if (!first.defined) {
       first.defined = true;
@@ -91,18 +91,18 @@ void import_collector::actor(imported_actor&& a) {
     return;
   }
   actors.push_back({std::move(a), file, true});
-  actor_keys_.emplace(actors.back().record.key, static_cast<std::uint32_t>(actors.size() - 1));
+  actor_keys_.insert(static_cast<std::uint32_t>(actors.size() - 1), actor_key());
 }
 
 std::uint32_t import_collector::actor_for(std::string_view key, std::uint32_t file,
                                           import_location at) {
-  if (const auto found = actor_keys_.find(key); found != actor_keys_.end()) return found->second;
+  if (const auto found = actor_keys_.find(key, actor_key())) return *found;
   imported_actor a;
   a.key = std::string(key);
   a.at = at;
   actors.push_back({std::move(a), file, false});
   const auto index = static_cast<std::uint32_t>(actors.size() - 1);
-  actor_keys_.emplace(actors.back().record.key, index);
+  actor_keys_.insert(index, actor_key());
   return index;
 }
 
@@ -110,27 +110,31 @@ void import_collector::event(imported_event&& e) {
   const auto file = static_cast<std::uint32_t>(files.size() - 1);
   const bool content = has_content(e);
   if (content) ++counts_.records;
-  if (const auto found = event_keys_.find(e.key); found != event_keys_.end()) {
-    collected_event& first = events[found->second];
+  if (const auto found = event_keys_.find(e.key, event_key())) {
+    collected_event& first = events[*found];
     // A links-only record (a relations sheet's row) adds to an event; it repeats nothing.
     if (content && !first.links_only) ++counts_.merged;
+    // The first copy is unpacked, merged into, and packed again (its old bytes stay unused:
+    // repeats are few).
+    imported_event merged = store.owned(first.record);
     if (content && first.links_only) {
       first.links_only = false;
       first.file = file;
-      first.record.at = e.at;
+      merged.at = e.at;
     }
-    merge_into(first.record, e);
+    merge_into(merged, e);
+    first.record = store.add(merged);
     return;
   }
-  events.push_back({std::move(e), file, !content});
-  event_keys_.emplace(events.back().record.key, static_cast<std::uint32_t>(events.size() - 1));
+  events.push_back({store.add(e), file, !content});
+  event_keys_.insert(static_cast<std::uint32_t>(events.size() - 1), event_key());
 }
 
 std::optional<std::uint32_t> import_collector::find_event(std::string_view key) const {
-  const auto found = event_keys_.find(key);
-  if (found == event_keys_.end()) return std::nullopt;
-  if (const auto& e = events[found->second]; e.links_only || e.skipped) return std::nullopt;
-  return found->second;
+  const auto found = event_keys_.find(key, event_key());
+  if (!found) return std::nullopt;
+  if (const auto& e = events[*found]; e.links_only || e.skipped) return std::nullopt;
+  return found;
 }
 
 void import_collector::bad_record(import_location at, std::string message) {

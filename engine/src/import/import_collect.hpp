@@ -9,9 +9,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "import/key_index.hpp"
+#include "import/record_store.hpp"
 #include "import/records.hpp"
 
 namespace eventgraph::detail {
@@ -23,7 +24,7 @@ struct collected_actor {
 };
 
 struct collected_event {
-  imported_event record;
+  record_store::handle record = 0;  ///< in import_collector::store
   std::uint32_t file = 0;
   /// Only links were given so far (a relations sheet's rows): not an event until a record with
   /// a date or title arrives.
@@ -54,15 +55,22 @@ class import_collector final : public import_sink {
 
   std::vector<std::string> files;
   imported_header story_header;
-  // Deques: the maps' keys point into the records, which must not move.
+  // A deque: the actors' records are added one by one, and never move.
   std::deque<collected_actor> actors;
-  std::deque<collected_event> events;
+  std::vector<collected_event> events;
+  record_store store;  ///< the events' records
 
  private:
   const import_options& options_;
   diagnostic_list& diags_;
   import_counts& counts_;
-  std::unordered_map<std::string_view, std::uint32_t> actor_keys_, event_keys_;
+  key_index actor_keys_, event_keys_;
+  [[nodiscard]] auto actor_key() const {
+    return [this](std::uint32_t i) -> std::string_view { return actors[i].record.key; };
+  }
+  [[nodiscard]] auto event_key() const {
+    return [this](std::uint32_t i) -> std::string_view { return store.key(events[i].record); };
+  }
   std::size_t done_before_ = 0, total_ = 0;
 };
 

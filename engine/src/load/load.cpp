@@ -48,17 +48,54 @@ void read_input(input_view input, input_format format, tree_reader& reader,
   if (parsed) reader.read_document(root);
 }
 
-}  // namespace
-
-result<story> load_views(std::span<const input_view> inputs, const load_options& options) {
-  diagnostic_list diags(options.max_diagnostics);
+/// What every load shares: the story being built, the references still to resolve, the
+/// diagnostics; sized once for the lines to come, then resolved and finished.
+struct load_state {
+  diagnostic_list diags;
   story s;
   pending_events pending;
   std::vector<pending_actor> pending_actors;
-  actor_id_index known_actors(s.actors);
+  actor_id_index known_actors{s.actors};
+
+  explicit load_state(std::size_t max_diagnostics) : diags(max_diagnostics) {}
+
+  /// NDJSON: about one event per line, and the events' text is part of the lines', so the
+  /// columns and the text arena are sized once.
+  void reserve(std::size_t lines, std::size_t text_bytes) {
+    s.events.columns().reserve(lines, text_bytes);
+    s.events.columns().defer_ids = true;  // indexed in one batch before references resolve
+    pending.events.reserve(lines);
+    pending.refs.reserve(lines);
+    // Events often answer more than one event: room for half as many again (reserved memory
+    // that is never written costs no page; growing past it would copy every relation).
+    pending.relations.reserve(lines + lines / 2);
+    // About one entry a line in each: mapped now, in a few calls, not page by page.
+    auto& c = s.events.columns();
+    auto map = [&](const auto& v) { prefault(v.data(), lines * sizeof(v[0])); };
+    map(c.earliest), map(c.span), map(c.flags), map(c.text_offset), map(c.actor);
+    map(c.relation_begin), map(pending.events), map(pending.relations);
+  }
+
+  tree_reader reader(const std::string& name, const load_options& options) {
+    s.files.push_back(name);
+    return {name, s, pending, pending_actors, known_actors, options.warnings, diags};
+  }
+
+  result<story> finish(const load_options& options) {
+    resolve_and_check(s, pending, pending_actors, options, diags);
+    diags.sort();
+    if (diags.has_errors()) return std::move(diags);
+    pending = {};  // free the scratch before the sort's copy
+    s.finish();
+    return {std::move(s), std::move(diags)};
+  }
+};
+
+}  // namespace
+
+result<story> load_views(std::span<const input_view> inputs, const load_options& options) {
+  load_state state(options.max_diagnostics);
   std::size_t total_bytes = 0, done_bytes = 0;
-  // NDJSON: about one event per line, and the events' text is part of the lines', so the columns
-  // and the text arena are sized once.
   std::size_t lines = 0, ndjson_bytes = 0;
   std::vector<bool> nul_free(inputs.size(), false);  // known to have no NUL byte
   std::vector<input_format> formats(inputs.size());
@@ -72,37 +109,26 @@ result<story> load_views(std::span<const input_view> inputs, const load_options&
       nul_free[i] = !counted.has_nul;
     }
   }
-  s.events.columns().reserve(lines, ndjson_bytes);
-  s.events.columns().defer_ids = true;  // indexed in one batch before references are resolved
-  pending.events.reserve(lines);
-  pending.refs.reserve(lines);
-  // Events often answer more than one event: room for half as many again (reserved memory
-  // that is never written costs no page; growing past it would copy every relation).
-  pending.relations.reserve(lines + lines / 2);
-  {
-    // About one entry a line in each: mapped now, in a few calls, not page by page.
-    auto& c = s.events.columns();
-    auto map = [&](const auto& v) { prefault(v.data(), lines * sizeof(v[0])); };
-    map(c.earliest), map(c.span), map(c.flags), map(c.text_offset), map(c.actor);
-    map(c.relation_begin), map(pending.events), map(pending.relations);
-  }
+  state.reserve(lines, ndjson_bytes);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const auto& input = inputs[i];
-    s.files.push_back(input.name);
-    tree_reader reader(input.name, s, pending, pending_actors, known_actors, options.warnings,
-                       diags);
-    if (!check_encoding(input.text, input.name, diags, nul_free[i])) continue;
-    read_input(input, formats[i], reader, options, diags);
+    tree_reader reader = state.reader(input.name, options);
+    if (!check_encoding(input.text, input.name, state.diags, nul_free[i])) continue;
+    read_input(input, formats[i], reader, options, state.diags);
     done_bytes += input.text.size();
     if (options.progress) options.progress(done_bytes, total_bytes, options.progress_context);
   }
-  resolve_and_check(s, pending, pending_actors, options, diags);
-  diags.sort();
-  if (diags.has_errors()) return diags;
-  pending = {};  // free the scratch before the sort's copy
-  s.finish();
-  return {std::move(s), std::move(diags)};
+  return state.finish(options);
 }
+
+result<story> load_lines(const std::string& name, line_source& lines, const load_options& options) {
+  load_state state(options.max_diagnostics);
+  state.reserve(lines.size(), lines.text_bytes());
+  tree_reader reader = state.reader(name, options);
+  read_lines(name, lines, reader, state.diags);
+  return state.finish(options);
+}
+
 /// load_views, with running out of memory as an error: a file too large to load is bad data,
 /// not a crash.
 result<story> load_guarded(std::span<const input_view> inputs, const load_options& options) {

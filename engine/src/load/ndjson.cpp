@@ -10,6 +10,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/event_table.hpp"
+#include "core/text.hpp"
 #include "load/load_internal.hpp"
 
 namespace eventgraph::detail {
@@ -147,6 +149,20 @@ void read_ndjson(const input_view& input, tree_reader& reader, const load_option
                 "{\"eventgraph\": 1}, and a line for each actor and event");
 }
 
+void read_lines(const std::string& name, line_source& lines, tree_reader& reader,
+                diagnostic_list& diags) {
+  plain_event event;
+  bool first_document = true;
+  for (std::uint32_t line = 1; diags.error_count() < 1000000; ++line) {
+    bool plain_line = false;
+    if (!lines.next(event, plain_line)) break;
+    if (plain_line && !first_document && reader.read_plain_event(event, line)) continue;
+    const std::string_view text = lines.text();
+    read_tree_line(text, name, line, first_document, reader, diags);
+    first_document = false;
+  }
+}
+
 /// Takes an event from the NDJSON fast path when it needs no diagnostic at all; false, with
 /// nothing changed, when the general reader must read the line instead.
 bool tree_reader::read_plain_event(const plain_event& p, std::uint32_t line) {
@@ -154,6 +170,12 @@ bool tree_reader::read_plain_event(const plain_event& p, std::uint32_t line) {
   if (!valid_id(p.id) || (p.kind.data() && !valid_kind_word(p.kind))) return false;
   const date_parse_result parsed = parse_date(p.date, zone_);
   if (!parsed.time || !parsed.warning.empty()) return false;
+  // What read_source would report: an unreadable date (an error), a link that is not http(s)
+  // (a warning).
+  for (const auto& src : p.sources) {
+    if (!src.date.empty() && !parse_date(src.date, zone_).time) return false;
+    if (!src.url.empty() && !text::is_link(src.url)) return false;
+  }
   auto& store = pending_events_;
   pending_events::entry entry;
   entry.where = {file_index_, line, p.column};
@@ -181,8 +203,10 @@ bool tree_reader::read_plain_event(const plain_event& p, std::uint32_t line) {
     if (used.size() < story_.actors.size()) used.resize(story_.actors.size(), false);
     for (actor_index a : known_actor_list_) used[a] = true;
     for (actor_index a : known_addressee_list_) used[a] = true;
-    story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
-                                 known_actor_list_, known_addressee_list_, p.tags});
+    const event_index e =
+        story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
+                                     known_actor_list_, known_addressee_list_, p.tags});
+    add_plain_details(p, e);
     store.events.push_back(entry);
     return true;
   }
@@ -192,11 +216,28 @@ bool tree_reader::read_plain_event(const plain_event& p, std::uint32_t line) {
   for (const auto& a : p.addressees) store.refs.push_back({a.id, {file_index_, line, a.column}});
   placeholder_actors_.assign(std::max(p.actors.size(), p.addressees.size()), 0);
   const std::span<const actor_index> placeholders(placeholder_actors_);
-  story_.events.columns().add({p.id, p.date, p.title, p.kind, zone_, *parsed.time,
-                               placeholders.first(p.actors.size()),
-                               placeholders.first(p.addressees.size()), p.tags});
+  const event_index e = story_.events.columns().add(
+      {p.id, p.date, p.title, p.kind, zone_, *parsed.time, placeholders.first(p.actors.size()),
+       placeholders.first(p.addressees.size()), p.tags});
+  add_plain_details(p, e);
   store.events.push_back(std::move(entry));
   return true;
+}
+
+/// The rare fields, kept as event_table::add keeps an event_record's: only when one is given.
+void tree_reader::add_plain_details(const plain_event& p, event_index e) {
+  if (p.channel.empty() && p.place.empty() && p.summary.empty() && p.notes.empty() &&
+      p.sources.empty())
+    return;
+  event_details& x = story_.events.columns().details_for(e);
+  x.channel = p.channel;
+  x.place = p.place;
+  x.summary = p.summary;
+  x.notes = p.notes;
+  x.sources.reserve(p.sources.size());
+  for (const auto& src : p.sources)
+    x.sources.push_back({std::string(src.title), std::string(src.publisher), std::string(src.url),
+                         std::string(src.date), std::string(src.note)});
 }
 
 bool looks_like_ndjson(std::string_view text) {

@@ -23,6 +23,11 @@ enum field_bit : std::uint32_t {
   relations_bit = 256,
   type_bit = 512,
   to_bit = 1024,
+  channel_bit = 2048,
+  place_bit = 4096,
+  summary_bit = 8192,
+  notes_bit = 16384,
+  sources_bit = 32768,
 };
 
 }  // namespace
@@ -135,8 +140,45 @@ struct plain_event_reader::impl {
     return true;
   }
 
+  /// A source's fields, each once; `title` is required (the general reader says so).
+  bool sources(od::value& v, std::vector<plain_event::source>& out) {
+    od::array items;
+    if (v.get_array().get(items)) return false;
+    for (auto item : items) {
+      od::object object;
+      if (item.get_object().get(object)) return false;
+      plain_event::source source;
+      std::uint32_t seen = 0;
+      for (auto field : object) {
+        std::string_view key;
+        od::value value;
+        if (!raw_key(field, key) || field.value().get(value)) return false;
+        std::string_view* target = nullptr;
+        std::uint32_t bit = 0;
+        if (key == "title") {
+          target = &source.title, bit = 1;
+        } else if (key == "publisher") {
+          target = &source.publisher, bit = 2;
+        } else if (key == "url") {
+          target = &source.url, bit = 4;
+        } else if (key == "date") {
+          target = &source.date, bit = 8;
+        } else if (key == "note") {
+          target = &source.note, bit = 16;
+        }
+        if (!target || (seen & bit) || !text(value, *target)) return false;
+        seen |= bit;
+      }
+      if (!(seen & 1)) return false;
+      out.push_back(source);
+    }
+    return true;
+  }
+
   bool read(std::string_view line, plain_event& out) {
     out.id = out.date = out.kind = out.title = {};
+    out.channel = out.place = out.summary = out.notes = {};
+    out.sources.clear();
     out.actors.clear();
     out.addressees.clear();
     out.tags.clear();
@@ -179,6 +221,16 @@ struct plain_event_reader::impl {
         ok = once(kind_bit) && text(value, out.kind);
       } else if (key == "title") {
         ok = once(title_bit) && text(value, out.title) && !out.title.empty();
+      } else if (key == "channel") {
+        ok = once(channel_bit) && text(value, out.channel);
+      } else if (key == "place") {
+        ok = once(place_bit) && text(value, out.place);
+      } else if (key == "summary") {
+        ok = once(summary_bit) && text(value, out.summary);
+      } else if (key == "notes") {
+        ok = once(notes_bit) && text(value, out.notes);
+      } else if (key == "sources") {
+        ok = once(sources_bit) && sources(value, out.sources);
       } else if (key == "tags") {
         od::array items;
         ok = once(tags_bit) && !value.get_array().get(items);

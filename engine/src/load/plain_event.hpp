@@ -24,12 +24,17 @@ struct plain_event {
     relation_type type;
     ref to;
   };
+  struct source {
+    std::string_view title, publisher, url, date, note;
+  };
   std::string_view id, date, kind, title;
-  std::uint32_t column = 1;  ///< of the opening brace
+  std::string_view channel, place, summary, notes;  ///< null views when absent
+  std::uint32_t column = 1;                         ///< of the opening brace
   std::vector<ref> actors;
   std::vector<ref> addressees;  ///< `to`
   std::vector<std::string_view> tags;
   std::vector<link> relations;
+  std::vector<source> sources;
 };
 
 class plain_event_reader {
@@ -40,8 +45,9 @@ class plain_event_reader {
   plain_event_reader& operator=(const plain_event_reader&) = delete;
 
   /// Reads `line` (followed by at least json_padding readable bytes) when it is a plain event:
-  /// only the fields id, date, actor or actors, to, kind, title, tags, responds_to, relations
-  /// (type and to) and type ("event"), each once and of the right JSON type. False otherwise.
+  /// only the fields id, date, actor or actors, to, kind, channel, place, title, summary,
+  /// notes, sources (title, publisher, url, date, note), tags, responds_to, relations (type and
+  /// to) and type ("event"), each once and of the right JSON type. False otherwise.
   bool read(std::string_view line, plain_event& out);
 
  private:

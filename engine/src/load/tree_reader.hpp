@@ -37,6 +37,7 @@ class tree_reader : private node_checks {
   /// Takes an event from the NDJSON fast path when it needs no diagnostic at all; false, with
   /// nothing changed, when the general reader must read the line instead (ndjson.cpp).
   bool read_plain_event(const plain_event& p, std::uint32_t line);
+  void add_plain_details(const plain_event& p, event_index e);
 
  private:
   /// A document's or an event's `timezone`, checked; false (and a diagnostic) when unusable.
