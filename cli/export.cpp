@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "eventgraph/export.hpp"
+#include "graph_common.hpp"
 
 namespace eventgraph::cli {
 namespace {
@@ -59,6 +60,7 @@ void register_export(CLI::App& app, context& ctx) {
     std::string output = "-";
     bool graph = false;
     bool in_place = false;
+    selection_options select;
   };
   auto opts = std::make_shared<options>();
   CLI::App* command = app.add_subcommand(
@@ -81,6 +83,7 @@ void register_export(CLI::App& app, context& ctx) {
                     "mermaid: a flowchart of who responded to whom instead of a timeline");
   command->add_flag("--in-place", opts->in_place,
                     "json: let -o be one of the input files, rewritten in eventgraph's JSON");
+  add_selection_options(*command, opts->select);
   command->callback([&ctx, opts] {
     std::optional<export_format> format = opts->format;
     if (!format && is_folder(opts->output)) {
@@ -113,6 +116,12 @@ void register_export(CLI::App& app, context& ctx) {
       ctx.status = exit_bad_usage;
       return;
     }
+    if (opts->in_place && selects(opts->select)) {
+      ctx.err << "error: --in-place rewrites the whole story; a selection (--from, --actor, "
+                 "--around...) would drop the rest of it\n";
+      ctx.status = exit_bad_usage;
+      return;
+    }
     if (opts->in_place && *format != export_format::json) {
       ctx.err << "error: --in-place applies to --format json only (eventgraph's own format)\n";
       ctx.status = exit_bad_usage;
@@ -129,6 +138,11 @@ void register_export(CLI::App& app, context& ctx) {
     }
     auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
+    if (selects(opts->select)) {
+      auto part = select_part(ctx, *loaded, opts->select);
+      if (!part) return;
+      *loaded = std::move(part->kept);
+    }
     export_options options;
     options.mermaid_graph = opts->graph;
     auto files = export_files(*loaded, *format, options);

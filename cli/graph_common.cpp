@@ -1,5 +1,7 @@
 #include "graph_common.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "eventgraph/text.hpp"
@@ -108,6 +110,106 @@ std::vector<std::string> relation_names() {
   for (std::size_t i = 0; i < relation_type_count; ++i)
     out.emplace_back(to_string(static_cast<relation_type>(i)));
   return out;
+}
+
+void add_filter_options(CLI::App& command, selection_options& o) {
+  command.add_option("--from", o.from, "Window start (EDTF date, story time zone)");
+  command.add_option("--to", o.to, "Window end, inclusive: --to 2026-02 includes Feb 28");
+  // --overlap is the default, accepted so scripts can say it; only --within changes the mode.
+  auto* overlap = command.add_flag("--overlap")
+                      ->description("Events whose dates overlap the window (the default)");
+  auto* within =
+      command.add_flag("--within", o.within, "Only events whose dates lie wholly within it");
+  overlap->excludes(within);
+  command.add_option("--actor", o.actors, "By or addressed to this actor (repeatable)");
+  command.add_option("--kind", o.kinds, "Of this kind (repeatable)");
+  command.add_option("--tag", o.tags, "With this tag (repeatable)");
+  command.add_option("--text", o.text, "All these words in id, title, summary, notes, quotes");
+}
+
+void add_selection_options(CLI::App& command, selection_options& o) {
+  add_filter_options(command, o);
+  auto* around = command.add_option("--around", o.around,
+                                    "Only the chain around this event (as `chain EVENT` gives it)");
+  command.add_option("--direction", o.direction, "With --around: both (default), down or up")
+      ->transform(choice(std::map<std::string, chain_direction>{{"down", chain_direction::down},
+                                                                {"up", chain_direction::up},
+                                                                {"both", chain_direction::both}}))
+      ->needs(around);
+  command.add_option("--depth", o.depth, "With --around: at most N levels from the event")
+      ->check(CLI::NonNegativeNumber)
+      ->needs(around);
+  command.add_option("--path", o.path, "Only the events of the shortest path FROM TO")
+      ->expected(2)
+      ->excludes(around);
+}
+
+bool selects(const selection_options& o) {
+  return !o.from.empty() || !o.to.empty() || !o.actors.empty() || !o.kinds.empty() ||
+         !o.tags.empty() || !o.text.empty() || !o.around.empty() || !o.path.empty();
+}
+
+std::optional<event_filter> parse_filter(context& ctx, const story& s, const selection_options& o) {
+  event_filter f;
+  f.mode = o.within ? window_mode::within : window_mode::overlap;
+  for (auto [text, target, name] :
+       {std::tuple{&o.from, &f.from, "--from"}, std::tuple{&o.to, &f.to, "--to"}}) {
+    if (text->empty()) continue;
+    const auto parsed = parse_date(*text, s.timezone);
+    if (!parsed.time) {
+      ctx.err << escape_terminal(fmt::format("error: {} '{}': {}", name, *text, parsed.error))
+              << '\n';
+      ctx.status = exit_bad_usage;
+      return std::nullopt;
+    }
+    *target = target == &f.from ? parsed.time->earliest : parsed.time->latest;
+  }
+  for (const auto& id : o.actors) {
+    auto a = s.find_actor(id);
+    if (!a) {
+      ctx.err << escape_terminal(
+                     fmt::format("error: no actor has the id '{}'{}", id,
+                                 did_you_mean(s.closest_ids(id, story::id_kind::actor))))
+              << '\n';
+      ctx.status = exit_bad_data;
+      return std::nullopt;
+    }
+    f.actors.push_back(*a);
+  }
+  f.kinds = o.kinds;
+  f.tags = o.tags;
+  f.text = o.text;
+  return f;
+}
+
+std::optional<story_part> select_part(context& ctx, const story& s, const selection_options& o) {
+  const auto filter = parse_filter(ctx, s, o);
+  if (!filter) return std::nullopt;
+  const event_graph g(s);
+  view_selection v;
+  v.filter = *filter;
+  if (!o.around.empty()) {
+    const auto root = resolve_id(ctx, g, o.around, id_scope::events);
+    if (!root) return std::nullopt;
+    v.around = root->front();
+    v.around_options.direction = o.direction;
+    v.around_options.max_depth = o.depth;
+  }
+  if (o.path.size() == 2) {
+    const auto from = resolve_id(ctx, g, o.path[0], id_scope::events);
+    if (!from) return std::nullopt;
+    const auto to = resolve_id(ctx, g, o.path[1], id_scope::events);
+    if (!to) return std::nullopt;
+    v.path_from = from->front();
+    v.path_to = to->front();
+  }
+  const std::vector<event_index> events = select_events(g, v);
+  story_part part = sub_story(s, events);
+  ctx.err << fmt::format("kept {} of {}; left out {}, {} and {}\n", counted(events.size(), "event"),
+                         s.events.size(), counted(part.events_left_out, "event"),
+                         counted(part.relations_left_out, "relation"),
+                         counted(part.actors_left_out, "actor"));
+  return part;
 }
 
 }  // namespace eventgraph::cli

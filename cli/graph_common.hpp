@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "eventgraph/graph.hpp"
+#include "eventgraph/query.hpp"
 #include "json_writer.hpp"
 #include "words.hpp"
 
@@ -52,6 +53,36 @@ enum class id_scope { events, events_and_actors };
 /// {"id", "date" (EDTF as written), "when" (for readers), "earliest", "latest" (UTC ISO 8601,
 /// null when open), "actors" (ids), "kind", "title"}.
 void write_event(json_writer& w, const story& s, event_index e);
+
+/// The selection options, as typed: the timeline filter (`events`), and for the views
+/// (`render`, `export`) a focus too.
+struct selection_options {
+  std::string from, to;
+  bool within = false;
+  std::vector<std::string> actors, kinds, tags;
+  std::string text;
+  std::string around;
+  chain_direction direction = chain_direction::both;
+  std::optional<std::uint32_t> depth;
+  std::vector<std::string> path;  ///< FROM TO
+};
+
+/// --from, --to, --overlap/--within, --actor, --kind, --tag, --text.
+void add_filter_options(CLI::App& command, selection_options& o);
+/// The filter options, then --around EVENT [--direction] [--depth] and --path FROM TO.
+void add_selection_options(CLI::App& command, selection_options& o);
+
+/// The filter the options give; prints the error and sets ctx.status when one is wrong.
+[[nodiscard]] std::optional<event_filter> parse_filter(context& ctx, const story& s,
+                                                       const selection_options& o);
+
+/// Whether any selection option was given (a view of the whole story otherwise).
+[[nodiscard]] bool selects(const selection_options& o);
+
+/// The part of the story the options select, saying on standard error what it leaves out;
+/// nullopt (ctx.status set) when an option is wrong.
+[[nodiscard]] std::optional<story_part> select_part(context& ctx, const story& s,
+                                                    const selection_options& o);
 
 /// Parses the values of a repeated `--relation TYPE` option (names as in files).
 [[nodiscard]] std::vector<relation_type> parse_relations(const std::vector<std::string>& names);

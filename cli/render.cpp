@@ -12,6 +12,7 @@
 
 #include "command.hpp"
 #include "eventgraph/render.hpp"
+#include "graph_common.hpp"
 
 namespace eventgraph::cli {
 namespace {
@@ -54,6 +55,7 @@ void register_render(CLI::App& app, context& ctx) {
     std::string detail = "auto";
     bool no_compress = false;
     render_options render;
+    selection_options select;
   };
   auto opts = std::make_shared<options>();
   CLI::App* command = app.add_subcommand(
@@ -95,6 +97,7 @@ void register_render(CLI::App& app, context& ctx) {
   command->add_flag("--force", opts->render.force,
                     "Graphviz: lay out even above the size limit (slow)");
   command->add_option("--title", opts->render.title, "Title of the diagram (default: the story's)");
+  add_selection_options(*command, opts->select);
 
   command->callback([&ctx, opts, format] {
     // The format: --format, else the extension; both given must agree.
@@ -126,6 +129,11 @@ void register_render(CLI::App& app, context& ctx) {
     if (!output_is_not_input(ctx, opts->output, opts->files)) return;
     auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
+    if (selects(opts->select)) {
+      auto part = select_part(ctx, *loaded, opts->select);
+      if (!part) return;
+      *loaded = std::move(part->kept);
+    }
     const bool progress = ctx.terminal && loaded->events.size() > progress_threshold;
     if (progress)
       ctx.err << fmt::format("laying out {} events ({})...", loaded->events.size(),

@@ -258,3 +258,77 @@ TEST_CASE("query: stats of the seed") {
   CHECK(st.latencies.count == 2);
   CHECK(st.latencies.median == (3 * 86400 + 6 * 86400) / 2);
 }
+
+TEST_CASE(
+    "sub_story: the kept events, the actors they name with their groups, the relations among "
+    "them") {
+  const story s = test::load_text_or_fail(R"(eventgraph: 1
+title: Part
+timezone: UTC
+sources: [{title: S}]
+actors:
+  - {id: gov, name: Government, kind: organization}
+  - {id: agency, name: Agency, kind: organization, member_of: [gov]}
+  - {id: head, name: Head, kind: person, member_of: [agency]}
+  - {id: critic, name: Critic, kind: person}
+  - {id: quoted, name: Quoted, kind: person}
+  - {id: bystander, name: Bystander, kind: person}
+events:
+  - {id: e1, date: "2026-01-01", actor: head, title: One}
+  - {id: e2, date: "2026-01-02", actor: critic, to: [head], title: Two, responds_to: [e1],
+     quotes: [{text: said, by: quoted}]}
+  - {id: e3, date: "2026-01-03", actor: bystander, title: Three, responds_to: [e2]}
+  - {id: e4, date: "2026-01-04", actor: head, title: Four, relations: [{type: rebuts, to: e2, note: why}, {type: cites, to: e3}]}
+)");
+  const event_index e2 = *s.find_event("e2"), e4 = *s.find_event("e4");
+  const std::vector<event_index> keep = {e2, e4};
+  const story_part part = sub_story(s, keep);
+  const story& k = part.kept;
+  CHECK(k.title == "Part");
+  REQUIRE(k.events.size() == 2);
+  CHECK(part.events_left_out == 2);
+  CHECK(part.relations_left_out == 3);  // e2 -> e1, e3 -> e2 and e4 -> e3
+  CHECK(part.actors_left_out == 1);     // bystander
+  std::vector<std::string> actors;
+  for (const actor& a : k.actors) actors.push_back(a.id);
+  // Named (head, critic, quoted) and the groups head belongs to, in the story's order.
+  CHECK(actors == std::vector<std::string>{"gov", "agency", "head", "critic", "quoted"});
+  CHECK(k.actors[*k.find_actor("head")].member_of ==
+        std::vector<actor_index>{*k.find_actor("agency")});
+  const event two = k.events[*k.find_event("e2")];
+  CHECK(two.relations().empty());
+  CHECK(k.actors[two.addressees()[0]].id == "head");
+  CHECK(k.actors[*two.quotes()[0].by].id == "quoted");
+  const event four = k.events[*k.find_event("e4")];
+  REQUIRE(four.relations().size() == 1);
+  CHECK(four.relations()[0].type == relation_type::rebuts);
+  CHECK(four.relations()[0].note == "why");
+  CHECK(k.events[four.relations()[0].target].id() == "e2");
+  // Nothing kept: the header alone.
+  const story_part none = sub_story(s, {});
+  CHECK(none.kept.events.size() == 0);
+  CHECK(none.kept.actors.empty());
+  CHECK(none.actors_left_out == 6);
+}
+
+TEST_CASE("select_events: the filter, narrowed to the focus") {
+  const story s = test::load_or_fail(test::graph_small);
+  const event_graph g(s);
+  auto ids = [&](const std::vector<event_index>& events) {
+    strings out;
+    for (auto e : events) out.emplace_back(s.events[e].id());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  view_selection v;
+  CHECK(select_events(g, v).size() == s.events.size());
+  v.around = *g.find("c");
+  v.around_options.direction = chain_direction::up;
+  CHECK(ids(select_events(g, v)) == strings{"a", "b", "c"});
+  v.filter.actors = {*s.find_actor("bob")};
+  CHECK(ids(select_events(g, v)) == strings{"b"});
+  v = {};
+  v.path_from = *g.find("a");
+  v.path_to = *g.find("f");
+  CHECK(ids(select_events(g, v)) == strings{"a", "d", "f"});
+}

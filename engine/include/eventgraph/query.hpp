@@ -104,6 +104,37 @@ struct event_filter {
 [[nodiscard]] std::vector<event_index> find_events(const event_graph& g,
                                                    const event_filter& filter);
 
+/// What a view (render, export) keeps: the events the filter matches and, when a focus is
+/// given, only those of the focus among them: the events of chain() around an event (the
+/// root included), or of the shortest path between two events.
+struct view_selection {
+  event_filter filter;
+  std::optional<event_index> around;
+  chain_options around_options{chain_direction::both, std::nullopt, {}};
+  std::optional<event_index> path_from, path_to;
+  path_options path;
+};
+
+/// The selected events, oldest first (time index order).
+///
+///     view_selection v;
+///     v.around = *g.find("noem-x-post");
+///     select_events(g, v);  // the chain around it, both ways
+[[nodiscard]] std::vector<event_index> select_events(const event_graph& g,
+                                                     const view_selection& selection);
+
+/// A story of some events of another, and what it left out.
+struct story_part {
+  story kept;
+  std::size_t events_left_out = 0;
+  std::size_t relations_left_out = 0;  ///< relations with an end among the events left out
+  std::size_t actors_left_out = 0;     ///< actors none of the kept events names
+};
+
+/// The story of just `events` (time indices, ascending): its header, the actors they name
+/// (with the groups those belong to), and the relations among them.
+[[nodiscard]] story_part sub_story(const story& s, std::span<const event_index> events);
+
 /// Typical latencies (see `latency`) of every response relation with bounded dates.
 /// Percentiles are nearest-rank (the smallest value with at least that share at or below it);
 /// the median is the middle value, or the mean of the middle two, as for actor rows.

@@ -265,7 +265,8 @@ TEST_CASE("render_graphviz: the size guard refuses long layouts, DOT text is nev
   CHECK(d.message ==
         "too large for a Graphviz layout: 172 events in 72 columns, their relations crossing "
         "7000 more, make 7172 layout nodes (limit 5000; dot would take minutes): use the "
-        "timeline layout (--layout timeline), a coarser --unit, a filtered story, or --force");
+        "timeline layout (--layout timeline), a coarser --unit, a selection (--from, --to, "
+        "--actor, --around...), or --force");
   // The same as DOT text: nothing to lay out.
   CHECK(render(s, opts(image_format::dot, time_unit::month)).ok());
   // Automatic: the finest unit that is affordable (years: 172 + 100 * 4 layout nodes).
@@ -379,7 +380,8 @@ TEST_CASE("render_graphviz: over the size limit, refused before any DOT is writt
   CHECK(refused.diagnostics().items().front().message ==
         "too large for a Graphviz layout: 5001 events in 1 column, their relations crossing 0 "
         "more, make 5001 layout nodes (limit 5000; dot would take minutes): use the timeline "
-        "layout (--layout timeline), a coarser --unit, a filtered story, or --force");
+        "layout (--layout timeline), a coarser --unit, a selection (--from, --to, --actor, "
+        "--around...), or --force");
   CHECK(detail::dot_texts_written() == written);
   // DOT text is never refused, and is what counts as written.
   CHECK(render(s, opts(image_format::dot)).ok());

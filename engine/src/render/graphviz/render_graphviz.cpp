@@ -147,7 +147,7 @@ result<std::string> render_graphviz(const story& s, const render_options& option
         fmt::format("too large for a Graphviz layout: {} event{} in {} column{}, their "
                     "relations crossing {} more, make {} layout nodes (limit {}; dot "
                     "would take minutes): use the timeline layout (--layout timeline), a "
-                    "coarser --unit, a filtered story, or --force",
+                    "coarser --unit, a selection (--from, --to, --actor, --around...), or --force",
                     s.events.size(), s.events.size() == 1 ? "" : "s", plan.columns.size(),
                     plan.columns.size() == 1 ? "" : "s", plan.layout_nodes - s.events.size(),
                     plan.layout_nodes, graphviz_layout_limit));

@@ -78,7 +78,7 @@ result<std::string> render_timeline(const story& s, const render_options& option
     diagnostic_list d;
     d.error({}, "too-large",
             fmt::format("too large to draw as a timeline: {} events, {} actors (out of memory); "
-                        "filter the story",
+                        "select part of it (--from, --to, --actor, --around...)",
                         s.events.size(), s.actors.size()));
     return d;
   }

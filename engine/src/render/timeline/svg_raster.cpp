@@ -73,7 +73,7 @@ result<parsed> parse(std::string_view svg) {
   if (w > 32767 || hgt > 32767)
     return failure(
         "the drawing is too large for an image (over 32767 pixels a side); "
-        "write SVG, or filter the story");
+        "write SVG, or select part of the story (--from, --to, --actor, --around...)");
   p.width = w;
   p.height = hgt;
   return p;
