@@ -165,9 +165,12 @@ void register_export(CLI::App& app, context& ctx) {
       }
       for (const export_file& f : files.value())
         if (!write_output(ctx, csv_path(opts->output, f.name), f.content)) return;
+      for (const export_file& f : files.value())
+        report_written(ctx, csv_path(opts->output, f.name));
       return;
     }
-    (void)write_output(ctx, opts->output, files.value().front().content);
+    if (write_output(ctx, opts->output, files.value().front().content))
+      report_written(ctx, opts->output);
   });
 }
 

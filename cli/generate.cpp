@@ -49,7 +49,7 @@ void register_generate(CLI::App& app, context& ctx) {
       ctx.status = exit_status_for(text.diagnostics().failure());
       return;
     }
-    (void)write_output(ctx, *output, text.value());
+    if (write_output(ctx, *output, text.value())) report_written(ctx, *output);
   });
 }
 

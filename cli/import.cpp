@@ -131,6 +131,7 @@ void register_import(CLI::App& app, context& ctx) {
     }
     if (!write_output(ctx, opts->output, text.value())) return;
     ctx.err << summary(imported.value().counts, opts->files.size()) << '\n';
+    report_written(ctx, opts->output);
   });
 }
 

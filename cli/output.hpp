@@ -24,6 +24,10 @@ struct context;
 ///     if (!write_output(ctx, opts->output, text)) return;
 [[nodiscard]] bool write_output(context& ctx, const std::string& path, std::string_view content);
 
+/// "wrote /absolute/path" on standard output when `path` is a regular file (not `-`, a device
+/// or a pipe): every command that writes a file says where it went.
+void report_written(context& ctx, const std::string& path);
+
 /// Whether an output may replace an input: never, not without `--in-place` (the message says
 /// so), or yes (`export --in-place`).
 enum class input_overwrite { refuse, offer_in_place, allow };

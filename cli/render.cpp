@@ -72,34 +72,39 @@ void register_render(CLI::App& app, context& ctx) {
   command->add_option("--layout", opts->render.layout, "graphviz (default) or timeline")
       ->transform(choice(std::map<std::string, render_layout>{
           {"graphviz", render_layout::graphviz}, {"timeline", render_layout::timeline}}));
-  command->add_option("--engine", opts->render.engine, "Graphviz layout engine")
-      ->check(CLI::IsMember(
-          std::vector<std::string>(graphviz_engines().begin(), graphviz_engines().end())))
-      ->capture_default_str();
-  command
-      ->add_option("--unit", opts->render.unit,
-                   "Graphviz time axis: one column per day, week, month or year (auto: by span)")
-      ->transform(choice(std::map<std::string, time_unit>{{"auto", time_unit::automatic},
-                                                          {"day", time_unit::day},
-                                                          {"week", time_unit::week},
-                                                          {"month", time_unit::month},
-                                                          {"year", time_unit::year}}));
+  CLI::Option* engine =
+      command->add_option("--engine", opts->render.engine, "Graphviz layout engine")
+          ->check(CLI::IsMember(
+              std::vector<std::string>(graphviz_engines().begin(), graphviz_engines().end())))
+          ->capture_default_str();
+  CLI::Option* unit =
+      command
+          ->add_option(
+              "--unit", opts->render.unit,
+              "Graphviz time axis: one column per day, week, month or year (auto: by span)")
+          ->transform(choice(std::map<std::string, time_unit>{{"auto", time_unit::automatic},
+                                                              {"day", time_unit::day},
+                                                              {"week", time_unit::week},
+                                                              {"month", time_unit::month},
+                                                              {"year", time_unit::year}}));
   command->add_option("--lanes", opts->render.lanes, "One lane (or colour) per actor or per org")
       ->transform(choice(std::map<std::string, lane_grouping>{
           {"actor", lane_grouping::actor}, {"org", lane_grouping::organization}}));
-  command
-      ->add_option("--detail", opts->detail,
-                   "Timeline: auto merges nearby events into counted clusters, full never does")
-      ->check(CLI::IsMember({"auto", "full"}))
-      ->capture_default_str();
-  command->add_flag("--no-compress", opts->no_compress,
-                    "Timeline: keep long empty stretches of time at full length");
-  command->add_flag("--force", opts->render.force,
-                    "Graphviz: lay out even above the size limit (slow)");
+  CLI::Option* detail =
+      command
+          ->add_option("--detail", opts->detail,
+                       "Timeline: auto merges nearby events into counted clusters, full never does")
+          ->check(CLI::IsMember({"auto", "full"}))
+          ->capture_default_str();
+  CLI::Option* no_compress =
+      command->add_flag("--no-compress", opts->no_compress,
+                        "Timeline: keep long empty stretches of time at full length");
+  CLI::Option* force = command->add_flag("--force", opts->render.force,
+                                         "Graphviz: lay out even above the size limit (slow)");
   command->add_option("--title", opts->render.title, "Title of the diagram (default: the story's)");
   add_selection_options(*command, opts->select);
 
-  command->callback([&ctx, opts, format] {
+  command->callback([&ctx, opts, format, engine, unit, detail, no_compress, force] {
     // The format: --format, else the extension; both given must agree.
     const std::optional<image_format> by_extension =
         opts->output == "-" ? std::nullopt : format_from_extension(opts->output);
@@ -120,6 +125,18 @@ void register_render(CLI::App& app, context& ctx) {
     o.format = format->count() > 0 ? opts->format : *by_extension;
     o.full_detail = opts->detail == "full";
     o.compress_gaps = !opts->no_compress;
+    // An option the chosen layout does not use is a mistake to report, not to drop.
+    const bool timeline = o.layout == render_layout::timeline;
+    for (const CLI::Option* ignored : timeline
+                                          ? std::vector<const CLI::Option*>{engine, unit, force}
+                                          : std::vector<const CLI::Option*>{detail, no_compress}) {
+      if (ignored->count() == 0) continue;
+      ctx.err << fmt::format("error: {} applies to the {} layout only, not --layout {}\n",
+                             ignored->get_name(), timeline ? "graphviz" : "timeline",
+                             timeline ? "timeline" : "graphviz");
+      ctx.status = exit_bad_usage;
+      return;
+    }
     if (o.layout == render_layout::timeline && o.format == image_format::dot) {
       ctx.err << "error: the timeline layout writes SVG, PNG or PDF, not DOT\n";
       ctx.status = exit_bad_usage;
@@ -147,11 +164,7 @@ void register_render(CLI::App& app, context& ctx) {
       return;
     }
     if (!write_output(ctx, opts->output, image.value())) return;
-    if (opts->output != "-") {
-      std::error_code ec;
-      const auto path = std::filesystem::absolute(opts->output, ec);
-      ctx.out << fmt::format("wrote {}\n", ec ? opts->output : path.lexically_normal().string());
-    }
+    report_written(ctx, opts->output);
   });
 }
 

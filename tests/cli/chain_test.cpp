@@ -93,6 +93,14 @@ TEST_CASE("cli chain: an unknown id is an error naming the closest ids") {
   r = run_cli({"chain", "noem", test::seed});
   CHECK(r.status == 1);
   CHECK(r.err.rfind("error: no event has the id 'noem' ('noem' is an actor)", 0) == 0);
+  // An id typed short is suggested whole, as a typo would be.
+  r = run_cli({"chain", "lyons-letter", test::seed});
+  CHECK(r.err ==
+        "error: no event has the id 'lyons-letter'; did you mean 'lyons-letter-to-bonta'?\n");
+  r = run_cli({"chain", "noem-", test::seed});
+  CHECK(r.err ==
+        "error: no event has the id 'noem-'; did you mean 'noem-otay-mesa-remarks', "
+        "'noem-vault-visit' or 'noem-x-post'?\n");
 }
 
 namespace {

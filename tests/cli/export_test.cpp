@@ -56,7 +56,7 @@ TEST_CASE("cli export: the format comes from the output's ending") {
     CAPTURE(one.first);  // not `name`: CAPTURE is a lambda, a structured binding cannot enter it
     const auto r = run_export({zones, "-o", (dir / name).string()});
     CHECK(r.status == 0);
-    CHECK(r.out.empty());
+    CHECK(r.out == "wrote " + (dir / name).string() + "\n");
     CHECK(test::slurp(dir / name) == engine_export(format));
   }
   // Only the two files: no temporary left behind.
@@ -84,9 +84,15 @@ TEST_CASE("cli export: csv into a folder, or next to a base name") {
   CHECK(run_export({zones, "-o", (dir / "story.csv").string()}).status == 0);
   CHECK(test::slurp(dir / "story.events.csv") == test::slurp(dir / "events.csv"));
   CHECK(test::slurp(dir / "story.relations.csv").rfind("From,To,Type,", 0) == 0);
-  CHECK(run_export({zones, "-f", "csv", "-o", (dir / "base").string()}).status == 0);
+  const auto r = run_export({zones, "-f", "csv", "-o", (dir / "base").string()});
+  CHECK(r.status == 0);
   CHECK(fs::exists(dir / "base.events.csv"));
   CHECK(fs::exists(dir / "base.story.csv"));
+  // Each file it wrote, in the order csv_file_names gives them.
+  std::string wrote;
+  for (const auto name : eventgraph::csv_file_names())
+    wrote += "wrote " + (dir / ("base." + std::string(name))).string() + "\n";
+  CHECK(r.out == wrote);
 }
 
 TEST_CASE("cli export: a folder without --format is an error, not two csv files") {

@@ -40,7 +40,7 @@ TEST_CASE("cli import: -o picks YAML, JSON or NDJSON by its ending, auto detects
     const auto r = run_import({"auto", newsroom, "-o", out});
     INFO(r.err);
     REQUIRE(r.status == 0);
-    CHECK(r.out.empty());
+    CHECK(r.out == "wrote " + out + "\n");  // where it went, on standard output
     CHECK(test::load_or_fail(out).events.size() == 3);
   }
 }

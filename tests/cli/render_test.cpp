@@ -92,6 +92,22 @@ TEST_CASE("render: bad usage exits 2 and writes nothing") {
   CHECK(run_render({seed, "-o", out, "--format", "gif"}).status == 2);
   CHECK(run_render({seed, "-o", out, "--lanes", "team"}).status == 2);
   CHECK(run_render({seed, "-o", (dir / "t.dot").string(), "--layout", "timeline"}).status == 2);
+  // An option the layout does not use is an error, not silently dropped.
+  for (const std::vector<std::string>& ignored :
+       {std::vector<std::string>{"--layout", "timeline", "--unit", "week"},
+        {"--layout", "timeline", "--engine", "neato"},
+        {"--layout", "timeline", "--force"},
+        {"--detail", "full"},
+        {"--layout", "graphviz", "--no-compress"}}) {
+    std::vector<std::string> args = {seed, "-o", out};
+    args.insert(args.end(), ignored.begin(), ignored.end());
+    const auto r = run_render(args);
+    INFO(ignored[ignored.size() > 2 ? 2 : 0]);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("applies to the ") != std::string::npos);
+  }
+  CHECK(run_render({seed, "-o", out, "--layout", "timeline", "--unit", "week"}).err ==
+        "error: --unit applies to the graphviz layout only, not --layout timeline\n");
   CHECK(names_in(dir).empty());
 }
 

@@ -259,7 +259,10 @@ std::vector<std::string> story::closest_ids(std::string_view id, id_kind kind,
   // Linear in the number of ids: called once per unknown id, never per event.
   std::vector<std::pair<std::size_t, std::string_view>> scored;
   auto consider = [&](std::string_view candidate) {
-    if (std::size_t d = 0; detail::close_enough(id, candidate, d))
+    // An id typed short ("musk-offer" for "musk-offer-letter") is as close as a typo.
+    if (id.size() >= 3 && candidate.size() > id.size() && candidate.starts_with(id))
+      scored.emplace_back(1, candidate);
+    else if (std::size_t d = 0; detail::close_enough(id, candidate, d))
       scored.emplace_back(d, candidate);
   };
   if (kind != id_kind::event)
