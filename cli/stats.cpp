@@ -43,6 +43,9 @@ void write_stats_json(context& ctx, const story& s, const story_stats& st) {
       w.null();
   }
   w.key("unanswered").unsigned_number(st.unanswered);
+  w.key("unanswered_events").begin_array();
+  for (const event_index e : st.unanswered_events) w.string(s.events[e].id());
+  w.end_array();
   w.key("most_answered").begin_array();
   for (const auto& [e, n] : st.most_answered) {
     w.begin_object();
@@ -107,7 +110,14 @@ void print_stats_text(context& ctx, const story& s, const story_stats& st) {
         format_iso(l.time().latest, l.timezone(), time_precision::day), escape_terminal(f.id()),
         escape_terminal(l.id()));
   }
-  add("Unanswered events: {} of {}\n", st.unanswered, st.events);
+  add("Unanswered events: {} of {}{}\n", st.unanswered, st.events,
+      st.unanswered_events.empty() ? "" : ":");
+  // The oldest few; a million-event story's list belongs in --json.
+  constexpr std::size_t listed = 10;
+  for (std::size_t i = 0; i < st.unanswered_events.size() && i < listed; ++i)
+    add("  {}\n", event_line(s, st.unanswered_events[i]));
+  if (st.unanswered_events.size() > listed)
+    add("  ... and {} more (--json lists every one)\n", st.unanswered_events.size() - listed);
   if (!st.most_answered.empty()) {
     add("Most answered:\n");
     for (const auto& [e, n] : st.most_answered)

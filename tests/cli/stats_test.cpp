@@ -12,7 +12,10 @@ TEST_CASE("cli stats: text") {
         "Relations: responds-to 4, rebuts 1, supports 1, follows-up 1, cites 1\n"
         "Events by kind: (no kind) 5, letter 1, post 1, statement 1\n"
         "Dates: 2026-02-01 to 2026-03-01 (earliest start: a; latest end: f)\n"
-        "Unanswered events: 3 of 8\n"
+        "Unanswered events: 3 of 8:\n"
+        "  e (Feb 2, 2026; Bob): Echo\n"
+        "  h (since Feb 20, 2026; Cat): Hotel ongoing\n"
+        "  f (Mar 1, 2026; Cat): Foxtrot\n"
         "Most answered:\n"
         "  2 responses: a (Feb 1, 2026; Ann): Alpha budget\n"
         "  2 responses: b (Feb 3, 2026; Bob): Bravo reply\n"
@@ -35,6 +38,9 @@ TEST_CASE("cli stats: JSON shape") {
   CHECK(j["relations_by_type"]["cites"] == 5);
   CHECK(j["relations_by_type"]["part-of"] == 3);
   CHECK(j["unanswered"] == 13);
+  REQUIRE(j["unanswered_events"].size() == 13);  // every one, oldest first
+  CHECK(j["unanswered_events"][0] == "biden-catch-and-release");
+  CHECK(j["unanswered_events"][12] == "sabatino-remarks");
   CHECK(j["most_answered"][0]["event"]["id"] == "noem-x-post");
   CHECK(j["most_answered"][0]["responses"] == 2);
   CHECK(j["longest_chain"] == nlohmann::json{{"length", 2},
@@ -44,4 +50,12 @@ TEST_CASE("cli stats: JSON shape") {
   CHECK(j["latencies"]["median_seconds"] == 4 * 86400 + 43200);
   CHECK(j["latencies"]["buckets"][2] == nlohmann::json{{"range", "under 1 week"}, {"count", 2}});
   CHECK(j["first"]["id"] == "california-transfers-since-2019");
+}
+
+TEST_CASE("cli stats: the text lists the oldest ten unanswered events, then how many more") {
+  const auto r = run_cli({"stats", test::seed});
+  CHECK(r.out.find("Unanswered events: 13 of 14:\n  biden-catch-and-release (") !=
+        std::string::npos);
+  CHECK(r.out.find("\n  ... and 3 more (--json lists every one)\nMost answered:") !=
+        std::string::npos);
 }

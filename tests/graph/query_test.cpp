@@ -229,6 +229,10 @@ TEST_CASE("query: stats, worked out by hand") {
   CHECK(f.data.events[*st.first].id() == "a");  // ties with c on the start; a ends first
   CHECK(f.data.events[*st.last].id() == "f");   // h has no end
   CHECK(st.unanswered == 3);                    // e, f, h
+  REQUIRE(st.unanswered_events.size() == 3);
+  CHECK(f.data.events[st.unanswered_events[0]].id() == "e");  // oldest first
+  CHECK(f.data.events[st.unanswered_events[1]].id() == "h");
+  CHECK(f.data.events[st.unanswered_events[2]].id() == "f");
   strings most;
   for (auto [e, n] : st.most_answered)
     most.push_back(std::string(f.data.events[e].id()) + "=" + std::to_string(n));

@@ -149,9 +149,10 @@ struct story_stats {
   std::size_t events = 0, actors = 0, relations = 0;
   std::array<std::size_t, relation_type_count> relations_by_type{};
   std::vector<std::pair<std::string, std::size_t>> events_by_kind;  ///< most first; "" = none
-  std::optional<event_index> first;  ///< earliest start among events with a bounded start
-  std::optional<event_index> last;   ///< latest end among events with a bounded end
-  std::size_t unanswered = 0;        ///< events no event responded to
+  std::optional<event_index> first;            ///< earliest start among events with a bounded start
+  std::optional<event_index> last;             ///< latest end among events with a bounded end
+  std::size_t unanswered = 0;                  ///< events no event responded to
+  std::vector<event_index> unanswered_events;  ///< those events, oldest first
   std::vector<std::pair<event_index, std::size_t>> most_answered;  ///< by responses, most first
   std::vector<event_index> longest_chain;  ///< longest chain of responses, oldest first
   latency_summary latencies;

@@ -361,10 +361,11 @@ story_stats compute_stats(const event_graph& g, std::size_t top) {
     std::size_t n = 0;
     for (const auto& link : g.responses(e)) n += is_response(link.type) ? 1 : 0;
     if (n == 0)
-      ++out.unanswered;
+      out.unanswered_events.push_back(e);
     else
       answered.emplace_back(e, n);
   }
+  out.unanswered = out.unanswered_events.size();
   const std::size_t keep = std::min(top, answered.size());
   std::partial_sort(answered.begin(), answered.begin() + static_cast<std::ptrdiff_t>(keep),
                     answered.end(), [&](const auto& a, const auto& b) {
