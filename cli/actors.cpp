@@ -9,11 +9,31 @@
 #include "graph_common.hpp"
 
 namespace eventgraph::cli {
+namespace {
+
+/// Whether two parties (each in actor id order) have an actor in common: one merge, so a
+/// party of many co-authors costs its length, not the product of the two.
+bool share_actor(const story& s, std::span<const actor_index> a, std::span<const actor_index> b) {
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    const int order = s.actors[a[i]].id.compare(s.actors[b[j]].id);
+    if (order < 0)
+      ++i;
+    else if (order > 0)
+      ++j;
+    else
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 void register_actors(CLI::App& app, context& ctx) {
   struct options {
     std::vector<std::string> files;
     bool json = false;
+    bool no_self = false;
   };
   auto opts = std::make_shared<options>();
   CLI::App* command = app.add_subcommand(
@@ -21,6 +41,8 @@ void register_actors(CLI::App& app, context& ctx) {
       "Who responded to whom: counts per relation type, median and fastest response time");
   add_input_files(*command, opts->files);
   command->add_flag("--json", opts->json, "JSON output (see docs/queries.md)");
+  command->add_flag("--no-self", opts->no_self,
+                    "Leave out self-responses: rows whose two parties share an actor");
   command->callback([&ctx, opts] {
     auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
@@ -53,7 +75,9 @@ void register_actors(CLI::App& app, context& ctx) {
       return;
     }
     const event_graph& graph = *built;
-    const auto rows = graph.actor_relations();
+    std::vector<actor_relation> rows;
+    for (const actor_relation& row : graph.actor_relations())
+      if (!opts->no_self || !share_actor(s, row.responders, row.answered)) rows.push_back(row);
     if (opts->json) {
       json_writer w(ctx.out);
       w.begin_object();

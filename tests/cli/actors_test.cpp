@@ -50,3 +50,16 @@ TEST_CASE("cli actors: an event's actors answer as one party") {
   CHECK(j["rows"][1]["responder"] == nlohmann::json::array({"a", "b"}));
   CHECK(j["rows"][1]["total"] == 2);
 }
+
+TEST_CASE("cli actors: --no-self leaves out rows whose parties share an actor") {
+  CHECK(run_cli({"actors", test::seed, "--no-self"}).out ==
+        "governors-office -> noem: 1 (rebuts 1); median 3 days, fastest 3 days\n");
+  // a answering {a, b} answers itself in part; {a, b} -> c and {c, d} -> a stay.
+  const std::string coauthored = test::data + "graph/coauthored.yaml";
+  CHECK(run_cli({"actors", coauthored, "--no-self"}).out ==
+        "a, b -> c: 2 (responds-to 1, rebuts 1); median 3 days, fastest 2 days\n"
+        "c, d -> a: 1 (responds-to 1); median 2 days, fastest 2 days\n");
+  const auto j = run_cli({"actors", coauthored, "--no-self", "--json"}).json();
+  CHECK(j["rows"].size() == 2);
+  CHECK(run_cli({"actors", coauthored, "--json"}).json()["rows"].size() == 3);
+}
