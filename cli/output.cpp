@@ -128,16 +128,15 @@ bool write_replacing(context& ctx, const std::string& path, const fs::path& real
 void report_written(context& ctx, const std::string& path) {
   // Only a regular file that is not standard output or error itself: `-o /dev/stdout` into a
   // file would otherwise get the line appended to the story.
-  std::error_code ec;
-  if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return;
   struct stat written {};
-  if (::stat(path.c_str(), &written) != 0) return;
+  if (path == "-" || ::stat(path.c_str(), &written) != 0 || !S_ISREG(written.st_mode)) return;
   for (const int fd : {STDOUT_FILENO, STDERR_FILENO}) {
     struct stat stream {};
     if (::fstat(fd, &stream) == 0 && stream.st_dev == written.st_dev &&
         stream.st_ino == written.st_ino)
       return;
   }
+  std::error_code ec;
   const auto absolute = std::filesystem::absolute(path, ec);
   ctx.out << fmt::format("wrote {}\n", ec ? path : absolute.lexically_normal().string());
 }

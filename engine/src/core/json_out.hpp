@@ -64,4 +64,13 @@ class json_out {
   bool comma_ = false;  ///< a value was written at this level: the next one needs a comma
 };
 
+/// A member only when it has text (eventgraph's format reads an absent field as empty); for
+/// json_out or any writer with its key() and text().
+template <typename Out>
+void put_text(Out& out, std::string_view key, std::string_view text) {
+  if (text.empty()) return;
+  out.key(key);
+  out.text(text);
+}
+
 }  // namespace eventgraph::detail

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_out.hpp"
 #include "eventgraph/model.hpp"
 #include "export/export_common.hpp"
 
@@ -26,13 +27,6 @@ namespace own_format {
 
 // A writer has begin_object(), end_object(), begin_array(), end_array(), key(name),
 // text(value), integer(value) and number(value).
-
-template <typename Out>
-void put_text(Out& out, std::string_view key, std::string_view text) {
-  if (text.empty()) return;
-  out.key(key);
-  out.text(text);
-}
 
 template <typename Out>
 void put_source(Out& out, const source& s) {

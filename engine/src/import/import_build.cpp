@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <cmath>
 #include <deque>
 #include <optional>
 #include <string>
@@ -12,95 +10,18 @@
 
 #include <simdjson.h>
 
+#include "core/json_out.hpp"
 #include "core/text.hpp"
 #include "import/import_ids.hpp"
+#include "import/story_text.hpp"
 #include "load/document_tree.hpp"
 #include "load/load_internal.hpp"
 
 namespace eventgraph::detail {
 namespace {
 
-/// One JSON object written straight into the story's text, members in call order: a million
-/// records cost no JSON value each.
-class object_writer {
- public:
-  explicit object_writer(std::string& out) : out_(out) { out_ += '{'; }
-  object_writer(const object_writer&) = delete;
-  object_writer& operator=(const object_writer&) = delete;
-  ~object_writer() { out_ += '}'; }
-
-  /// The member's name; its value is written next.
-  std::string& key(std::string_view name) {
-    if (!first_) out_ += ',';
-    first_ = false;
-    text::append_json_string(out_, name);
-    out_ += ':';
-    return out_;
-  }
-  void string(std::string_view name, std::string_view value) {
-    text::append_json_string(key(name), value);
-  }
-  /// The member only when it has text (the format reads an absent field as empty).
-  void put(std::string_view name, std::string_view value) {
-    if (!value.empty()) string(name, value);
-  }
-
- private:
-  std::string& out_;
-  bool first_ = true;
-};
-
-/// A JSON array of `items`, each written by `write(out, item)`.
-template <typename Items, typename Write>
-void append_array(std::string& out, const Items& items, Write&& write) {
-  out += '[';
-  bool first = true;
-  for (const auto& item : items) {
-    if (!first) out += ',';
-    first = false;
-    write(out, item);
-  }
-  out += ']';
-}
-
-/// Sources, figures, ids and quotes: of the story's header (owned) or of a packed record
-/// (event_view), the same members either way.
-template <typename Sources>
-void append_sources(std::string& out, const Sources& sources) {
-  append_array(out, sources, [](std::string& o, const auto& s) {
-    object_writer w(o);
-    // A post's own URL is often all a source is: the URL names it then (a source needs a title).
-    w.put("title", s.title.empty() ? s.url : s.title);
-    w.put("publisher", s.publisher);
-    w.put("url", s.url);
-    w.put("date", s.date);
-    w.put("note", s.note);
-  });
-}
-
-/// A figure's value as a JSON number: a whole number as an integer (33000 stays 33000, as the
-/// json export writes it), else the shortest text that reads back as the same double.
-template <typename Figure>
-void append_figure_value(std::string& out, const Figure& f) {
-  std::array<char, 32> buffer{};
-  const bool whole = f.value_text.find_first_not_of("+-0123456789") == std::string_view::npos;
-  const auto end =
-      whole && std::abs(f.value) < 9.2e18
-          ? std::to_chars(buffer.begin(), buffer.end(), static_cast<std::int64_t>(f.value)).ptr
-          : std::to_chars(buffer.begin(), buffer.end(), f.value).ptr;
-  out.append(buffer.data(), end);
-}
-
-template <typename Figures>
-void append_figures(std::string& out, const Figures& figures) {
-  append_array(out, figures, [](std::string& o, const auto& f) {
-    object_writer w(o);
-    w.string("label", f.label);
-    append_figure_value(w.key("value"), f);
-    w.put("unit", f.unit);
-    w.put("note", f.note);
-  });
-}
+using story_text::put_figures;
+using story_text::put_sources;
 
 /// The loader reads the story under this name; every diagnostic naming it is mapped back.
 constexpr std::string_view story_name = "<import>";
@@ -258,115 +179,141 @@ struct builder final : line_source {
   }
 
   void write_header() {
-    {
-      object_writer h(ndjson);
-      h.key("eventgraph") += '1';
-      h.put("title", c.story_header.title);
-      h.put("description", c.story_header.description);
-      h.put("notes", c.story_header.notes);
-      h.put("timezone", c.story_header.timezone);
-      if (!c.story_header.sources.empty()) append_sources(h.key("sources"), c.story_header.sources);
-    }
+    json_out out(ndjson);
+    out.begin_object();
+    out.key("eventgraph");
+    out.integer(1);
+    put_text(out, "title", c.story_header.title);
+    put_text(out, "description", c.story_header.description);
+    put_text(out, "notes", c.story_header.notes);
+    put_text(out, "timezone", c.story_header.timezone);
+    if (!c.story_header.sources.empty()) put_sources(out, c.story_header.sources);
+    out.end_object();
   }
 
   void write_actor(std::size_t i) {
     const imported_actor& a = c.actors[i].record;
-    {
-      {
-        object_writer out(ndjson);
-        out.string("type", "actor");
-        out.string("id", actor_ids[i]);
-        // The display name, else the handle, else the key the source knows the account by.
-        out.string("name", !a.name.empty() ? a.name : !a.handle.empty() ? a.handle : a.key);
-        out.put("kind", a.kind);
-        out.put("role", a.role);
-        if (!a.member_of.empty())
-          append_actor_ids(out.key("member_of"), a.member_of, c.actors[i].file, a.at);
-        std::string notes = a.notes;
-        if (!a.handle.empty() && a.handle != a.name)
-          notes += (notes.empty() ? "" : "\n") + a.handle;
-        if (!a.url.empty()) notes += (notes.empty() ? "" : "\n") + a.url;
-        out.put("notes", notes);
-      }
-    }
+    json_out out(ndjson);
+    out.begin_object();
+    out.key("type");
+    out.text("actor");
+    out.key("id");
+    out.text(actor_ids[i]);
+    // The display name, else the handle, else the key the source knows the account by.
+    out.key("name");
+    out.text(!a.name.empty() ? a.name : !a.handle.empty() ? a.handle : a.key);
+    put_text(out, "kind", a.kind);
+    put_text(out, "role", a.role);
+    if (!a.member_of.empty()) put_actor_ids(out, "member_of", a.member_of, c.actors[i].file, a.at);
+    std::string notes = a.notes;
+    if (!a.handle.empty() && a.handle != a.name) notes += (notes.empty() ? "" : "\n") + a.handle;
+    if (!a.url.empty()) notes += (notes.empty() ? "" : "\n") + a.url;
+    put_text(out, "notes", notes);
+    out.end_object();
   }
 
-  /// The eventgraph id of the actor with this source key, as a JSON string.
-  void append_actor_id(std::string& out, std::string_view key, std::uint32_t file,
-                       import_location at) {
-    text::append_json_string(out, actor_ids[c.actor_for(key, file, at)]);
+  /// The eventgraph id of the actor with this source key.
+  std::string_view actor_id(std::string_view key, std::uint32_t file, import_location at) {
+    return actor_ids[c.actor_for(key, file, at)];
   }
 
   template <typename Keys>
-  void append_actor_ids(std::string& out, const Keys& keys, std::uint32_t file,
-                        import_location at) {
-    append_array(out, keys,
-                 [&](std::string& o, std::string_view key) { append_actor_id(o, key, file, at); });
-  }
-
-  void append_quotes(std::string& out, const std::vector<event_view::quote>& quotes,
-                     std::uint32_t file, import_location at) {
-    append_array(out, quotes, [&](std::string& o, const event_view::quote& q) {
-      object_writer w(o);
-      w.string("text", q.text);
-      if (!q.by.empty()) append_actor_id(w.key("by"), q.by, file, at);
-      w.put("note", q.note);
-    });
+  void put_actor_ids(json_out& out, std::string_view name, const Keys& keys, std::uint32_t file,
+                     import_location at) {
+    out.key(name);
+    out.begin_array();
+    for (const std::string_view key : keys) out.text(actor_id(key, file, at));
+    out.end_array();
   }
 
   /// `first_link`: the event's first entry in link_targets.
   void write_event(std::size_t i, std::size_t first_link) {
     const collected_event& ce = c.events[i];
     const event_view& e = record(i);
-    {
-      object_writer out(ndjson);
-      out.string("id", event_ids[i]);
-      out.put("date", e.date);
-      // A zone that means the story's ("UTC" in a story without one) is left to the story.
-      if (own_zone(e)) out.put("timezone", e.timezone);
-      if (!e.actors.empty()) append_actor_ids(out.key("actors"), e.actors, ce.file, e.at);
-      if (!e.addressees.empty()) append_actor_ids(out.key("to"), e.addressees, ce.file, e.at);
-      out.put("kind", e.kind);
-      out.put("channel", e.channel);
-      out.put("place", e.place);
-      out.put("title", e.title);
-      out.put("summary", e.summary);
-      out.put("notes", e.notes);
-      if (!e.quotes.empty()) append_quotes(out.key("quotes"), e.quotes, ce.file, e.at);
-      if (!e.figures.empty()) append_figures(out.key("figures"), e.figures);
-      if (!e.sources.empty()) append_sources(out.key("sources"), e.sources);
-      if (!e.tags.empty()) append_array(out.key("tags"), e.tags, text::append_json_string);
-      bool any = false;
-      for (const auto& link : e.links) {
-        const std::uint32_t target = link_targets[first_link++];
-        if (target == dropped) continue;
-        if (any)
-          ndjson += ',';
-        else
-          out.key("relations") += '[';
-        any = true;
-        object_writer r(ndjson);
-        r.string("type", to_string(link.type));
-        r.string("to", target & placeholder_bit ? placeholders[target & ~placeholder_bit].id
-                                                : event_ids[target]);
-        r.put("note", link.note);
+    json_out out(ndjson);
+    out.begin_object();
+    out.key("id");
+    out.text(event_ids[i]);
+    put_text(out, "date", e.date);
+    // A zone that means the story's ("UTC" in a story without one) is left to the story.
+    if (own_zone(e)) put_text(out, "timezone", e.timezone);
+    if (!e.actors.empty()) put_actor_ids(out, "actors", e.actors, ce.file, e.at);
+    if (!e.addressees.empty()) put_actor_ids(out, "to", e.addressees, ce.file, e.at);
+    put_text(out, "kind", e.kind);
+    put_text(out, "channel", e.channel);
+    put_text(out, "place", e.place);
+    put_text(out, "title", e.title);
+    put_text(out, "summary", e.summary);
+    put_text(out, "notes", e.notes);
+    if (!e.quotes.empty()) {
+      out.key("quotes");
+      out.begin_array();
+      for (const auto& q : e.quotes) {
+        out.begin_object();
+        out.key("text");
+        out.text(q.text);
+        if (!q.by.empty()) {
+          out.key("by");
+          out.text(actor_id(q.by, ce.file, e.at));
+        }
+        put_text(out, "note", q.note);
+        out.end_object();
       }
-      if (any) ndjson += ']';
+      out.end_array();
     }
+    if (!e.figures.empty()) put_figures(out, e.figures);
+    if (!e.sources.empty()) put_sources(out, e.sources);
+    if (!e.tags.empty()) {
+      out.key("tags");
+      out.begin_array();
+      for (const std::string_view tag : e.tags) out.text(tag);
+      out.end_array();
+    }
+    bool any = false;
+    for (const auto& link : e.links) {
+      const std::uint32_t target = link_targets[first_link++];
+      if (target == dropped) continue;
+      if (!any) {
+        out.key("relations");
+        out.begin_array();
+      }
+      any = true;
+      out.begin_object();
+      out.key("type");
+      out.text(to_string(link.type));
+      out.key("to");
+      out.text(target & placeholder_bit ? placeholders[target & ~placeholder_bit].id
+                                        : event_ids[target]);
+      put_text(out, "note", link.note);
+      out.end_object();
+    }
+    if (any) out.end_array();
+    out.end_object();
+  }
+
+  /// A placeholder's date and title, into placeholder_date_text and placeholder_title.
+  void placeholder_texts(const placeholder& p) {
+    placeholder_date_text = placeholder_date(p.date);
+    placeholder_title = "Missing: " + (p.known_as.empty() ? p.key : p.known_as);
   }
 
   void write_placeholder(const placeholder& p) {
-    {
-      object_writer out(ndjson);
-      out.string("id", p.id);
-      out.string("date", placeholder_date(p.date));
-      out.put("timezone", p.timezone);
-      if (!p.actor_key.empty())
-        append_actor_ids(out.key("actors"), std::array{std::string_view(p.actor_key)},
-                         p.first_reply.file, p.first_reply.at);
-      out.string("kind", "missing");
-      out.string("title", "Missing: " + (p.known_as.empty() ? p.key : p.known_as));
-    }
+    placeholder_texts(p);
+    json_out out(ndjson);
+    out.begin_object();
+    out.key("id");
+    out.text(p.id);
+    out.key("date");
+    out.text(placeholder_date_text);
+    put_text(out, "timezone", p.timezone);
+    if (!p.actor_key.empty())
+      put_actor_ids(out, "actors", std::array{std::string_view(p.actor_key)}, p.first_reply.file,
+                    p.first_reply.at);
+    out.key("kind");
+    out.text("missing");
+    out.key("title");
+    out.text(placeholder_title);
+    out.end_object();
   }
 
   /// Whether event i is written with a timezone of its own (one that is not the story's).
@@ -383,7 +330,7 @@ struct builder final : line_source {
   void refs(const std::vector<std::string_view>& keys, const collected_event& ce,
             import_location at, std::vector<plain_event::ref>& out) {
     out.clear();
-    for (const auto key : keys) out.push_back({actor_ids[c.actor_for(key, ce.file, at)], 1});
+    for (const auto key : keys) out.push_back({actor_id(key, ce.file, at), 1});
   }
 
   /// Event i (its record `e`) as the fast path would read its line, when it is plain: no quotes,
@@ -436,8 +383,7 @@ struct builder final : line_source {
     if (!ph.timezone.empty() || !valid_utf8(ph.date) || !valid_utf8(ph.known_as) ||
         !valid_utf8(ph.key))
       return false;
-    placeholder_date_text = placeholder_date(ph.date);
-    placeholder_title = "Missing: " + (ph.known_as.empty() ? ph.key : ph.known_as);
+    placeholder_texts(ph);
     p.id = ph.id;
     p.date = placeholder_date_text;
     p.kind = "missing";
@@ -446,8 +392,7 @@ struct builder final : line_source {
     p.column = 1;
     p.actors.clear();
     if (!ph.actor_key.empty())
-      p.actors.push_back(
-          {actor_ids[c.actor_for(ph.actor_key, ph.first_reply.file, ph.first_reply.at)], 1});
+      p.actors.push_back({actor_id(ph.actor_key, ph.first_reply.file, ph.first_reply.at), 1});
     p.addressees.clear();
     p.tags.clear();
     p.sources.clear();
@@ -467,7 +412,6 @@ struct builder final : line_source {
     if (at_part == part::event && !keep_records && at_index + 1 < chunk_from.size())
       c.store.release_before(chunk_from[at_index + 1]);
     plain_line = false;
-    ndjson.clear();
     if (at_part == part::start) {
       at_part = part::header;
       lines.push_back({0, {}, std::nullopt});
