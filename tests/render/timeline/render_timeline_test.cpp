@@ -317,6 +317,40 @@ events:
   CHECK(lay.lanes[0].detail == "Noem");
 }
 
+TEST_CASE("render_timeline: a long role wraps to a second line instead of being cut") {
+  const std::string text = R"(eventgraph: 1
+title: T
+actors:
+  - {id: gov, name: Governor's office, kind: organization,
+     role: Office of California Governor Gavin Newsom}
+  - {id: long, name: L, kind: person, role: "A role far too long to fit in two lines of the lane
+       labels column however it is wrapped, so that the rest goes to the tooltip"}
+events:
+  - {id: e1, date: "2026-02-12", actors: [gov], title: x}
+  - {id: e2, date: "2026-02-12", actors: [long], title: y}
+)";
+  const story s = test::load_text_or_fail(text);
+  const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  REQUIRE(lay.lanes.size() == 2);
+  const auto& gov = lay.lanes[0];
+  REQUIRE(gov.detail_lines.size() == 2);
+  std::string joined = gov.detail_lines[0] + " " + gov.detail_lines[1];
+  CHECK(joined == "Office of California Governor Gavin Newsom");
+  // The lane is tall enough for its label and both lines.
+  CHECK(gov.height >= tl::lane_label_block(gov) + 10);
+  CHECK(tl::lane_label_block(gov) ==
+        doctest::Approx(tl::lane_label_line + 2 * tl::lane_detail_line));
+  const auto& cut = lay.lanes[1];
+  REQUIRE(cut.detail_lines.size() == 2);
+  CHECK(cut.detail_lines[1].ends_with("\xE2\x80\xA6"));
+  const std::string svg = svg_of(s);
+  CHECK(svg.find(">Office of California Governor Gavin<") != std::string::npos);
+  CHECK(svg.find(">Newsom<") != std::string::npos);
+  // Only the cut one carries its whole text as a tooltip.
+  CHECK(svg.find("<title>A role far too long to fit in two lines") != std::string::npos);
+  CHECK(svg.find("<title>Office of California") == std::string::npos);
+}
+
 TEST_CASE("render_timeline: an event with several actors is marked in each lane") {
   const story s = make_story({{"2026-02-12", "a,b", "Joint statement"}, {"2026-02-13", "c", "x"}});
   const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);

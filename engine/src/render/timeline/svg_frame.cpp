@@ -159,9 +159,16 @@ void write_lanes(writer& w) {
     }
     w.put("</text>");
     y += static_cast<double>(ln.label_lines.size()) * lane_label_line - 2;
-    if (!ln.detail.empty()) {
-      w.put(R"(<text x="18" y="{:.1f}" font-size="{}" fill="#555">)", y, lane_detail_font);
-      w.text(ln.detail);
+    for (std::size_t i = 0; i < ln.detail_lines.size(); ++i) {
+      w.put(R"(<text x="18" y="{:.1f}" font-size="{}" fill="#555">)",
+            y + static_cast<double>(i) * lane_detail_line, lane_detail_font);
+      // When even two lines cut it, the whole text is the tooltip.
+      if (i == 0 && ln.detail_lines.back().ends_with("\xE2\x80\xA6")) {
+        w.put("<title>");
+        w.text(ln.detail);
+        w.put("</title>");
+      }
+      w.text(ln.detail_lines[i]);
       w.put("</text>");
     }
     w.put("\n");

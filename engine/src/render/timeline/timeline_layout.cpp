@@ -376,11 +376,16 @@ double label_lanes(const story& s, const lane_plan& p, lane_grouping grouping, c
     }
     gutter_text = std::max(gutter_text, text_width(ln.label, lane_label_font, true));
   }
+  // Roles get two lines: room for half of the longest (the wrap at spaces needs a little more).
+  for (const lane& ln : lanes)
+    gutter_text = std::max(gutter_text, 0.6 * text_width(ln.detail, lane_detail_font));
   if (grouping == lane_grouping::organization) describe_members(s, p, lanes);
   const double gutter = std::min(m.max_gutter, gutter_text + 24);
   for (lane& ln : lanes) {
     ln.label_lines = wrap_text(ln.label, lane_label_font, gutter - 20, 2, true);
-    if (!ln.detail.empty()) ln.detail = fit_text(ln.detail, lane_detail_font, gutter - 20);
+    // A role is wrapped, not cut at one line: "Office of California Governor Gavin Newsom".
+    if (!ln.detail.empty())
+      ln.detail_lines = wrap_text(ln.detail, lane_detail_font, gutter - 20, 2);
   }
   return gutter;
 }
@@ -561,7 +566,7 @@ double drawing_width(const layout& out) {
 
 double lane_label_block(const lane& ln) {
   return static_cast<double>(ln.label_lines.size()) * lane_label_line +
-         (ln.detail.empty() ? 0 : lane_detail_line);
+         static_cast<double>(ln.detail_lines.size()) * lane_detail_line;
 }
 
 layout compute_layout(const story& s, const render_options& options, double top,

@@ -147,9 +147,10 @@ struct mark {
 };
 
 struct lane {
-  std::string label;                     ///< actor or organization name
-  std::vector<std::string> label_lines;  ///< wrapped to the gutter
-  std::string detail;                    ///< role, or the members who have events
+  std::string label;                      ///< actor or organization name
+  std::vector<std::string> label_lines;   ///< wrapped to the gutter
+  std::string detail;                     ///< role, or the members who have events
+  std::vector<std::string> detail_lines;  ///< wrapped to the gutter: two lines, then "…"
   std::uint32_t rows = 1;
   double y = 0, height = 0;
   std::uint32_t colour = 0;  ///< index into the palette
