@@ -471,7 +471,7 @@ TEST_CASE("render_timeline: dense lanes merge into counted clusters, unless full
   CHECK(all.marks.size() == 2000);
 }
 
-TEST_CASE("render_timeline: relations become arrows styled by type, part-of as a bracket") {
+TEST_CASE("render_timeline: relations become arrows styled by type, part-of without a head") {
   const story s = test::load_text_or_fail(R"(eventgraph: 1
 title: T
 actors:
@@ -497,6 +497,88 @@ events:
 
 // ---------------------------------------------------------------------------------------------
 // SVG
+
+namespace {
+
+/// Every routed arrow's segments against every label box and every dot or badge but its own two:
+/// none may cross. Returns how many arrows have a route.
+std::size_t check_routes_clear(const tl::layout& lay) {
+  std::size_t routed = 0;
+  for (std::size_t k = 0; k < lay.arrows.size(); ++k) {
+    const tl::arrow& a = lay.arrows[k];
+    if (a.route.empty()) continue;
+    ++routed;
+    REQUIRE(a.route.size() >= 2);
+    for (std::size_t i = 0; i + 1 < a.route.size(); ++i) {
+      const tl::point p = a.route[i], q = a.route[i + 1];
+      CHECK_MESSAGE((p.x == q.x || p.y == q.y),
+                    "arrow " << k << " leg " << i << " is not straight");
+      const tl::box seg{std::min(p.x, q.x) - 0.01, std::min(p.y, q.y) - 0.01,
+                        std::max(p.x, q.x) + 0.01, std::max(p.y, q.y) + 0.01};
+      for (std::uint32_t j = 0; j < lay.marks.size(); ++j) {
+        const tl::mark& mk = lay.marks[j];
+        if (mk.label_width > 0)
+          CHECK_MESSAGE(!seg.overlaps(mk.label_box(lay.m)),
+                        "arrow " << k << " leg " << i << " crosses the label of mark " << j);
+        const bool solid = mk.shape == tl::mark_shape::point || mk.shape == tl::mark_shape::cluster;
+        if (solid && j != a.from && j != a.to)
+          CHECK_MESSAGE(!seg.overlaps(mk.marker_box(lay.m)),
+                        "arrow " << k << " leg " << i << " crosses the marker of mark " << j);
+      }
+    }
+  }
+  return routed;
+}
+
+}  // namespace
+
+TEST_CASE("render_timeline: arrows run clear of every label and of other markers") {
+  for (const std::string& path : {test::seed, test::data + "render/bridge-toll-30.yaml",
+                                  test::data + "timeline-small.yaml"}) {
+    CAPTURE(path);
+    const story s = test::load_or_fail(path);
+    const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+    REQUIRE(!lay.arrows.empty());
+    CHECK(lay.arrows_unrouted == 0);
+    CHECK(check_routes_clear(lay) == lay.arrows.size());
+    const std::string svg = svg_of(s);
+    CHECK(svg.find(" Q") != std::string::npos);  // routes are drawn with rounded corners
+  }
+}
+
+TEST_CASE("render_timeline: two arrows crossing the same rows at one date keep apart") {
+  // a1 and b1 share a date, their replies share another, and lane c lies between.
+  const story t = test::load_text_or_fail(R"(eventgraph: 1
+title: T
+actors:
+  - {id: a, name: A, kind: person}
+  - {id: b, name: B, kind: person}
+  - {id: c, name: C, kind: person}
+  - {id: d, name: D, kind: person}
+events:
+  - {id: a1, date: "2026-02-10", actors: [a], title: A speaks}
+  - {id: b1, date: "2026-02-10", actors: [b], title: B speaks}
+  - {id: c1, date: "2026-02-11", actors: [c], title: C in between}
+  - {id: d1, date: "2026-02-14", actors: [d], title: D answers A, relations: [{type: rebuts, to: a1}]}
+  - {id: d2, date: "2026-02-14", actors: [d], title: D answers B, relations: [{type: rebuts, to: b1}]}
+)");
+  const tl::layout lay = tl::compute_layout(t, timeline_options(), 100);
+  REQUIRE(lay.arrows.size() == 2);
+  CHECK(lay.arrows_unrouted == 0);
+  CHECK(check_routes_clear(lay) == 2);
+  // Both cross lane c: their legs there are at least 4 px apart.
+  const tl::lane& c = lay.lanes[2];
+  std::vector<double> xs;
+  for (const auto& a : lay.arrows)
+    for (std::size_t i = 0; i + 1 < a.route.size(); ++i) {
+      const tl::point p = a.route[i], q = a.route[i + 1];
+      const double centre = c.y + c.height / 2;  // of its one row
+      if (p.x == q.x && std::min(p.y, q.y) < centre && std::max(p.y, q.y) > centre)
+        xs.push_back(p.x);
+    }
+  REQUIRE(xs.size() == 2);
+  CHECK(std::abs(xs[0] - xs[1]) >= 4);
+}
 
 TEST_CASE("render_timeline: hostile text is escaped and only http(s) links") {
   const std::string path = std::string(EVENTGRAPH_TEST_DATA) + "/timeline-hostile.yaml";

@@ -61,6 +61,21 @@ std::string_view first_link(const event& e) {
   return {};
 }
 
+/// A route as a path with its corners rounded (4 px, less on short legs).
+std::string route_path(const std::vector<point>& pts) {
+  std::string d = fmt::format("M{:.1f},{:.1f}", pts.front().x, pts.front().y);
+  for (std::size_t i = 1; i + 1 < pts.size(); ++i) {
+    const point a = pts[i - 1], b = pts[i], c = pts[i + 1];
+    const double in = std::hypot(b.x - a.x, b.y - a.y), out = std::hypot(c.x - b.x, c.y - b.y);
+    const double r = std::min({4.0, in / 2, out / 2});
+    d += fmt::format(" L{:.1f},{:.1f} Q{:.1f},{:.1f} {:.1f},{:.1f}", b.x - (b.x - a.x) / in * r,
+                     b.y - (b.y - a.y) / in * r, b.x, b.y, b.x + (c.x - b.x) / out * r,
+                     b.y + (c.y - b.y) / out * r);
+  }
+  d += fmt::format(" L{:.1f},{:.1f}", pts.back().x, pts.back().y);
+  return d;
+}
+
 }  // namespace
 
 void write_arrows(writer& w) {
@@ -76,9 +91,11 @@ void write_arrows(writer& w) {
     const double to_left = to.shape == mark_shape::point ? to.x0 - r - 1.5 : to.x0 - 1.5;
     std::string d;
     const double to_x = to.shape == mark_shape::point ? to.x0 : (to.x0 + to.x1) / 2;
-    if (a.type == relation_type::part_of && from.shape != mark_shape::point &&
-        from.shape != mark_shape::cluster && to.shape == mark_shape::point && to_x > from.x0 + 2 &&
-        to_x < from.x1 - 2) {
+    if (!a.route.empty()) {
+      d = route_path(a.route);
+    } else if (a.type == relation_type::part_of && from.shape != mark_shape::point &&
+               from.shape != mark_shape::cluster && to.shape == mark_shape::point &&
+               to_x > from.x0 + 2 && to_x < from.x1 - 2) {
       // The part lies within its whole's extent: a short vertical tie between them.
       const double dir = from.y > to.y ? 1 : -1;
       d = fmt::format("M{:.1f},{:.1f} V{:.1f}", to_x, to.y + dir * r,

@@ -534,7 +534,7 @@ void draw_arrows(const story& s, const render_options& options, const mark_index
         ++out.relations_not_drawn;
         continue;
       }
-      out.arrows.push_back({from, to, rel.type});
+      out.arrows.push_back({from, to, rel.type, {}});
     }
   }
   // A pair of single-event marks and a type is one relation (the loader drops repeats), so
@@ -578,6 +578,7 @@ layout compute_layout(const story& s, const render_options& options, double top,
   lay_axis(s, options, out.m, out);
   const mark_index index = place_marks(s, options, top, bucket_items(s, lanes, out.axis), out);
   draw_arrows(s, options, index, out);
+  route_arrows(out);
   out.width = drawing_width(out);
   return out;
 }

@@ -156,11 +156,18 @@ struct lane {
   std::uint32_t colour = 0;  ///< index into the palette
 };
 
+struct point {
+  double x = 0, y = 0;
+};
+
 /// One relation between two single events' marks (arrows never touch clusters).
 struct arrow {
   std::uint32_t from = 0;  ///< mark of the earlier event (the target of the relation)
   std::uint32_t to = 0;    ///< mark of the later event (which has the relation)
   relation_type type = relation_type::responds_to;
+  /// Orthogonal route from `from` to `to` along the gaps between rows, clear of every label
+  /// and of other markers; empty when none was found (then drawn as a curve).
+  std::vector<point> route;
 };
 
 /// Height of a lane's label lines and detail line.
@@ -174,6 +181,7 @@ struct layout {
   std::vector<event_index> members;  ///< cluster members, by cluster
   std::vector<arrow> arrows;
   std::size_t relations_not_drawn = 0;  ///< beyond max_arrows, or inside one cluster
+  std::size_t arrows_unrouted = 0;      ///< drawn as curves: no clear route was found
   std::size_t clusters = 0;
   std::size_t events_in_clusters = 0;
   bool has_bce = false;
@@ -187,6 +195,12 @@ struct layout {
 /// Lays the story out. `top` is where the axis starts (below the title block).
 [[nodiscard]] layout compute_layout(const story& s, const render_options& options, double top,
                                     const metrics& m = {});
+
+/// Routes `lay.arrows` (arrow_routes.cpp): out of the earlier marker to the gap beside its row,
+/// along that gap to a vertical free of labels and markers (and apart from other arrows'
+/// verticals), down or up to the gap beside the later marker's row, into that marker from above
+/// or below. Cost is bounded per arrow; an arrow with no clear route keeps an empty route.
+void route_arrows(layout& lay);
 
 /// Lane of each actor: itself, or with lane_grouping::organization its top-level `member_of`
 /// organization (first parent, followed upward; a cycle stops at the actor that closes it).
