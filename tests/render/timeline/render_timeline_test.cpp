@@ -206,6 +206,31 @@ TEST_CASE("render_timeline: ticks over days and months, in the story's zone") {
   check_ticks_apart(months);
 }
 
+TEST_CASE("render_timeline: one axis never mixes long and short month names") {
+  const std::vector<std::string> full = {"January", "February", "March",   "April",
+                                         "June",    "July",     "August",  "September",
+                                         "October", "November", "December"};
+  std::size_t mixed_forms_seen = 0;
+  for (double width = 150; width <= 2400; width += 25) {
+    CAPTURE(width);
+    const tl::time_axis axis =
+        tl::make_axis({at("2022-02-01"), at("2022-06-20")}, 0, width, "UTC", false);
+    std::size_t long_forms = 0, short_forms = 0;
+    for (const auto& t : axis.context) {
+      if (t.label.rfind("May ", 0) == 0) continue;  // both forms
+      const bool is_full = std::any_of(full.begin(), full.end(), [&](const std::string& m) {
+        return t.label.rfind(m + " ", 0) == 0;
+      });
+      ++(is_full ? long_forms : short_forms);
+    }
+    if (long_forms > 0 && axis.context.size() > 1) ++mixed_forms_seen;
+    std::string all;
+    for (const auto& t : axis.context) all += t.label + "; ";
+    CHECK_MESSAGE((long_forms == 0 || short_forms == 0), all);
+  }
+  CHECK(mixed_forms_seen > 0);  // some widths do use the long names
+}
+
 TEST_CASE("render_timeline: ticks over years and centuries") {
   const tl::time_axis years = tl::make_axis({at("1990"), at("2026")}, 0, 1000, "UTC", true);
   CHECK(contains(labels(years.ticks), "2000"));
@@ -578,6 +603,36 @@ events:
     }
   REQUIRE(xs.size() == 2);
   CHECK(std::abs(xs[0] - xs[1]) >= 4);
+}
+
+TEST_CASE("render_timeline: the header's span is the story's, as its end events date it") {
+  auto header = [](const std::string& events) {
+    const story s = test::load_text_or_fail(
+        "eventgraph: 1\ntitle: T\ntimezone: UTC\nactors:\n"
+        "  - {id: a, name: A, kind: person}\nevents:\n" +
+        events);
+    const std::string svg = svg_of(s);
+    const std::string open = R"(fill="#444">)";
+    const auto at = svg.find(open);
+    REQUIRE(at != std::string::npos);
+    const auto from = at + open.size();
+    return svg.substr(from, svg.find(" \xC2\xB7 ", from) - from);
+  };
+  // A day in Los Angeles ends at 06:59 the next day in UTC: still "Oct 27".
+  CHECK(header("  - {id: e1, date: \"2022-01-31\", actors: [a], title: One}\n"
+               "  - {id: e2, date: \"2022-10-27\", timezone: America/Los_Angeles, actors: [a], "
+               "title: Two}\n") == "Jan 31, 2022 \xE2\x80\x93 Oct 27, 2022");
+  // Each end at its own precision: a month end, an open-ended start, a year.
+  CHECK(header("  - {id: e1, date: \"2019/2026-02\", actors: [a], title: One}\n") ==
+        "2019 \xE2\x80\x93 Feb 2026");
+  CHECK(header("  - {id: e1, date: \"2021\", actors: [a], title: One}\n"
+               "  - {id: e2, date: \"2022-08-01/..\", actors: [a], title: Two}\n") ==
+        "2021 \xE2\x80\x93 Aug 1, 2022");
+  // A time is in the axis's zone (UTC here), which the header names: 09:00 in New York is 14:00.
+  CHECK(header("  - {id: e1, date: \"2026-03-02T09:00-05:00\", timezone: America/New_York, "
+               "actors: [a], title: One}\n"
+               "  - {id: e2, date: \"2026-03-02T10:00Z\", actors: [a], title: Two}\n") ==
+        "Mar 2, 2026 10:00 \xE2\x80\x93 Mar 2, 2026 14:00");
 }
 
 TEST_CASE("render_timeline: hostile text is escaped and only http(s) links") {

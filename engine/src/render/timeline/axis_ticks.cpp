@@ -158,6 +158,29 @@ std::string natural_date(std::int64_t t, std::string_view zone, bool inclusive_e
   return fmt::format("{} {:02}:{:02}", day, c.sec_of_day / 3600, c.sec_of_day / 60 % 60);
 }
 
+std::string date_at(std::int64_t t, std::string_view zone, time_precision p) {
+  const civil c = to_fields(zone_clock(zone).local(t));
+  switch (p) {
+    case time_precision::millennium:
+    case time_precision::century:
+    case time_precision::decade:
+      return c.y > 0 && c.y % 10 == 0 && p == time_precision::decade ? fmt::format("{}s", c.y)
+                                                                     : year_label(c.y, false);
+    case time_precision::year:
+      return year_label(c.y, false);
+    case time_precision::month:
+      return fmt::format("{} {}", month_abbreviation(c.mo), year_label(c.y, false));
+    case time_precision::day:
+      return fmt::format("{} {}, {}", month_abbreviation(c.mo), c.d, year_label(c.y, false));
+    case time_precision::hour:
+    case time_precision::minute:
+    case time_precision::second:
+      break;
+  }
+  return fmt::format("{} {}, {} {:02}:{:02}", month_abbreviation(c.mo), c.d, year_label(c.y, false),
+                     c.sec_of_day / 3600, c.sec_of_day / 60 % 60);
+}
+
 namespace {
 
 /// Periods of the context unit overlapping [t0, t1], the first one starting at or before t0.
@@ -267,21 +290,25 @@ segment_ticks make_ticks(const axis_segment& seg, std::string_view zone, bool bc
   if (chosen == nullptr) return out;
 
   // The context row: each period left-aligned at its start (the first at the segment's left
-  // edge); long form when it fits before the next, short form, or dropped.
+  // edge); all in the long form when each fits before the next, else all short ("Feb 2022",
+  // never beside "March 2022"); one that does not fit even so is dropped.
   const std::vector<period> ps = periods_of(chosen->u, seg.t0, seg.t1, zc, bce);
-  for (std::size_t i = 0; i < ps.size(); ++i) {
+  auto fits = [&](std::size_t i, const std::string& text) {
     const double x = std::max(seg.x0, x_of(ps[i].t));
     const double next = i + 1 < ps.size() ? x_of(ps[i + 1].t) - 10 : hi;
-    const double limit = std::min(next, hi);
-    std::string text;
-    if (x + text_width(ps[i].long_label, context_font, true) <= limit) {
-      text = ps[i].long_label;
-    } else if (x + text_width(ps[i].short_label, context_font, true) <= limit) {
-      text = ps[i].short_label;
-    } else {
-      continue;  // the next period's label says it better
-    }
-    out.context.push_back({x, std::max(ps[i].t, seg.t0), std::move(text)});
+    return x + text_width(text, context_font, true) <= std::min(next, hi);
+  };
+  bool all_long = true;
+  for (std::size_t i = 0; i < ps.size() && all_long; ++i)
+    all_long = fits(i, ps[i].long_label) || !fits(i, ps[i].short_label);
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    // A short form that only drops the year ("Feb 12" of "Feb 12, 2026") is long on the first
+    // label, so the year is said once.
+    const bool year_once = out.context.empty() && ps[i].long_label.starts_with(ps[i].short_label) &&
+                           fits(i, ps[i].long_label);
+    const std::string& text = all_long || year_once ? ps[i].long_label : ps[i].short_label;
+    if (!fits(i, text)) continue;  // the next period's label says it better
+    out.context.push_back({std::max(seg.x0, x_of(ps[i].t)), std::max(ps[i].t, seg.t0), text});
   }
   return out;
 }

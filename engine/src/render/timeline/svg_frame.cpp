@@ -5,14 +5,43 @@
 #include <vector>
 
 #include "render/timeline/svg_writer.hpp"
+#include "time/edtf_syntax.hpp"
 
 namespace eventgraph::detail::timeline {
 namespace {
 
-std::string fmt_span(const layout& lay, std::string_view zone) {
+/// The precision of the first (or last) date an EDTF text names: `2019/2026-02` ends at a
+/// month although the whole counts as years.
+time_precision side_precision(std::string_view edtf, time_precision whole, bool last) {
+  parsed_date d;
+  date_error error;
+  if (!parse_edtf_syntax(edtf, d, error)) return whole;
+  const endpoint* side = nullptr;
+  if (d.shape == time_shape::one_of && !d.items.empty()) {
+    const list_item& item = last ? d.items.back() : d.items.front();
+    side = last && item.is_range ? &item.high : &item.low;
+  } else {
+    side = last && d.shape == time_shape::interval ? &d.end : &d.start;
+  }
+  return side->open ? whole : side->point.precision;
+}
+
+/// The story's span as its first and last events' own dates say it: each at its precision,
+/// a day in its own zone (a day in Los Angeles does not end at 07:59 the next day in UTC).
+std::string fmt_span(const story& s, const layout& lay) {
   if (!lay.have_span) return "";
-  const std::string a = natural_date(lay.first, zone, false);
-  const std::string b = natural_date(lay.last, zone, true);
+  auto at = [&](std::int64_t t, event_index i) {
+    const event e = s.events[i];
+    const event_time et = e.time();
+    const bool end =
+        t == et.latest.time_since_epoch().count() && t != et.earliest.time_since_epoch().count();
+    const time_precision p = side_precision(e.date(), et.precision, end);
+    // A time is given in the axis's zone, which the header names; a day as the event has it.
+    const bool own_zone = p < time_precision::hour && !e.timezone().empty();
+    return date_at(t, own_zone ? e.timezone() : s.timezone, p);
+  };
+  const std::string a = at(lay.first, lay.first_event);
+  const std::string b = at(lay.last, lay.last_event);
   return a == b ? a : a + " \xE2\x80\x93 " + b;
 }
 
@@ -108,7 +137,7 @@ void write_title(writer& w, const title_block& tb, const render_options& options
     w.put("</text>\n");
     y += 26;
   }
-  std::string sub = fmt_span(lay, s.timezone);
+  std::string sub = fmt_span(s, lay);
   const std::size_t n = s.events.size();
   sub += fmt::format("{}{} event{}", sub.empty() ? "" : " \xC2\xB7 ", n, n == 1 ? "" : "s");
   sub += fmt::format(" \xC2\xB7 {} lane{} ({})", lay.lanes.size(), lay.lanes.size() == 1 ? "" : "s",

@@ -402,18 +402,25 @@ void lay_axis(const story& s, const render_options& options, const metrics& m, l
   std::vector<std::int64_t> keys;
   keys.reserve(s.events.size() * 2);
   std::vector<std::pair<std::int64_t, std::int64_t>> whole;
-  for (const event e : s.events) {
-    const event_time t = e.time();
+  for (event_index i = 0; i < s.events.size(); ++i) {
+    const event_time t = s.events[i].time();
     const std::int64_t a = t.earliest.time_since_epoch().count();
     const std::int64_t b = t.latest.time_since_epoch().count();
-    if (!open_start(t)) keys.push_back(a);
-    if (!open_end(t)) keys.push_back(b);
-    if (t.shape != time_shape::interval && !open_start(t) && !open_end(t)) whole.emplace_back(a, b);
-  }
-  if (!keys.empty()) {
-    const auto [lo, hi] = std::minmax_element(keys.begin(), keys.end());
-    out.first = *lo;
-    out.last = *hi;
+    const bool has_a = !open_start(t), has_b = !open_end(t);
+    if (has_a) keys.push_back(a);
+    if (has_b) keys.push_back(b);
+    if (t.shape != time_shape::interval && has_a && has_b) whole.emplace_back(a, b);
+    if (!has_a && !has_b) continue;
+    // The span: the earliest known instant and the latest, and whose they are.
+    const std::int64_t lo = has_a ? a : b, hi = has_b ? b : a;
+    if (!out.have_span || lo < out.first) {
+      out.first = lo;
+      out.first_event = i;
+    }
+    if (!out.have_span || hi > out.last) {
+      out.last = hi;
+      out.last_event = i;
+    }
     out.have_span = true;
   }
   const double plot_left = out.gutter + 12;

@@ -107,6 +107,11 @@ struct segment_ticks {
 /// last second of something, so t + 1 s is the boundary.
 [[nodiscard]] std::string natural_date(std::int64_t t, std::string_view zone, bool inclusive_end);
 
+/// `t` written at exactly precision `p` in `zone`: "2019", "Aug 2022", "Aug 1, 2022",
+/// "Aug 1, 2022 10:30"; decades and coarser as their first year's decade or year ("1560s").
+/// For what an event's own date says, where natural_date would add a time it does not have.
+[[nodiscard]] std::string date_at(std::int64_t t, std::string_view zone, time_precision p);
+
 // ---------------------------------------------------------------------------------------------
 // Lanes, marks, labels, arrows.
 
@@ -189,6 +194,8 @@ struct layout {
   double plot_top = 0, plot_bottom = 0;  ///< y range of the lanes
   double width = 0;                      ///< right edge of everything drawn, margin included
   std::int64_t first = 0, last = 0;      ///< finite span of the story (for the title)
+  event_index first_event = 0;           ///< whose earliest is `first`
+  event_index last_event = 0;            ///< whose latest (or, open-ended, earliest) is `last`
   bool have_span = false;
 };
 
