@@ -150,6 +150,7 @@ void register_render(CLI::App& app, context& ctx) {
       auto part = select_part(ctx, *loaded, opts->select);
       if (!part) return;
       *loaded = std::move(part->kept);
+      o.left_out = {part->events_left_out, part->relations_left_out, part->actors_left_out};
     }
     const bool progress = ctx.terminal && loaded->events.size() > progress_threshold;
     if (progress)

@@ -113,6 +113,23 @@ TEST_CASE("cli selection: a view keeps the relations among its events and says w
   CHECK(run_cli({"validate", path}).status == 0);
 }
 
+TEST_CASE("cli selection: a rendered view says what it left out, in both layouts") {
+  const auto dir = test::fresh_dir("selection-left-out");
+  const std::string note = "Part of the story: 5 events, 6 relations and 0 actors left out";
+  const auto dot = (dir / "part.dot").string();
+  REQUIRE(run_cli({"render", test::graph_small, "--around", "c", "--direction", "up", "-o", dot})
+              .status == 0);
+  CHECK(test::slurp(dot).find(note + "\\l") != std::string::npos);
+  const auto svg = (dir / "part.svg").string();
+  REQUIRE(run_cli({"render", test::graph_small, "--layout", "timeline", "--around", "c",
+                   "--direction", "up", "-o", svg})
+              .status == 0);
+  CHECK(test::slurp(svg).find(">" + note + "</text>") != std::string::npos);
+  // A whole story says nothing of the kind.
+  REQUIRE(run_cli({"render", test::graph_small, "--layout", "timeline", "-o", svg}).status == 0);
+  CHECK(test::slurp(svg).find("Part of the story") == std::string::npos);
+}
+
 TEST_CASE("cli selection: --path keeps the events of the shortest path") {
   const auto path = run_cli({"path", "a", "f", test::graph_small, "--json"});
   REQUIRE(path.status == 0);

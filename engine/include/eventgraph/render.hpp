@@ -29,6 +29,16 @@ enum class time_unit : std::uint8_t { automatic, day, week, month, year };
 
 enum class lane_grouping : std::uint8_t { actor, organization };
 
+/// What a selection left out of the story a drawing shows part of (sub_story's counts); the
+/// drawing says so under its legend. All zero for a whole story.
+struct left_out_counts {
+  std::size_t events = 0, relations = 0, actors = 0;
+  [[nodiscard]] bool any() const { return events + relations + actors > 0; }
+};
+
+/// "Part of the story: 5 events, 6 relations and 1 actor left out"; "" when nothing was.
+[[nodiscard]] std::string describe(const left_out_counts& counts);
+
 struct render_options {
   render_layout layout = render_layout::graphviz;
   image_format format = image_format::svg;
@@ -39,6 +49,7 @@ struct render_options {
   bool compress_gaps = true;  ///< timeline: shorten long empty stretches, shown as axis breaks
   bool force = false;         ///< Graphviz: lay out even above the documented size limit
   std::string title;          ///< overrides the story's title
+  left_out_counts left_out;   ///< the drawing shows a selection: what it left out
 };
 
 /// Renders the story; the bytes of the file (text for DOT and SVG).

@@ -2,6 +2,8 @@
 
 #include "eventgraph/render.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 
 #include "render/graphviz/render_graphviz.hpp"
@@ -13,6 +15,15 @@ std::span<const std::string_view> graphviz_engines() {
   static constexpr std::array<std::string_view, 6> names = {"dot",  "neato", "fdp",
                                                             "sfdp", "circo", "twopi"};
   return names;
+}
+
+std::string describe(const left_out_counts& c) {
+  if (!c.any()) return {};
+  auto counted = [](std::size_t n, std::string_view what) {
+    return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s");
+  };
+  return fmt::format("Part of the story: {}, {} and {} left out", counted(c.events, "event"),
+                     counted(c.relations, "relation"), counted(c.actors, "actor"));
 }
 
 result<std::string> render(const story& s, const render_options& options) {

@@ -218,8 +218,10 @@ void write_header(sink put, const story& s, const render_options& options, grain
                  "         label=\"{}\\l",
                  options.engine, options.engine == "dot" ? "" : " splines=true,",
                  escaped(title.empty() ? std::string("Timeline") : title));
-  fmt::format_to(put, "{} event{} \xC2\xB7 one column per {} with events\\l\"];\n", n,
-                 n == 1 ? "" : "s", unit_name(unit));
+  fmt::format_to(put, "{} event{} \xC2\xB7 one column per {} with events\\l", n, n == 1 ? "" : "s",
+                 unit_name(unit));
+  if (options.left_out.any()) fmt::format_to(put, "{}\\l", escaped(describe(options.left_out)));
+  fmt::format_to(put, "\"];\n");
   fmt::format_to(put,
                  "  node [fontname=\"DejaVu Sans\", fontsize=11, shape=box, "
                  "style=\"rounded,filled\", color=\"#555555\", margin=\"0.1,0.06\"];\n"

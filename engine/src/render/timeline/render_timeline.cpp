@@ -27,7 +27,7 @@ std::string timeline_svg(const story& s, const render_options& options) {
   const double legend_top = lay.plot_bottom + 14;
   // The legend's height is known only once written: write it to a side buffer first.
   writer legend{s, lay, {}};
-  const double legend_height = write_legend(legend, legend_top);
+  const double legend_height = write_legend(legend, legend_top, describe(options.left_out));
   const double height = legend_top + legend_height + 8;
 
   w.put(R"(<?xml version="1.0" encoding="UTF-8"?>)"

@@ -248,7 +248,7 @@ void write_axis(writer& w) {
 }
 
 /// The legend, below the plot, in rows that wrap at the drawing's width. Returns its height.
-double write_legend(writer& w, double top) {
+double write_legend(writer& w, double top, std::string_view note) {
   const layout& lay = w.lay;
   std::vector<std::pair<std::string, std::string>> items;  // sample svg, text
   std::set<relation_type> types;                           // only what the plot shows
@@ -322,10 +322,11 @@ double write_legend(writer& w, double top) {
   if (lay.axis.segments.size() > 1)
     items.emplace_back(R"(<path d="M5,4 l4,-8 M12,4 l4,-8" stroke="#666" stroke-width="1.5"/>)",
                        "axis break: time skipped");
-  std::string notes;
+  std::string notes(note);
   if (lay.relations_not_drawn > 0)
-    notes = fmt::format("{} relation{} not drawn (inside merged events, or too many)",
-                        lay.relations_not_drawn, lay.relations_not_drawn == 1 ? "" : "s");
+    notes += fmt::format("{}{} relation{} not drawn (inside merged events, or too many)",
+                         notes.empty() ? "" : " \xC2\xB7 ", lay.relations_not_drawn,
+                         lay.relations_not_drawn == 1 ? "" : "s");
 
   w.put(R"(<g class="legend" font-size="11" fill="#333">)"
         "\n");

@@ -126,6 +126,7 @@ void write_arrows(writer& w);
 void write_marks(writer& w);
 
 /// The legend, below the plot, in rows that wrap at the drawing's width. Returns its height.
-double write_legend(writer& w, double top);
+/// `note`: a first line under the legend (what a selection left out), or "".
+double write_legend(writer& w, double top, std::string_view note);
 
 }  // namespace eventgraph::detail::timeline
