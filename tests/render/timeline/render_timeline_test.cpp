@@ -395,7 +395,7 @@ TEST_CASE("render_timeline: an event with several actors is marked in each lane"
   CHECK(count(svg, R"(data-event="e0")") == 2);
 }
 
-TEST_CASE("render_timeline: open ends are clamped to the plot and fade") {
+TEST_CASE("render_timeline: open ends are short stubs that fade, within their end's stretch") {
   const story s = make_story({{"../2026-02-12", "a", "Policy since forever"},
                               {"2019/..", "b", "Ongoing"},
                               {"[..2026-02-10]", "c", "Sometime before"},
@@ -405,22 +405,77 @@ TEST_CASE("render_timeline: open ends are clamped to the plot and fade") {
     CHECK(mk.x0 >= lay.axis.left());
     CHECK(mk.x1 <= lay.axis.right());
   }
+  // Its stretch of the axis: the one the known end is in.
+  auto stretch = [&](double x) {
+    for (const auto& seg : lay.axis.segments)
+      if (seg.x0 <= x && x <= seg.x1) return seg;
+    FAIL("no stretch holds " << x);
+    return lay.axis.segments.front();
+  };
+  REQUIRE(lay.axis.segments.size() > 1);  // 2019 and 2026 are years apart: a break
   const event_index forever = *s.find_event("e0");
   const event_index ongoing = *s.find_event("e1");
+  std::size_t seen = 0;
   for (const auto& mk : lay.marks) {
     if (mk.event == forever) {
+      ++seen;
       CHECK(mk.fade_left);
-      CHECK(mk.x0 == lay.axis.left());
+      CHECK(mk.x1 == doctest::Approx(lay.axis.x(at("2026-02-13") - 1)).epsilon(0.001));
+      CHECK(mk.x1 - mk.x0 <= 56.01);
+      CHECK(mk.x0 >= stretch(mk.x1).x0);
     }
     if (mk.event == ongoing) {
+      ++seen;
       CHECK(mk.fade_right);
-      CHECK(mk.x1 == lay.axis.right());
+      CHECK(mk.x1 - mk.x0 <= 56.01);
+      CHECK(mk.x1 <= stretch(mk.x0).x1);  // never across the break to 2026
     }
   }
+  CHECK(seen == 2);
   const std::string svg = svg_of(s);
   CHECK(svg.find("32767") == std::string::npos);
   CHECK(svg.find("32768") == std::string::npos);
   CHECK(svg.find("url(#g-fade-left-") != std::string::npos);
+}
+
+TEST_CASE("render_timeline: a bar is cut where the axis is, its label after the last cut") {
+  const story s = make_story({{"2019/2026-02-20", "a", "Long policy"},
+                              {"2019-03-01", "b", "Early"},
+                              {"2026-02-10", "b", "Late one"},
+                              {"2026-02-11", "b", "Late two"},
+                              {"2026-02-20", "b", "Late three"}});
+  const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  REQUIRE(lay.axis.segments.size() == 2);
+  const double cut = lay.axis.segments[1].x0;
+  bool found = false;
+  for (const auto& mk : lay.marks) {
+    if (s.events[mk.event].id() != "e0") continue;
+    found = true;
+    REQUIRE(mk.label_inside);
+    CHECK(mk.label_x >= cut);
+  }
+  CHECK(found);
+  const std::string svg = svg_of(s);
+  CHECK(svg.find(R"(class="bar-break")") != std::string::npos);
+}
+
+TEST_CASE("render_timeline: an approximate or uncertain range is hatched, an exact one not") {
+  const story exact = make_story({{"2022-02", "a", "February"}, {"2022-07", "a", "July"}});
+  const story rough = make_story({{"2022-02", "a", "February"}, {"2022-07~", "a", "About July"}});
+  const story unsure = make_story({{"2022-02", "a", "February"}, {"2022-07?", "a", "July?"}});
+  CHECK(svg_of(exact).find(R"(class="hatch")") == std::string::npos);
+  CHECK(svg_of(exact).find("hatched:") == std::string::npos);
+  for (const story* s : {&rough, &unsure}) {
+    const std::string svg = svg_of(*s);
+    const auto n = [&](std::string_view what) {
+      std::size_t count = 0;
+      for (auto at = svg.find(what); at != std::string::npos; at = svg.find(what, at + 1)) ++count;
+      return count;
+    };
+    CHECK(n(R"(class="hatch")") == 1);  // July only
+    CHECK(n("<pattern id=\"hatch-") == 1);
+    CHECK(n("hatched: dates uncertain (?) or approximate (~)") == 1);  // in the legend
+  }
 }
 
 TEST_CASE("render_timeline: shapes follow what is known of the date") {

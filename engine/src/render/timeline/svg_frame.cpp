@@ -50,9 +50,12 @@ std::string fmt_span(const story& s, const layout& lay) {
 void write_defs(writer& w) {
   std::set<std::pair<std::uint32_t, fill_kind>> gradients;
   std::set<relation_type> types;
-  for (const mark& mk : w.lay.marks)
+  std::set<std::uint32_t> hatches;
+  for (const mark& mk : w.lay.marks) {
     if (uses_gradient(mk))
       gradients.insert({w.lay.lanes[mk.lane].colour % palette.size(), kind_of(mk)});
+    if (hatched(mk)) hatches.insert(w.lay.lanes[mk.lane].colour % palette.size());
+  }
   for (const arrow& a : w.lay.arrows) types.insert(a.type);
   w.put("<defs>\n");
   for (const auto& [c, k] : gradients) {
@@ -79,6 +82,12 @@ void write_defs(writer& w) {
             opacity);
     w.put("</linearGradient>\n");
   }
+  for (const std::uint32_t c : hatches)
+    w.put(R"(<pattern id="hatch-{}" width="5" height="5" patternUnits="userSpaceOnUse" )"
+          R"~(patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="5" stroke="{}" )~"
+          R"(stroke-width="1.4" stroke-opacity="0.55"/></pattern>)"
+          "\n",
+          c, palette_dark[c]);
   for (relation_type t : types) {
     if (t == relation_type::part_of) continue;
     const relation_style st = style_of(t);
@@ -254,9 +263,10 @@ double write_legend(writer& w, double top, std::string_view note) {
   std::set<relation_type> types;                           // only what the plot shows
   for (const arrow& a : lay.arrows) types.insert(a.type);
   bool point = false, uncertain = false, bar = false, range = false, open = false, cluster = false;
-  bool missing = false;
+  bool missing = false, hatch = false;
   for (const mark& mk : lay.marks) {
     missing = missing || mk.missing;
+    hatch = hatch || hatched(mk);
     point = point || (mk.shape == mark_shape::point && !mk.uncertain);
     uncertain = uncertain || (mk.shape == mark_shape::point && mk.uncertain);
     bar = bar || (mk.shape == mark_shape::bar && !mk.fade_left && !mk.fade_right);
@@ -285,6 +295,14 @@ double write_legend(writer& w, double top, std::string_view note) {
                                    R"(stroke-dasharray="3 2"/>)",
                                    c, dk),
                        "happened once, somewhere in this range");
+  if (hatch)
+    items.emplace_back(
+        fmt::format(R"(<rect x="0" y="-6" width="22" height="12" rx="3" fill="{0}" )"
+                    R"(fill-opacity="0.3" stroke="{1}" stroke-dasharray="3 2"/>)"
+                    R"(<path d="M2,6 l10,-12 M8,6 l10,-12 M14,6 l8,-9.6" stroke="{1}" )"
+                    R"(stroke-opacity="0.55" stroke-width="1.4"/>)",
+                    c, dk),
+        "hatched: dates uncertain (?) or approximate (~)");
   if (open)
     items.emplace_back(fmt::format(R"(<rect x="0" y="-6" width="22" height="12" rx="3" )"
                                    R"~(fill="url(#legend-fade)"/>)~"),

@@ -271,6 +271,24 @@ void write_event_mark(writer& w, const mark& mk) {
           if (mk.uncertain) w.put(R"( stroke-dasharray="3 2")");
           w.put("/>");
         }
+        if (hatched(mk))
+          w.put(
+              R"(<rect class="hatch" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" rx="3" )"
+              R"~(fill="url(#hatch-{})"/>)~",
+              mk.x0, mk.y - height / 2, mk.x1 - mk.x0, height,
+              lay.lanes[mk.lane].colour % palette.size());
+        // Across an axis break the bar is cut, as the axis is: its length there means nothing.
+        for (std::size_t i = 0; i + 1 < lay.axis.segments.size(); ++i) {
+          const double a = lay.axis.segments[i].x1, b = lay.axis.segments[i + 1].x0;
+          if (mk.x0 >= a || mk.x1 <= b) continue;
+          w.put(R"(<rect class="bar-break" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" )"
+                R"(fill="#ffffff"/>)",
+                a + 3, mk.y - height / 2 - 1, b - a - 6, height + 2);
+          const double c = (a + b) / 2;
+          w.put(R"(<path d="M{:.1f},{:.1f} l4,-8 M{:.1f},{:.1f} l4,-8" stroke="{}" )"
+                R"(stroke-width="1.5"/>)",
+                c - 6, mk.y + 4, c + 1, mk.y + 4, w.dark(mk.lane));
+        }
         // A firm end gets a tick: where the bar really starts or ends.
         if (mk.shape == mark_shape::bar) {
           if (!mk.fade_left)

@@ -106,7 +106,14 @@ inline bool uses_gradient(const mark& mk) {
          (mk.shape == mark_shape::bar && (mk.fade_left || mk.fade_right));
 }
 
-/// Gradients for fuzzy and open-ended marks, arrowheads by relation type.
+/// An uncertain (`?`) or approximate (`~`) bar or range: hatched over its fill, so that
+/// "c. Jul 2022" does not look like "Jul 2022".
+inline bool hatched(const mark& mk) {
+  return mk.uncertain && !mk.missing &&
+         (mk.shape == mark_shape::bar || mk.shape == mark_shape::range);
+}
+
+/// Gradients for fuzzy and open-ended marks, hatches, arrowheads by relation type.
 void write_defs(writer& w);
 
 /// The title, subtitle and source line above the plot.

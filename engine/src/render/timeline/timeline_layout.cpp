@@ -196,11 +196,16 @@ struct placer {
     const std::string_view title = title_text;
     const double one_line = text_width(title, m.label_font);
     const double r = mk.shape == mark_shape::point ? m.marker_radius : 0;
-    if (mk.shape != mark_shape::point && one_line + 12 <= mk.x1 - mk.x0) {
+    // Inside a bar, after the last axis break it crosses: text across a break would join
+    // what the break cuts.
+    double inner0 = mk.x0;
+    for (const axis_segment& seg : axis.segments)
+      if (seg.x0 > mk.x0 && seg.x0 < mk.x1) inner0 = seg.x0;
+    if (mk.shape != mark_shape::point && one_line + 12 <= mk.x1 - inner0) {
       mk.label_inside = true;
       mk.label_lines = {std::string(title)};
       mk.label_width = one_line;
-      mk.label_x = mk.fade_left && !mk.fade_right ? mk.x1 - 6 - one_line : mk.x0 + 6;
+      mk.label_x = mk.fade_left && !mk.fade_right ? mk.x1 - 6 - one_line : inner0 + 6;
       return mk;
     }
     mk.label_lines = wrap_text(title, m.label_font, m.max_label_width, 2);
@@ -429,6 +434,16 @@ void lay_axis(const story& s, const render_options& options, const metrics& m, l
   out.has_bce = out.have_span && to_fields(zone_clock(s.timezone).local(out.first)).y <= 0;
 }
 
+constexpr double open_stub = 56;  // length of an open-ended bar, from its known end
+
+/// The stretch of the axis x lies in (or the nearest one before it).
+const axis_segment& stretch_of(const time_axis& axis, double x) {
+  const axis_segment* found = &axis.segments.front();
+  for (const axis_segment& seg : axis.segments)
+    if (seg.x0 <= x) found = &seg;
+  return *found;
+}
+
 /// Occurrences, bucketed by lane: one per lane an event's actors are in.
 std::vector<std::vector<item>> bucket_items(const story& s, const lane_plan& p,
                                             const time_axis& axis) {
@@ -441,6 +456,12 @@ std::vector<std::vector<item>> bucket_items(const story& s, const lane_plan& p,
     it.event = i;
     it.x0 = open_start(t) ? axis.left() : axis.x(t.earliest.time_since_epoch().count());
     it.x1 = open_end(t) ? axis.right() : axis.x(t.latest.time_since_epoch().count());
+    // An open side has no length to show: a short stub that fades out from the known end,
+    // within that end's stretch of the axis (never across a break, never to the plot's edge).
+    if (open_start(t) && !open_end(t))
+      it.x0 = std::max({it.x0, stretch_of(axis, it.x1).x0, it.x1 - open_stub});
+    if (open_end(t) && !open_start(t))
+      it.x1 = std::min({it.x1, stretch_of(axis, it.x0).x1, it.x0 + open_stub});
     bool first = true;
     auto add = [&](std::uint32_t l) {
       if (l == no_lane || stamp[l] == i) return;
