@@ -727,7 +727,7 @@ TEST_CASE("render_timeline: every event has an id, a data attribute and a toolti
                  "Entry\nBy: Kristi Noem") != std::string::npos);
   CHECK(svg.find("2019 \xE2\x80\x93 Feb 2026") != std::string::npos);  // title block span
   CHECK(svg.find("Source: Homeland Security Secretary Urges California") != std::string::npos);
-  CHECK(svg.find(R"(font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif")") !=
+  CHECK(svg.find(R"(font-family="DejaVu Sans, Liberation Sans, Arial, Noto Color Emoji, sans-serif")") !=
         std::string::npos);
   // Deterministic.
   CHECK(svg == svg_of(s));

@@ -19,7 +19,8 @@
 
 namespace eventgraph::detail::timeline {
 
-inline constexpr std::string_view font_stack = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
+inline constexpr std::string_view font_stack =
+    "DejaVu Sans, Liberation Sans, Arial, Noto Color Emoji, sans-serif";
 
 // Lane colours (Tableau 10, reordered) and a darker shade of each for outlines and text.
 inline constexpr std::array<std::string_view, 10> palette = {
