@@ -334,6 +334,10 @@ void route_arrows(layout& lay) {
     a.route = r.route(a);
     if (a.route.empty()) ++lay.arrows_unrouted;
   }
+  for (arrow& a : lay.links) {
+    a.route = r.route(a);
+    if (a.route.empty()) ++lay.arrows_unrouted;
+  }
 }
 
 }  // namespace eventgraph::detail::timeline

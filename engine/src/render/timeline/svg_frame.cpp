@@ -337,6 +337,14 @@ double write_legend(writer& w, double top, std::string_view note) {
     }
     items.emplace_back(std::move(sample), std::string(st.legend));
   }
+  if (!lay.links.empty())
+    items.emplace_back(
+        fmt::format(R"(<path d="M10,-6 V6" stroke="#8a8a8a" stroke-width="1.2" )"
+                    R"(stroke-dasharray="1.5 2"/><circle cx="10" cy="-6" r="4" fill="{0}" )"
+                    R"(stroke="{1}"/><circle cx="10" cy="6" r="4" fill="{0}" stroke="{1}" )"
+                    R"(opacity="0.5"/>)",
+                    c, dk),
+        "one event of several actors (title in the first lane)");
   if (lay.axis.segments.size() > 1)
     items.emplace_back(R"(<path d="M5,4 l4,-8 M12,4 l4,-8" stroke="#666" stroke-width="1.5"/>)",
                        "axis break: time skipped");

@@ -81,6 +81,24 @@ std::string route_path(const std::vector<point>& pts) {
 void write_arrows(writer& w) {
   const layout& lay = w.lay;
   const double r = lay.m.marker_radius;
+  if (!lay.links.empty()) {
+    // An event of several actors: its labelled mark tied to its faint ones, no head.
+    w.put(R"(<g class="co-actors" fill="none" stroke="#8a8a8a" stroke-width="1.2" )"
+          R"(stroke-dasharray="1.5 2">)"
+          "\n");
+    for (const arrow& a : lay.links) {
+      const mark& from = lay.marks[a.from];
+      const mark& to = lay.marks[a.to];
+      const std::string d = !a.route.empty()
+                                ? route_path(a.route)
+                                : fmt::format("M{:.1f},{:.1f} V{:.1f}", from.x0, from.y, to.y);
+      w.put(R"(<path class="co-actor" d="{}"><title>)", d);
+      const event e = w.s.events[from.event];
+      w.text(e.title().empty() ? e.id() : e.title());
+      w.put(" (one event, several actors)</title></path>\n");
+    }
+    w.put("</g>\n");
+  }
   if (lay.arrows.empty()) return;
   w.put(R"(<g class="relations" fill="none">)"
         "\n");
@@ -218,7 +236,10 @@ void write_event_mark(writer& w, const mark& mk) {
     w.text(link);
     w.put(R"(">)");
   }
-  w.put(R"(<g class="event{}")", mk.missing ? " missing" : "");
+  // A faint mark: the same event in another of its actors' lanes (its title is at the first).
+  const bool faint = !mk.primary;
+  w.put(R"(<g class="event{}{}"{})", mk.missing ? " missing" : "", faint ? " co-actor" : "",
+        faint ? R"( opacity="0.5")" : "");
   if (mk.primary) {
     w.put(R"( id="event-)");
     w.text(e.id());

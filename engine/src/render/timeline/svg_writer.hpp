@@ -19,8 +19,9 @@
 
 namespace eventgraph::detail::timeline {
 
-inline constexpr std::string_view font_stack =
-    "DejaVu Sans, Liberation Sans, Arial, Noto Color Emoji, sans-serif";
+// No emoji font named here: pango would take digits from it (they are emoji too, as keycaps).
+// fontconfig falls back to it for emoji on its own.
+inline constexpr std::string_view font_stack = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
 // Lane colours (Tableau 10, reordered) and a darker shade of each for outlines and text.
 inline constexpr std::array<std::string_view, 10> palette = {

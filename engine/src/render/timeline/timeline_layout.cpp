@@ -259,7 +259,7 @@ struct placer {
       std::size_t j = i;
       while (j + 1 < items.size() && items[j + 1].x0 - items[i].x0 < width) ++j;
       if (j == i) {
-        out.marks.push_back(make_mark(items[i], lane_index, label_singletons));
+        out.marks.push_back(make_mark(items[i], lane_index, label_singletons && items[i].primary));
       } else {
         mark mk;
         mk.event = items[i].event;
@@ -296,7 +296,9 @@ struct placer {
     const double label_capacity = static_cast<double>(m.max_rows) * plot / 30.0;
     if (full_detail || static_cast<double>(items.size()) <= label_capacity) {
       out.marks.reserve(items.size());
-      for (const item& it : items) out.marks.push_back(make_mark(it, lane_index, true));
+      // The title is written once, at the event's first lane; its other lanes get a faint
+      // marker linked to it.
+      for (const item& it : items) out.marks.push_back(make_mark(it, lane_index, it.primary));
       // A lane of few events is never merged: it grows rows instead.
       const std::size_t limit = full_detail || items.size() <= m.few_events
                                     ? std::numeric_limits<std::size_t>::max()
@@ -576,6 +578,19 @@ void draw_arrows(const story& s, const render_options& options, const mark_index
   }
 }
 
+/// Links from each event's labelled mark to its faint marks in its other actors' lanes, as many
+/// as arrows may be drawn (an event with thousands of actors links the first of them).
+void link_co_actors(const render_options& options, const mark_index& index, layout& out) {
+  for (std::uint32_t i = 0; i < out.marks.size(); ++i) {
+    const mark& mk = out.marks[i];
+    if (mk.primary || mk.shape == mark_shape::cluster) continue;
+    const std::uint32_t first = index.primary[mk.event];
+    if (first == no_mark || out.marks[first].shape == mark_shape::cluster) continue;
+    if (!options.full_detail && out.links.size() >= out.m.max_arrows) break;
+    out.links.push_back({first, i, relation_type::responds_to, {}});
+  }
+}
+
 /// Width: whatever is rightmost, labels included (axis labels too), and a margin.
 double drawing_width(const layout& out) {
   double right = out.axis.right();
@@ -606,6 +621,7 @@ layout compute_layout(const story& s, const render_options& options, double top,
   lay_axis(s, options, out.m, out);
   const mark_index index = place_marks(s, options, top, bucket_items(s, lanes, out.axis), out);
   draw_arrows(s, options, index, out);
+  link_co_actors(options, index, out);
   route_arrows(out);
   out.width = drawing_width(out);
   return out;

@@ -136,16 +136,16 @@ struct mark {
   std::uint32_t count = 1;         ///< events merged into a cluster
   std::uint32_t first_member = 0;  ///< clusters: index into layout::members
   mark_shape shape = mark_shape::point;
-  bool primary = true;                   ///< the event's first lane (carries the `id` attribute)
-  bool uncertain = false;                ///< `?`/`~`: drawn hollow or dashed
-  bool missing = false;                  ///< a placeholder (kind `missing`): hollow, grey, dashed
-  bool fade_left = false;                ///< open start: fades out towards the plot's left edge
-  bool fade_right = false;               ///< open end
-  bool label_inside = false;             ///< written inside its bar
-  double x0 = 0, x1 = 0;                 ///< extent; equal for a point
-  double y = 0;                          ///< centre line of its row
-  double label_x = 0;                    ///< left end of the label text
-  double label_width = 0;                ///< 0: no label
+  bool primary = true;        ///< the event's first lane: id attribute, label; others are faint
+  bool uncertain = false;     ///< `?`/`~`: drawn hollow or dashed
+  bool missing = false;       ///< a placeholder (kind `missing`): hollow, grey, dashed
+  bool fade_left = false;     ///< open start: fades out towards the plot's left edge
+  bool fade_right = false;    ///< open end
+  bool label_inside = false;  ///< written inside its bar
+  double x0 = 0, x1 = 0;      ///< extent; equal for a point
+  double y = 0;               ///< centre line of its row
+  double label_x = 0;         ///< left end of the label text
+  double label_width = 0;     ///< 0: no label
   std::vector<std::string> label_lines;  ///< one or two
   [[nodiscard]] box marker_box(const metrics& m) const;
   [[nodiscard]] box label_box(const metrics& m) const;
@@ -185,6 +185,8 @@ struct layout {
   std::vector<mark> marks;           ///< by lane, then row, then x
   std::vector<event_index> members;  ///< cluster members, by cluster
   std::vector<arrow> arrows;
+  /// An event's labelled mark to its faint marks in its other actors' lanes (`type` unused).
+  std::vector<arrow> links;
   std::size_t relations_not_drawn = 0;  ///< beyond max_arrows, or inside one cluster
   std::size_t arrows_unrouted = 0;      ///< drawn as curves: no clear route was found
   std::size_t clusters = 0;
@@ -203,10 +205,10 @@ struct layout {
 [[nodiscard]] layout compute_layout(const story& s, const render_options& options, double top,
                                     const metrics& m = {});
 
-/// Routes `lay.arrows` (arrow_routes.cpp): out of the earlier marker to the gap beside its row,
-/// along that gap to a vertical free of labels and markers (and apart from other arrows'
-/// verticals), down or up to the gap beside the later marker's row, into that marker from above
-/// or below. Cost is bounded per arrow; an arrow with no clear route keeps an empty route.
+/// Routes `lay.arrows`, then `lay.links` (arrow_routes.cpp): out of the earlier marker to the gap
+/// beside its row, along that gap to a vertical free of labels and markers (and apart from other
+/// arrows' verticals), down or up to the gap beside the later marker's row, into that marker from
+/// above or below. Cost is bounded per arrow; an arrow with no clear route keeps an empty route.
 void route_arrows(layout& lay);
 
 /// Lane of each actor: itself, or with lane_grouping::organization its top-level `member_of`
