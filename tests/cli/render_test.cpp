@@ -98,7 +98,8 @@ TEST_CASE("render: bad usage exits 2 and writes nothing") {
         {"--layout", "timeline", "--engine", "neato"},
         {"--layout", "timeline", "--force"},
         {"--detail", "full"},
-        {"--layout", "graphviz", "--no-compress"}}) {
+        {"--layout", "graphviz", "--no-compress"},
+        {"--width", "600"}}) {
     std::vector<std::string> args = {seed, "-o", out};
     args.insert(args.end(), ignored.begin(), ignored.end());
     const auto r = run_render(args);
@@ -106,6 +107,8 @@ TEST_CASE("render: bad usage exits 2 and writes nothing") {
     CHECK(r.status == 2);
     CHECK(r.err.find("applies to the ") != std::string::npos);
   }
+  // A width too narrow for anything is refused.
+  CHECK(run_render({seed, "-o", out, "--layout", "timeline", "--width", "200"}).status == 2);
   CHECK(run_render({seed, "-o", out, "--layout", "timeline", "--unit", "week"}).err ==
         "error: --unit applies to the graphviz layout only, not --layout timeline\n");
   CHECK(names_in(dir).empty());

@@ -48,8 +48,11 @@ struct render_options {
   bool full_detail = false;   ///< timeline: never merge nearby events into counted clusters
   bool compress_gaps = true;  ///< timeline: shorten long empty stretches, shown as axis breaks
   bool force = false;         ///< Graphviz: lay out even above the documented size limit
-  std::string title;          ///< overrides the story's title
-  left_out_counts left_out;   ///< the drawing shows a selection: what it left out
+  /// Timeline: the drawing is at most this wide (px), e.g. 600 for a print column: labels wrap
+  /// narrower and time is compressed into the plot that is left. 0: as wide as it needs.
+  double width = 0;
+  std::string title;         ///< overrides the story's title
+  left_out_counts left_out;  ///< the drawing shows a selection: what it left out
 };
 
 /// Renders the story; the bytes of the file (text for DOT and SVG).

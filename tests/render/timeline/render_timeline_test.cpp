@@ -608,7 +608,8 @@ std::size_t check_routes_clear(const tl::layout& lay) {
     for (std::size_t i = 0; i + 1 < a.route.size(); ++i) {
       const tl::point p = a.route[i], q = a.route[i + 1];
       CHECK_MESSAGE((p.x == q.x || p.y == q.y),
-                    "arrow " << k << " leg " << i << " is not straight");
+                    "arrow " << k << " leg " << i << " is not straight: " << p.x << "," << p.y
+                             << " " << q.x << "," << q.y << " of " << a.route.size());
       const tl::box seg{std::min(p.x, q.x) - 0.01, std::min(p.y, q.y) - 0.01,
                         std::max(p.x, q.x) + 0.01, std::max(p.y, q.y) + 0.01};
       for (std::uint32_t j = 0; j < lay.marks.size(); ++j) {
@@ -640,6 +641,29 @@ TEST_CASE("render_timeline: arrows run clear of every label and of other markers
     const std::string svg = svg_of(s);
     CHECK(svg.find(" Q") != std::string::npos);  // routes are drawn with rounded corners
   }
+}
+
+TEST_CASE("render_timeline: --width is honoured by wrapping, without overlaps") {
+  for (const std::string& path : {test::seed, test::data + "render/bridge-toll-30.yaml",
+                                  test::data + "timeline-small.yaml"}) {
+    const story s = test::load_or_fail(path);
+    for (const double width : {400.0, 600.0, 900.0, 1400.0}) {
+      CAPTURE(path);
+      CAPTURE(width);
+      render_options o = timeline_options();
+      o.width = width;
+      const tl::layout lay = tl::compute_layout(s, o, 100, tl::metrics_for_width(width));
+      CHECK(lay.width <= width);
+      check_no_overlaps(lay);
+      check_routes_clear(lay);
+      const std::string svg = svg_of(s, o);
+      const auto at = svg.find(" width=\"");
+      REQUIRE(at != std::string::npos);
+      CHECK(std::stod(svg.substr(at + 8)) <= width);
+    }
+  }
+  // Narrower labels take more lines before any is cut.
+  CHECK(tl::metrics_for_width(600).max_label_lines > tl::metrics().max_label_lines);
 }
 
 TEST_CASE("render_timeline: two arrows crossing the same rows at one date keep apart") {

@@ -293,10 +293,13 @@ class router {
     return best;
   }
 
-  /// Drops repeated and collinear points.
+  /// Drops repeated and collinear points; snaps near-equal coordinates.
   static std::vector<point> finish(std::vector<point> pts) {
     std::vector<point> out;
-    for (const point& p : pts) {
+    for (point p : pts) {
+      // A leg is straight exactly: a coordinate within rounding of the last one is that one.
+      if (!out.empty() && std::abs(out.back().x - p.x) < 0.05) p.x = out.back().x;
+      if (!out.empty() && std::abs(out.back().y - p.y) < 0.05) p.y = out.back().y;
       if (!out.empty() && std::abs(out.back().x - p.x) < 0.05 &&
           std::abs(out.back().y - p.y) < 0.05)
         continue;

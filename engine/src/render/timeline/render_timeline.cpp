@@ -17,7 +17,7 @@ using namespace timeline;
 
 /// The timeline as SVG text; PNG and PDF are drawn from it.
 std::string timeline_svg(const story& s, const render_options& options) {
-  const metrics m;
+  const metrics m = metrics_for_width(options.width);
   const title_block tb = make_title(s, options, m.plot_width + m.max_gutter - 40);
   const double axis_top = tb.height + 40;
   const layout lay = compute_layout(s, options, axis_top, m);

@@ -119,37 +119,42 @@ class min_tree {
   std::vector<double> v_;
 };
 
-/// Greedy row assignment: each mark goes to the lowest row (pair of rows for a two-line label)
-/// free at its left end. Marks sorted by left end of what they occupy. O(n log n).
+/// Greedy row assignment: each mark goes to the lowest run of rows (as many as its label has
+/// lines) free at its left end. Marks sorted by left end of what they occupy. O(n log n) per
+/// line count (at most max_label_lines trees).
 class row_packer {
  public:
-  explicit row_packer(std::size_t capacity)
-      : ends_(capacity + 2, -std::numeric_limits<double>::infinity()),
-        single_(capacity + 1),
-        pairs_(capacity + 1) {}
+  row_packer(std::size_t capacity, std::size_t max_lines)
+      : ends_(capacity + max_lines + 1, -std::numeric_limits<double>::infinity()) {
+    for (std::size_t k = 0; k < max_lines; ++k) runs_.emplace_back(capacity + 1);
+  }
   /// The row, or npos when it would be at or beyond `limit`.
   std::size_t place(double left, double right, std::size_t rows_needed, std::size_t limit) {
-    const std::size_t r =
-        rows_needed == 1 ? single_.leftmost_below(left) : pairs_.leftmost_below(left);
-    if (r == std::numeric_limits<std::size_t>::max() || r + rows_needed > limit ||
-        r + rows_needed > ends_.size() - 1)
+    const std::size_t k = std::min(rows_needed, runs_.size());
+    const std::size_t r = runs_[k - 1].leftmost_below(left);
+    if (r == std::numeric_limits<std::size_t>::max() || r + k > limit ||
+        r + k > ends_.size() - runs_.size())
       return std::numeric_limits<std::size_t>::max();
-    for (std::size_t k = 0; k < rows_needed; ++k) set(r + k, right);
-    used_ = std::max(used_, r + rows_needed);
+    for (std::size_t i = 0; i < k; ++i) set(r + i, right);
+    used_ = std::max(used_, r + k);
     return r;
   }
   [[nodiscard]] std::size_t rows() const { return used_; }
 
  private:
+  /// Row r's end, and every run of k rows that holds it: leaf s of tree k is the largest end
+  /// of rows s..s+k-1.
   void set(std::size_t r, double v) {
     ends_[r] = v;
-    single_.set(r, v);
-    if (r > 0) pairs_.set(r - 1, std::max(ends_[r - 1], ends_[r]));
-    pairs_.set(r, std::max(ends_[r], ends_[r + 1]));
+    for (std::size_t k = 1; k <= runs_.size(); ++k)
+      for (std::size_t s = r + 1 >= k ? r + 1 - k : 0; s <= r; ++s) {
+        double m = ends_[s];
+        for (std::size_t i = 1; i < k; ++i) m = std::max(m, ends_[s + i]);
+        runs_[k - 1].set(s, m);
+      }
   }
   std::vector<double> ends_;
-  min_tree single_;
-  min_tree pairs_;
+  std::vector<min_tree> runs_;
   std::size_t used_ = 0;
 };
 
@@ -208,10 +213,20 @@ struct placer {
       mk.label_x = mk.fade_left && !mk.fade_right ? mk.x1 - 6 - one_line : inner0 + 6;
       return mk;
     }
-    mk.label_lines = wrap_text(title, m.label_font, m.max_label_width, 2);
-    for (const auto& line : mk.label_lines)
-      mk.label_width = std::max(mk.label_width, text_width(line, m.label_font));
+    auto wrap = [&](double width) {
+      mk.label_lines = wrap_text(title, m.label_font, width, m.max_label_lines);
+      mk.label_width = 0;
+      for (const auto& line : mk.label_lines)
+        mk.label_width = std::max(mk.label_width, text_width(line, m.label_font));
+    };
+    wrap(m.max_label_width);
     const double right_x = mk.x1 + r + label_gap;
+    const double room_right = right_limit - right_x;
+    const double room_left = mk.x0 - r - label_gap - axis.left();
+    if (mk.label_width > room_right && mk.label_width > room_left) {
+      // Neither side has room (a narrow drawing): wrap to the larger side rather than run off.
+      wrap(std::max(std::max(room_right, room_left), 50.0));
+    }
     const double left_x = mk.x0 - r - label_gap - mk.label_width;
     mk.label_x = right_x + mk.label_width <= right_limit || left_x < axis.left() ? right_x : left_x;
     return mk;
@@ -236,7 +251,7 @@ struct placer {
     std::sort(order.begin(), order.end());
     std::size_t capacity = 0;
     for (const auto& mk : marks) capacity += std::max<std::size_t>(1, mk.label_lines.size());
-    row_packer packer(std::min(capacity, limit) + 1);
+    row_packer packer(std::min(capacity, limit) + 1, m.max_label_lines);
     for (const auto& [left, i] : order) {
       mark& mk = marks[i];
       const auto [lo, hi] = occupied(mk, m);
@@ -522,7 +537,7 @@ void add_lane_marks(layout& out, std::uint32_t l, lane_result& r, double rows_to
 mark_index place_marks(const story& s, const render_options& options, double top,
                        std::vector<std::vector<item>> by_lane, layout& out) {
   const metrics& m = out.m;
-  const placer p{s, m, out.axis, out.axis.right() + 140};
+  const placer p{s, m, out.axis, out.axis.right() + m.label_overhang};
   mark_index index{std::vector<std::uint32_t>(s.events.size(), no_mark), {}};
   double y = top;
   out.plot_top = top;
@@ -610,6 +625,20 @@ double drawing_width(const layout& out) {
 double lane_label_block(const lane& ln) {
   return static_cast<double>(ln.label_lines.size()) * lane_label_line +
          static_cast<double>(ln.detail_lines.size()) * lane_detail_line;
+}
+
+metrics metrics_for_width(double width) {
+  metrics m;
+  if (width <= 0) return m;
+  // Gutter, its 12 px gap, the plot, the overhang labels may use, the 24 px right margin and
+  // 8 px for tick labels centred on the plot's last tick.
+  m.max_gutter = std::min(m.max_gutter, std::max(90.0, 0.2 * width));
+  m.label_overhang = std::min(m.label_overhang, 0.1 * width);
+  m.plot_width = std::max(160.0, width - m.max_gutter - 12 - m.label_overhang - 32);
+  m.max_label_width = std::min(m.max_label_width, std::max(110.0, 0.45 * m.plot_width));
+  m.max_label_lines = 4;  // narrower labels: more lines before any is cut
+  m.min_segment_width = std::min(m.min_segment_width, 0.12 * m.plot_width);
+  return m;
 }
 
 layout compute_layout(const story& s, const render_options& options, double top,

@@ -23,6 +23,8 @@ struct metrics {
   double lane_padding = 6;       ///< above and below the rows of a lane
   double label_font = 12;        ///< event labels
   double max_label_width = 340;  ///< a longer label wraps to a second line, then is cut with "…"
+  double label_overhang = 140;   ///< how far a label may run past the plot before flipping left
+  std::size_t max_label_lines = 2;  ///< a label wraps to this many lines, then is cut with "…"
   double marker_radius = 5;
   double break_width = 28;        ///< an axis break between two compressed stretches
   double min_segment_width = 72;  ///< a stretch of the axis, however short its time
@@ -200,6 +202,9 @@ struct layout {
   event_index last_event = 0;            ///< whose latest (or, open-ended, earliest) is `last`
   bool have_span = false;
 };
+
+/// The metrics for a drawing at most `width` px wide (0: the defaults).
+[[nodiscard]] metrics metrics_for_width(double width);
 
 /// Lays the story out. `top` is where the axis starts (below the title block).
 [[nodiscard]] layout compute_layout(const story& s, const render_options& options, double top,
