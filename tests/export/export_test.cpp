@@ -251,6 +251,20 @@ TEST_CASE("export: date-only events stay dates in vis-timeline, GEXF and Timelin
       std::string::npos);
 }
 
+TEST_CASE("export: TimelineJS shows seasons and X digits as described, a season with its end") {
+  const story s = test::load_text_or_fail(
+      "eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\nevents:\n"
+      "  - {id: w, date: \"2001-24\", actor: a, title: T}\n"
+      "  - {id: m, date: \"2016-1X\", actor: a, title: T}\n"
+      "  - {id: p, date: \"2016-11\", actor: a, title: T}\n");
+  const std::string tl = exported(s, export_format::timelinejs);
+  CHECK(tl.find("\"start_date\":{\"year\":2001,\"month\":12},\"end_date\":{\"year\":2002,"
+                "\"month\":2},\"display_date\":\"Winter 2001\u20132002\"") != std::string::npos);
+  CHECK(tl.find("\"start_date\":{\"year\":2016},\"display_date\":\"Oct\u2013Dec 2016\"") !=
+        std::string::npos);
+  CHECK(tl.find("\"start_date\":{\"year\":2016,\"month\":11},\"text\"") != std::string::npos);
+}
+
 TEST_CASE("export: our JSON loads back and exports to the same bytes") {
   for (const std::string& path : {seed_path, zones_path, tricky_path}) {
     CAPTURE(path);

@@ -40,10 +40,21 @@ ordered date_object(const endpoint& p, const event& e) {
   return out;
 }
 
+/// A point that covers more than one period of its precision: a season (`2001-24`, Dec 2001 -
+/// Feb 2002 at month precision). TimelineJS would show its first month: it gets an end too.
+bool spans_periods(const event& e) {
+  const event_time t = e.time();
+  return t.shape == time_shape::point && format_iso(t.earliest, e.timezone(), t.precision) !=
+                                             format_iso(t.latest, e.timezone(), t.precision);
+}
+
+/// Whether TimelineJS's own text for the date would say less than describe_date: ranges,
+/// qualifiers, decades and coarser, times, seasons, X digits (`2016-1X` is Oct-Dec 2016).
 bool needs_display_date(const event& e) {
   const event_time t = e.time();
   return t.shape != time_shape::point || t.uncertain || t.approximate || t.open_start ||
-         t.open_end || t.precision < time_precision::year || has_time_of_day(t.precision);
+         t.open_end || t.precision < time_precision::year || has_time_of_day(t.precision) ||
+         e.date().find('X') != std::string_view::npos || spans_periods(e);
 }
 
 /// HTML text that TimelineJS shows as it is and cannot take for a media address. It picks a
@@ -155,7 +166,7 @@ std::string export_timelinejs(const story& s) {
                            : span.end ? *span.end
                                       : endpoint{time.earliest, time.precision};
     item["start_date"] = date_object(start, e);
-    if (span.start && span.end && time.shape != time_shape::point)
+    if (span.start && span.end && (time.shape != time_shape::point || spans_periods(e)))
       item["end_date"] = date_object(*span.end, e);
     if (needs_display_date(e)) item["display_date"] = describe_date(e.date(), e.timezone());
     item["text"]["headline"] = text::escape_html(e.title());

@@ -13,7 +13,51 @@ constexpr std::array<std::string_view, 12> month_names = {
 constexpr std::array<std::string_view, 12> month_abbreviations = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+/// Codes 21-41 in order: the season's first month, its length and its name. 21-24 are read as
+/// the Northern Hemisphere's meteorological seasons (as 25-28).
+struct season_row {
+  unsigned first_month, months;
+  std::string_view pattern;  ///< `{}` stands for the year or years
+};
+constexpr std::array<season_row, 21> seasons = {{
+    {3, 3, "Spring {}"},
+    {6, 3, "Summer {}"},
+    {9, 3, "Autumn {}"},
+    {12, 3, "Winter {}"},
+    {3, 3, "Spring {} (Northern Hemisphere)"},
+    {6, 3, "Summer {} (Northern Hemisphere)"},
+    {9, 3, "Autumn {} (Northern Hemisphere)"},
+    {12, 3, "Winter {} (Northern Hemisphere)"},
+    {9, 3, "Spring {} (Southern Hemisphere)"},
+    {12, 3, "Summer {} (Southern Hemisphere)"},
+    {3, 3, "Autumn {} (Southern Hemisphere)"},
+    {6, 3, "Winter {} (Southern Hemisphere)"},
+    {1, 3, "Q1 {}"},
+    {4, 3, "Q2 {}"},
+    {7, 3, "Q3 {}"},
+    {10, 3, "Q4 {}"},
+    {1, 4, "first four months of {}"},
+    {5, 4, "second four months of {}"},
+    {9, 4, "last four months of {}"},
+    {1, 6, "first half of {}"},
+    {7, 6, "second half of {}"},
+}};
+constexpr unsigned first_season = 21;
+
 }  // namespace
+
+season_span season_months(unsigned code) {
+  if (code < first_season || code >= first_season + seasons.size()) return {};
+  const season_row& row = seasons[code - first_season];
+  return {row.first_month, row.months};
+}
+
+std::string season_text(unsigned code, int first_year, int last_year) {
+  if (code < first_season || code >= first_season + seasons.size()) return {};
+  const std::string years =
+      first_year == last_year ? year_text(first_year) : years_text(first_year, last_year);
+  return fmt::format(fmt::runtime(seasons[code - first_season].pattern), years);
+}
 
 std::string_view month_name(unsigned month) {
   return month_names[(month - 1) % 12];

@@ -12,6 +12,19 @@ namespace eventgraph::detail {
 /// "Jan" for 1 ... "Dec" for 12.
 [[nodiscard]] std::string_view month_abbreviation(unsigned month);
 
+/// What an EDTF season code (21-41) covers: its first month and how many months, in the
+/// meteorological reading (docs/format.md#seasons); a span past December ends the next year.
+struct season_span {
+  unsigned first_month = 0;  ///< 0: not a season code
+  unsigned months = 0;
+};
+[[nodiscard]] season_span season_months(unsigned code);
+/// A season in the years it covers: "Spring 2001", "Winter 2001–2002", "Q2 2001",
+/// "Spring 2001 (Southern Hemisphere)", "first half of 2001".
+///
+///     season_text(24, 2001, 2002)  // "Winter 2001–2002"
+[[nodiscard]] std::string season_text(unsigned code, int first_year, int last_year);
+
 /// Whether a year after 0 is marked: the timeline's axis says "500 CE" when it also shows BCE.
 enum class era_mark : bool { bce_only, early_ce_too };
 

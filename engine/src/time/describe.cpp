@@ -1,12 +1,20 @@
 // describe_date: months abbreviated ("Feb", "Sep"), day before year ("Feb 12, 2026"), 24-hour
 // clock with the zone's abbreviation for local times ("10:30 PST"), "UTC-05:00" for explicit
-// offsets, no zone for dates alone; "c. " for `~`, a trailing "?" for `?`, both for `%`;
-// ranges joined by an en dash sharing the year (and month); astronomical year 0 is "1 BCE".
+// offsets, no zone for dates alone; "c. " for `~`, a trailing "?" for `?`, both for `%`, when
+// the qualifier covers the whole date; a qualifier on some parts only is marked on them
+// ("Jun? 11, 2004", "Feb 5, 2026?" for `2026?-02-05`) or said ("Jun 11, 2004 (day
+// approximate)"); X digits as what they allow ("Dec 25, 1560s", "Oct–Dec 2016", "Dec (year
+// unknown)"); seasons by name ("Winter 2001–2002"); ranges joined by an en dash sharing the
+// year (and month); astronomical year 0 is "1 BCE".
 
 #include "time/describe.hpp"
 
 #include <date/tz.h>
 #include <fmt/format.h>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
 
 #include "time/calendar_text.hpp"
 
@@ -45,44 +53,156 @@ std::string_view mon(const point_spec& p) {
   return month_abbreviation(p.month);
 }
 
-/// The date without qualifiers: "Feb 12, 2026 10:30 PST", "Feb 2026", "2020s", "44 BCE".
-std::string plain_text(const point_spec& p, zone_ref zone) {
-  switch (p.precision) {
-    case time_precision::millennium:
-      return ordinal(p.year / 1000 + 1) + " millennium";
-    case time_precision::century:
-      return ordinal(p.year / 100 + 1) + " century";
-    case time_precision::decade:
-      return fmt::format("{}s", p.year);
-    case time_precision::year:
-      return year_text(p.year);
-    case time_precision::month:
-      return fmt::format("{} {}", mon(p), year_text(p.year));
-    case time_precision::day:
-      return fmt::format("{} {}, {}", mon(p), p.day, year_text(p.year));
-    default:
-      return fmt::format("{} {}, {} {} {}", mon(p), p.day, year_text(p.year), clock_text(p),
-                         zone_label(p, zone));
-  }
-}
+constexpr std::string_view dash = "\xE2\x80\x93";
 
-std::string qualified(std::string text, const point_spec& p) {
-  if (p.approximate) text.insert(0, "c. ");
-  if (p.uncertain) text += '?';
+/// The values 1..`count` that `p`'s digits (`pattern`, X bits `x`) allow, for readers:
+/// "Oct–Dec", "10–19", "Feb or Dec", "1, 11, 21 or 31"; empty when all of them are allowed.
+template <class Name>
+std::string allowed_text(unsigned pattern, std::uint8_t x, unsigned count, Name name) {
+  std::vector<unsigned> values;
+  for (unsigned v = 1; v <= count; ++v) {
+    if (digits_match(v, pattern, x, 2)) values.push_back(v);
+  }
+  if (values.size() == count) return {};
+  if (values.back() - values.front() + 1 == values.size() && values.size() > 2) {
+    return fmt::format("{}{}{}", name(values.front()), dash, name(values.back()));
+  }
+  std::string text;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) text += i + 1 == values.size() ? " or " : ", ";
+    text += name(values[i]);
+  }
   return text;
 }
 
-std::string point_text(const point_spec& p, zone_ref zone) {
-  return qualified(plain_text(p, zone), p);
+/// The year as written for readers: "2026", "44 BCE", "1560s", "16th century",
+/// "2nd millennium", "2003–2093 (year 20X3)"; empty when no digit is known.
+std::string year_words(const point_spec& p) {
+  constexpr std::uint8_t decade = 0b1000, century = 0b1100, millennium = 0b1110;
+  if (p.year_x == 0) return year_text(p.year);
+  if (p.year_x == 0xF) return {};
+  if (!p.negative && p.year_x == decade) return fmt::format("{}s", p.year);
+  if (!p.negative && p.year_x == century) return ordinal(p.year / 100 + 1) + " century";
+  if (!p.negative && p.year_x == millennium) return ordinal(p.year / 1000 + 1) + " millennium";
+  std::string mask = fmt::format("{}{:04}", p.negative ? "-" : "", p.negative ? -p.year : p.year);
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (p.year_x & (1u << i)) mask[mask.size() - 4 + i] = 'X';
+  }
+  const int first = static_cast<int>(date::year_month_day{p.first_day}.year());
+  const int last = static_cast<int>(date::year_month_day{p.last_day}.year());
+  return fmt::format("{} (year {})", years_text(first, last), mask);
 }
 
-bool unqualified(const point_spec& a, const point_spec& b) {
-  return !a.uncertain && !a.approximate && !b.uncertain && !b.approximate;
+/// The qualifiers that cover only some parts, as marks and a note: the year's and month's
+/// uncertainty marked where they stand ("Jun? 11, 2004", "Feb 5, 2026?"), the rest in words
+/// ("(day approximate)"). A qualifier covering every part is the whole date's (qualified()).
+struct part_marks {
+  std::string_view year, month;
+  std::string note;
+};
+
+std::string parts_text(std::uint8_t parts, const point_spec& p) {
+  std::vector<std::string_view> names;
+  if (parts & year_part) names.emplace_back("year");
+  if (parts & month_part) names.emplace_back(p.season != 0 ? "season" : "month");
+  if (parts & day_part) names.emplace_back("day");
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) text += i + 1 == names.size() ? " and " : ", ";
+    text += names[i];
+  }
+  return text;
+}
+
+part_marks marks_of(const point_spec& p) {
+  part_marks marks;
+  const std::uint8_t uncertain = p.uncertain_parts == p.stated_parts ? 0 : p.uncertain_parts;
+  const std::uint8_t approximate = p.approximate_parts == p.stated_parts ? 0 : p.approximate_parts;
+  if (uncertain & month_part) {
+    marks.month = "?";
+  } else if (uncertain & year_part) {
+    marks.year = "?";
+  }
+  const std::uint8_t uncertain_words = uncertain & day_part;
+  std::vector<std::string> notes;
+  if (uncertain_words != 0 && uncertain_words == approximate) {
+    notes.push_back(parts_text(approximate, p) + " uncertain and approximate");
+  } else {
+    if (uncertain_words != 0) notes.push_back(parts_text(uncertain_words, p) + " uncertain");
+    if (approximate != 0) notes.push_back(parts_text(approximate, p) + " approximate");
+  }
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    marks.note += i == 0 ? " (" : ", ";
+    marks.note += notes[i];
+  }
+  if (!notes.empty()) marks.note += ')';
+  return marks;
+}
+
+/// The date without its whole-date qualifiers: "Feb 12, 2026 10:30 PST", "Feb 2026", "2020s",
+/// "44 BCE", "Spring 2001", "Dec 25, 1560s", "Oct–Dec 2016", "Dec (year unknown)".
+std::string plain_text(const point_spec& p, zone_ref zone, const part_marks& marks) {
+  if (p.season != 0) {
+    const int first = static_cast<int>(date::year_month_day{p.first_day}.year());
+    const int last = static_cast<int>(date::year_month_day{p.last_day}.year());
+    return season_text(p.season, first, last) + std::string(marks.year);
+  }
+  std::string year = year_words(p);
+  if (!year.empty()) year += marks.year;
+  std::string month;
+  if (p.stated_parts & month_part) {
+    month = p.month_x == 0 ? std::string(mon(p))
+                           : allowed_text(p.month, p.month_x, 12, month_abbreviation);
+    if (!month.empty()) month += marks.month;
+  }
+  std::string day;
+  if (p.stated_parts & day_part) {
+    day = p.day_x == 0
+              ? fmt::format("{}", p.day)
+              : allowed_text(p.day, p.day_x, 31, [](unsigned d) { return fmt::format("{}", d); });
+  }
+  // Parts joined as far as they are known.
+  std::string text;
+  const std::string in_year = year.empty() ? " (year unknown)" : " " + year;
+  if (month.empty() && day.empty()) {
+    text = year;
+  } else if (day.empty()) {
+    text = month + in_year;
+  } else if (month.empty()) {
+    text = "day " + day + " of a month" + (year.empty() ? " (year unknown)" : " in " + year);
+  } else {
+    text = fmt::format("{} {}{}", month, day, year.empty() ? in_year : ", " + year);
+  }
+  if (p.has_time()) text += fmt::format(" {} {}", clock_text(p), zone_label(p, zone));
+  return text;
+}
+
+std::string qualified(std::string text, const point_spec& p) {
+  if (p.approximate_parts != 0 && p.approximate_parts == p.stated_parts) text.insert(0, "c. ");
+  if (p.uncertain_parts != 0 && p.uncertain_parts == p.stated_parts) text += '?';
+  return text;
+}
+
+/// The whole-date qualifiers around the text, then the note on parts: "Jun 2004? (month
+/// approximate)".
+std::string point_text(const point_spec& p, zone_ref zone) {
+  const part_marks marks = marks_of(p);
+  return qualified(plain_text(p, zone, marks), p) + marks.note;
+}
+
+/// Whether two endpoints can share their year (and month) in words: no qualifier, no X
+/// beyond whole unknown parts, no season.
+bool compactable(const point_spec& a, const point_spec& b) {
+  const auto plain = [](const point_spec& p) {
+    return !p.uncertain && !p.approximate && p.season == 0 && p.year_x == 0 &&
+           (p.month_x == 0 || p.month_x == 3) && (p.day_x == 0 || p.day_x == 3);
+  };
+  return plain(a) && plain(b);
 }
 
 /// "Feb 6 – 12, 2026", "Jan 30 – Feb 12, 2026", "Jan – Mar 2026", "Feb 12, 2026 10:30 – 11:45 PST".
 std::string span_text(const point_spec& a, const point_spec& b, zone_ref zone) {
-  if (unqualified(a, b) && a.year == b.year && a.precision == b.precision) {
+  if (compactable(a, b) && a.year == b.year && a.precision == b.precision) {
     if (a.precision == time_precision::day) {
       if (a.month == b.month) {
         return fmt::format("{} {}{}{}, {}", mon(a), a.day, en_dash, b.day, year_text(a.year));
@@ -111,7 +231,7 @@ std::string one_of_range_text(const list_item& item, zone_ref zone) {
   if (item.high.open) return point_text(item.low.point, zone) + " or later";
   const point_spec& a = item.low.point;
   const point_spec& b = item.high.point;
-  if (unqualified(a, b) && a.year == b.year && a.precision == b.precision) {
+  if (compactable(a, b) && a.year == b.year && a.precision == b.precision) {
     if (a.precision == time_precision::day) {
       return fmt::format("between {} {} and {} {}, {}", mon(a), a.day, mon(b), b.day,
                          year_text(a.year));

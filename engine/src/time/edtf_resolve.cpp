@@ -20,10 +20,6 @@
 namespace eventgraph::detail {
 namespace {
 
-date::local_days local_day(int year, unsigned month, unsigned day) {
-  return date::local_days{date::year{year} / date::month{month} / date::day{day}};
-}
-
 instant to_instant(date::local_seconds ls, std::chrono::seconds offset) {
   return instant{ls.time_since_epoch() - offset};
 }
@@ -89,21 +85,8 @@ bool resolver::resolve(const point_spec& p, instant& earliest, instant& latest) 
   if (p.has_time()) {
     if (!resolve_local_time(p, earliest, latest)) return false;
   } else {
-    date::local_days first{};
-    date::local_days after{};
-    if (p.precision == time_precision::day) {
-      first = local_day(p.year, p.month, p.day);
-      after = first + date::days{1};
-    } else if (p.precision == time_precision::month) {
-      const date::year_month ym = date::year{p.year} / date::month{p.month};
-      first = date::local_days{ym / 1};
-      after = date::local_days{(ym + date::months{1}) / 1};
-    } else {
-      first = local_day(p.year, 1, 1);
-      after = local_day(p.year + p.year_span, 1, 1);
-    }
-    earliest = day_start(first);
-    latest = day_start(after) - std::chrono::seconds{1};
+    earliest = day_start(p.first_day);
+    latest = day_start(p.last_day + date::days{1}) - std::chrono::seconds{1};
   }
   if (few_count_ < few_.size())
     few_[few_count_++] = {earliest, latest, p.precision};

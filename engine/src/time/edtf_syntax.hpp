@@ -15,20 +15,32 @@ namespace eventgraph::detail {
 
 enum class offset_kind : std::uint8_t { none, utc, fixed };
 
-/// One date as written: `2026-02-12T10:30-08:00~`, `202X`, `-0043-09-02`.
+/// The parts of a date a qualifier can cover, as bits of point_spec's `*_parts`.
+enum date_part : std::uint8_t { year_part = 1, month_part = 2, day_part = 4 };
+
+/// One date as written: `2026-02-12T10:30-08:00~`, `20X3`, `2004?-06-~11`, `2001-21`.
 struct point_spec {
-  int year = 0;        ///< astronomical; the first year when digits are unspecified
-  int year_span = 1;   ///< 10 for `202X`, 100 for `20XX`, 1000 for `2XXX`
-  unsigned month = 1;  ///< 1 when not stated
-  unsigned day = 1;    ///< 1 when not stated
+  int year = 0;           ///< astronomical; an unspecified digit (X) reads as 0
+  bool negative = false;  ///< the year was written with '-' (kept apart for `-XXXX`)
+  unsigned month = 1;     ///< 1 when not stated; a season's first month
+  unsigned day = 1;       ///< 1 when not stated
+  unsigned season = 0;    ///< 21-41 for `2001-21`, else 0
   unsigned hour = 0, minute = 0, second = 0;
   time_precision precision = time_precision::year;
   offset_kind offset = offset_kind::none;
   int offset_seconds = 0;
-  bool uncertain = false;
-  bool approximate = false;
-  bool unspecified = false;    ///< some digits are X
-  std::size_t time_begin = 0;  ///< byte offset of the time, for errors
+  std::uint8_t year_x = 0;                   ///< bit i: the year's digit i (from the left) is X
+  std::uint8_t month_x = 0;                  ///< bit i: the month's digit i is X
+  std::uint8_t day_x = 0;                    ///< bit i: the day's digit i is X
+  std::uint8_t stated_parts = year_part;     ///< the parts written (date_part bits)
+  std::uint8_t uncertain_parts = 0;          ///< parts a `?` or `%` covers
+  std::uint8_t approximate_parts = 0;        ///< parts a `~` or `%` covers
+  bool uncertain = false;                    ///< some part is uncertain
+  bool approximate = false;                  ///< some part is approximate
+  bool unspecified = false;                  ///< some digits are X
+  date::local_days first_day{}, last_day{};  ///< the first and last day the date may be
+  std::size_t begin = 0;                     ///< byte offset of the date, for errors
+  std::size_t time_begin = 0;                ///< byte offset of the time, for errors
 
   [[nodiscard]] bool has_time() const { return precision >= time_precision::hour; }
   [[nodiscard]] date::local_seconds local() const {
@@ -63,6 +75,12 @@ struct date_error {
   std::string message;
   std::size_t offset = 0;
 };
+
+/// Whether `value` (`digits` long) has the digits of `pattern` wherever `x` has no bit (bit i:
+/// digit i from the left is X).
+///
+///     digits_match(11, 10, 0b10, 2)  // true: 11 is of the form 1X
+[[nodiscard]] bool digits_match(unsigned value, unsigned pattern, std::uint8_t x, int digits);
 
 /// Reads the whole text as EDTF, checking what needs no zone (months, days of the month);
 /// false with `error` set otherwise.

@@ -53,7 +53,8 @@ bool parse_and_resolve(std::string_view edtf, std::string_view zone_name, zone_r
 namespace detail {
 
 std::optional<event_time> parse_common_date(std::string_view text, bool utc) {
-  if (text.size() != 10 && text.size() != 17 && text.size() != 20) return std::nullopt;
+  if (text.size() != 10 && text.size() != 17 && text.size() != 20 && text.size() != 24)
+    return std::nullopt;
   auto number = [&](std::size_t at, std::size_t digits, unsigned& value) {
     value = 0;
     for (std::size_t i = at; i < at + digits; ++i) {
@@ -91,7 +92,10 @@ std::optional<event_time> parse_common_date(std::string_view text, bool utc) {
     t.precision = time_precision::minute;
     return t;
   }
-  if (text[16] != ':' || !number(17, 2, second) || second > 59 || text[19] != 'Z')
+  unsigned milliseconds = 0;  // platform exports' `.sss`, kept to the second
+  const bool fraction = text.size() == 24;
+  if (text[16] != ':' || !number(17, 2, second) || second > 59 ||
+      (fraction && (text[19] != '.' || !number(20, 3, milliseconds))) || text.back() != 'Z')
     return std::nullopt;
   t.earliest = t.latest = instant{std::chrono::seconds{start + second}};
   t.precision = time_precision::second;

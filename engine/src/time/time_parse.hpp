@@ -9,7 +9,8 @@
 namespace eventgraph::detail {
 
 /// The forms bulk data mostly writes, read without the general parser: "YYYY-MM-DD" in UTC,
-/// and "YYYY-MM-DDTHH:MMZ" or "YYYY-MM-DDTHH:MM:SSZ" in any zone, for years 1900 to 2999.
+/// and "YYYY-MM-DDTHH:MMZ", "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.sssZ" in any zone,
+/// for years 1900 to 2999.
 /// Nothing for anything else (the general parser decides). `utc`: the zone is UTC.
 [[nodiscard]] std::optional<event_time> parse_common_date(std::string_view text, bool utc);
 

@@ -182,6 +182,23 @@ TEST_CASE("render_graphviz: the axis spans centuries, BCE included") {
   CHECK(node_label(dot, "x").rfind("20th century\\l", 0) == 0);
 }
 
+TEST_CASE("render_graphviz: seasons and X digits that span periods sit as ranges") {
+  const std::string dot =
+      dot_of(load_text("eventgraph: 1\nactors: [{id: a, name: A, kind: person}]\nevents:\n"
+                       "  - {id: w, date: \"2001-24\", actor: a, title: T}\n"
+                       "  - {id: q, date: \"2002-34\", actor: a, title: T}\n"
+                       "  - {id: m, date: \"2002-1X\", actor: a, title: T}\n"
+                       "  - {id: d, date: \"2002-11-~05\", actor: a, title: T}\n"),
+             opts(image_format::dot, time_unit::month));
+  // Winter 2001 and the second quarter span months: each a range column; Oct-Dec 2002 is
+  // at year precision, in the year's column.
+  CHECK(axis_labels(dot) == std::vector<std::string>{"Dec 2001 \u2013 Feb 2002", "2002",
+                                                     "Apr \u2013 Jun 2002", "Nov 2002"});
+  CHECK(node_label(dot, "w").rfind("Winter 2001\u20132002\\l", 0) == 0);
+  CHECK(node_label(dot, "m").rfind("Oct\u2013Dec 2002\\l", 0) == 0);
+  CHECK(node_label(dot, "d").rfind("Nov 5, 2002 (day approximate)\\l", 0) == 0);
+}
+
 TEST_CASE("render_graphviz: hostile text stays literal in DOT and in SVG") {
   const story s = load(EVENTGRAPH_TEST_DATA "/render/hostile.json");
   const std::string dot = dot_of(s);

@@ -158,6 +158,7 @@ struct event_days {
   chr::sys_days latest{};    ///< unset when open_end
   grain precision = grain::day;
   bool open_start = false, open_end = false, one_of = false;
+  bool point = false;  ///< a season or a date with X digits may span periods of its precision
 };
 
 chr::sys_days civil_day(instant t, std::string_view zone) {
@@ -173,6 +174,7 @@ event_days days_of(const event& e) {
   d.open_start = t.open_start;
   d.open_end = t.open_end;
   d.one_of = t.shape == time_shape::one_of;
+  d.point = t.shape == time_shape::point;
   if (!d.open_start) d.earliest = civil_day(t.earliest, e.timezone());
   if (!d.open_end) d.latest = civil_day(t.latest, e.timezone());
   return d;
@@ -185,7 +187,7 @@ column column_of(const event_days& d, grain unit) {
     return {first, column_kind::by, last, g};
   }
   const auto [first, last] = period_of(d.earliest, g);
-  if (!d.one_of) return {first, column_kind::period, last, g};
+  if (!d.one_of && !d.point) return {first, column_kind::period, last, g};
   if (d.open_end) return {first, column_kind::from, last, g};
   const auto [end_first, end_last] = period_of(d.latest, g);
   if (end_first == first) return {first, column_kind::period, last, g};
