@@ -231,6 +231,22 @@ TEST_CASE("render_timeline: one axis never mixes long and short month names") {
   CHECK(mixed_forms_seen > 0);  // some widths do use the long names
 }
 
+TEST_CASE("render_timeline: no tick finer than the story's dates") {
+  auto tick_labels = [](const story& s) {
+    return labels(tl::compute_layout(s, timeline_options(), 100).axis.ticks);
+  };
+  // Days only, three of them: day ticks, never hours.
+  const auto days =
+      tick_labels(make_story({{"2026-02-06", "a", "One"}, {"2026-02-09", "a", "Two"}}));
+  CHECK(contains(days, "7"));
+  for (const auto& l : days) CHECK(l.find(':') == std::string::npos);
+  // The same span with a time in it may show hours.
+  const auto hours =
+      tick_labels(make_story({{"2026-02-06T09:00", "a", "One"}, {"2026-02-06T17:00", "a", "Two"}}));
+  CHECK(std::any_of(hours.begin(), hours.end(),
+                    [](const std::string& l) { return l.find(':') != std::string::npos; }));
+}
+
 TEST_CASE("render_timeline: ticks over years and centuries") {
   const tl::time_axis years = tl::make_axis({at("1990"), at("2026")}, 0, 1000, "UTC", true);
   CHECK(contains(labels(years.ticks), "2000"));

@@ -256,7 +256,7 @@ segment_ticks make_ticks(const axis_segment& seg, std::string_view zone, bool bc
   const step* fallback_step = nullptr;
   std::vector<axis_tick> fallback;
   for (const step& st : steps) {
-    if (st.nominal * scale < 24) continue;
+    if (st.nominal * scale < 24 || st.nominal < m.finest_tick) continue;
     std::vector<axis_tick> ticks = ticks_of(st, seg.t0, seg.t1, zc, bce);
     if (ticks.size() > max_ticks_per_segment) continue;
     std::vector<axis_tick> kept;

@@ -419,6 +419,30 @@ bool open_end(const event_time& t) {
   return t.open_end || t.latest >= unbounded_future;
 }
 
+/// The shortest tick step the story's dates can use: a minute for times, a day for days, a month
+/// for months, a year for years and coarser.
+double finest_tick(const story& s) {
+  time_precision finest = time_precision::millennium;
+  for (const event e : s.events) finest = std::max(finest, e.time().precision);
+  switch (finest) {
+    case time_precision::millennium:
+    case time_precision::century:
+    case time_precision::decade:
+    case time_precision::year:
+      return 31556952;  // the mean Gregorian year
+    case time_precision::month:
+      return 2419200;  // 28 days: every month step
+    case time_precision::day:
+      return 86400;
+    case time_precision::hour:
+      return 3600;
+    case time_precision::minute:
+    case time_precision::second:
+      break;
+  }
+  return 0;
+}
+
 /// The axis, from every finite endpoint; the story's finite span.
 void lay_axis(const story& s, const render_options& options, const metrics& m, layout& out) {
   std::vector<std::int64_t> keys;
@@ -647,6 +671,7 @@ layout compute_layout(const story& s, const render_options& options, double top,
   out.m = metrics_in;
   const lane_plan lanes = plan_lanes(s, options.lanes);
   out.gutter = label_lanes(s, lanes, options.lanes, out.m, out.lanes);
+  out.m.finest_tick = finest_tick(s);
   lay_axis(s, options, out.m, out);
   const mark_index index = place_marks(s, options, top, bucket_items(s, lanes, out.axis), out);
   draw_arrows(s, options, index, out);

@@ -29,8 +29,10 @@ struct metrics {
   double break_width = 28;        ///< an axis break between two compressed stretches
   double min_segment_width = 72;  ///< a stretch of the axis, however short its time
   std::uint32_t max_rows = 10;    ///< per lane, before nearby events merge into clusters
-  std::size_t few_events = 40;    ///< a lane with no more events than this is never clustered
-  std::size_t max_arrows = 600;   ///< relations drawn before the rest are counted, not drawn
+  /// No tick step shorter than this (seconds): hours are noise when every date is a day.
+  double finest_tick = 0;
+  std::size_t few_events = 40;   ///< a lane with no more events than this is never clustered
+  std::size_t max_arrows = 600;  ///< relations drawn before the rest are counted, not drawn
 };
 
 // Sizes the layout and the SVG writer share (SVG pixels).
