@@ -146,10 +146,13 @@ TEST_CASE("render_graphviz: imprecise dates sit where documented and say what is
 }
 
 TEST_CASE("render_graphviz: the axis unit follows the span, unless given") {
-  // 20 days in a row: one column a day.
-  std::string dot = dot_of(load_text(daily_story(20, 1)));
+  // 14 days in a row: one column a day.
+  std::string dot = dot_of(load_text(daily_story(14, 1)));
   CHECK(dot.find("one column per day with events") != std::string::npos);
-  CHECK(axis_labels(dot).size() == 20);
+  CHECK(axis_labels(dot).size() == 14);
+  // 20 days are more columns than a page shows side by side: weeks.
+  dot = dot_of(load_text(daily_story(20, 1)));
+  CHECK(dot.find("one column per week with events") != std::string::npos);
   // 60 days in a row: too many columns for days, weeks fit.
   dot = dot_of(load_text(daily_story(60, 1)));
   CHECK(dot.find("one column per week with events") != std::string::npos);
@@ -166,6 +169,23 @@ TEST_CASE("render_graphviz: the axis unit follows the span, unless given") {
   // Coarser than the unit: a year-precision event keeps its year among days.
   dot = dot_of(load(golden_dir + "render-small.yaml"), opts(image_format::dot, time_unit::day));
   CHECK(axis_labels(dot).front() == "2019");
+}
+
+TEST_CASE("render_graphviz: a date is wrapped, never cut, and a column keeps date order") {
+  const std::string dot = dot_of(load_text(
+      "eventgraph: 1\ntimezone: America/New_York\nactors: [{id: a, name: A, kind: person}]\n"
+      "events:\n"
+      "  - {id: late, date: \"2026-03-02T16:45\", actor: a, title: Late}\n"
+      "  - {id: range, date: \"[2026-03-02T09:30..2026-03-02T17:15]\", actor: a, title: R}\n"
+      "  - {id: early, date: \"2026-03-02T08:00\", actor: a, title: Early}\n"));
+  // The whole date, over lines: both times and the zone are there.
+  const std::string label = node_label(dot, "range");
+  CHECK(label.find("09:30") != std::string::npos);
+  CHECK(label.find("17:15") != std::string::npos);
+  CHECK(label.find("\xE2\x80\xA6") == std::string::npos);
+  // One day's column: early, range, late, chained in that order by invisible flat edges.
+  CHECK(dot.find("\"early\" -> \"range\" [style=invis];") != std::string::npos);
+  CHECK(dot.find("\"range\" -> \"late\" [style=invis];") != std::string::npos);
 }
 
 TEST_CASE("render_graphviz: the axis spans centuries, BCE included") {
@@ -250,7 +270,7 @@ TEST_CASE("render_graphviz: long titles wrap at 28 characters and end with an el
     std::vector<std::string> lines;
     for (std::size_t at = 0, end; (end = label.find("\\l", at)) != std::string::npos; at = end + 2)
       lines.push_back(label.substr(at, end - at));
-    REQUIRE(lines.size() == 6);  // date, actor, four title lines
+    REQUIRE(lines.size() == 8);  // date, actor, six title lines
     for (const auto& line : lines) {
       const auto chars =
           std::count_if(line.begin(), line.end(), [](char c) { return (c & 0xC0) != 0x80; });

@@ -45,8 +45,10 @@ struct axis_plan {
   std::size_t layout_nodes = 0;             ///< events + relation column crossings
 };
 
-/// `time_unit::automatic` takes the finest unit that needs at most this many columns.
-inline constexpr std::size_t auto_column_limit = 40;
+/// `time_unit::automatic` takes the finest unit that needs at most this many columns: about
+/// what a page or a wide article column shows side by side (a column is a box wide, ~190 pt).
+/// Finer time goes into one column, where boxes keep their date order.
+inline constexpr std::size_t auto_column_limit = 16;
 
 /// The axis for `unit`; for `time_unit::automatic` the finest unit (day, week, month, year) with
 /// at most auto_column_limit columns and at most `layout_limit` layout nodes, else years.

@@ -56,7 +56,8 @@ namespace {
 using namespace dot;
 
 constexpr std::size_t label_width = 28;  // code points per label line
-constexpr std::size_t title_lines = 4;
+constexpr std::size_t title_lines = 6;
+constexpr std::size_t date_lines = 3;
 constexpr std::size_t actor_lines = 3;
 constexpr std::size_t actors_named = 3;  // then "+N more"
 constexpr std::size_t tooltip_length = 600;
@@ -261,7 +262,9 @@ void append_names(std::string& who, const story& s, std::span<const actor_index>
 
 void write_event(sink put, const story& s, const event e, std::string_view colour) {
   std::vector<std::string> lines;
-  lines.push_back(shorten(describe_date(e.date(), e.timezone()), label_width * 2));
+  // The date is wrapped, never cut: "between Mar 2, 2026 09:30 EST and ..." is all meaning.
+  for (auto& l : wrap(describe_date(e.date(), e.timezone()), label_width + 8, date_lines))
+    lines.push_back(std::move(l));
   std::string who;
   append_names(who, s, e.actors());
   if (e.actors().empty()) who = "unattributed";
@@ -297,10 +300,16 @@ void write_ranks(sink put, const story& s, const event_order& eo,
   for (std::size_t p = 0; p < n;) {
     const std::uint32_t c = column_index[eo.order[p]];
     fmt::format_to(put, "  {{ rank=same; \"_axis{}\";\n", c);
+    const std::size_t first = p;
     for (; p < n && column_index[eo.order[p]] == c; ++p) {
       const event e = s.events[eo.order[p]];
       write_event(put, s, e, fill.of(e));
     }
+    // Within a column, boxes read top to bottom in date order: a flat edge keeps its tail
+    // before its head in dot's ordering, and an invisible chain of them fixes the order.
+    for (std::size_t q = first + 1; q < p; ++q)
+      fmt::format_to(put, "    \"{}\" -> \"{}\" [style=invis];\n",
+                     escaped(s.events[eo.order[q - 1]].id()), escaped(s.events[eo.order[q]].id()));
     fmt::format_to(put, "  }}\n");
   }
 }
