@@ -33,12 +33,61 @@ const pages = new Map([
   ['/hostile.html', exportPage(hostileStory, 'hostile.html')],
 ]);
 
-/// The story as the page has it: the embedded JSON block, parsed here without the page's code.
-function embeddedData(html) {
-  const text = html.toString('utf8');
-  const open = '<script type="application/json" id="eventgraph-data">';
+/// The text of one of the page's JSON blocks.
+function block(text, id) {
+  const open = `<script type="application/json" id="${id}">`;
   const start = text.indexOf(open) + open.length;
   return JSON.parse(text.slice(start, text.indexOf('</script>', start)));
+}
+
+/// A front-coded column: each text is the first n units of the one before, then `rest`; n is
+/// the place of the text's character of `shared` in this list.
+const sharedDigits = " !#$%'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+function frontDecoded(column) {
+  let previous = '';
+  return column.rest.map((rest, i) =>
+    (previous = previous.slice(0, sharedDigits.indexOf(column.shared[i])) + rest));
+}
+
+/// The story as the page has it: the embedded columns and details, decoded here without the
+/// page's code into one object per event (instants as seconds since 1970, null when open).
+function embeddedData(html) {
+  const text = html.toString('utf8');
+  const data = block(text, 'eventgraph-data');
+  const details = block(text, 'eventgraph-details');
+  const c = data.events;
+  const [ids, titles, dates] = [c.id, c.title, c.date].map(frontDecoded);
+  const sums = { earliest: 0, length: 0 };
+  const at = { actors: 0, relations: 0, tags: 0, details: 0 };
+  const events = [];
+  for (let i = 0; i < c.count; ++i) {
+    // [precision, shape, flags, kind, actors, relations, tags, details]
+    const f = c.forms[c.form[i]];
+    const d = f[7] ? details[at.details++] : {};
+    const e = {
+      id: ids[i], title: titles[i], kind: c.kinds[f[3]], date: dates[i],
+      summary: d.summary || '', notes: d.notes || '', place: d.place || '',
+      channel: d.channel || '', quotes: d.quotes || [], sources: d.sources || [],
+      to: d.to || [], actors: [], relations: [], tags: [],
+    };
+    // earliest: the difference from the previous known one; latest: the length's difference
+    // from the previous event with both ends, or itself after an open start.
+    e.earliest = c.earliest[i] === null ? null : (sums.earliest += c.earliest[i]);
+    if (c.latest[i] === null) e.latest = null;
+    else if (e.earliest === null) e.latest = c.latest[i];
+    else e.latest = e.earliest + (sums.length += c.latest[i]);
+    for (let k = 0; k < f[4]; ++k) e.actors.push(c.actors[at.actors++]);
+    for (let k = 0; k < f[5]; ++k) {
+      const code = c.relations[at.relations++];
+      const type = code % data.relation_types.length;
+      e.relations.push({ type: data.relation_types[type],
+        to: i - (code - type) / data.relation_types.length });
+    }
+    for (let k = 0; k < f[6]; ++k) e.tags.push(c.tag_names[c.tags[at.tags++]]);
+    events.push(e);
+  }
+  assert.equal(at.details, details.length);
+  return { ...data, events };
 }
 
 /// What `chain --direction both` means, computed independently of page.js: the root, all it
@@ -315,7 +364,7 @@ describe('html page: seed story', () => {
     await page.press('#search', 'Enter');
     assert.deepEqual(await renderedIds(page, 'g.event.selected'), [
       data.events.filter((e) => expected.includes(e.id))
-        .sort((a, b) => Date.parse(a.earliest) - Date.parse(b.earliest))[0].id]);
+        .sort((a, b) => a.earliest - b.earliest)[0].id]);
     await page.press('#search', 'Escape');
     assert.equal(await page.inputValue('#search'), '');
     assert.deepEqual(await renderedIds(page, 'g.event.match'), []);
@@ -353,8 +402,8 @@ describe('html page: hostile text', () => {
   });
 
   test('the file: one data block, `<` escaped, no raw markup from the story', () => {
-    assert.equal(html.split('</script').length - 1, 2, 'only our two blocks close');
-    assert.equal(html.split('<script').length - 1, 2, 'only our two blocks open');
+    assert.equal(html.split('</script').length - 1, 3, 'only our three blocks close');
+    assert.equal(html.split('<script').length - 1, 3, 'only our three blocks open');
     assert.ok(!html.includes('<img') && !html.includes('<svg onload'));
     assert.ok(!html.includes('\u2028') && !html.includes('\u2029'));
     assert.ok(html.includes('\\u003c/script\\u003e'));

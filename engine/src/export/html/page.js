@@ -7,7 +7,6 @@
 (() => {
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const data = JSON.parse(document.getElementById('eventgraph-data').textContent);
-  const events = data.events;
   const actors = data.actors;
   const NO_ACTOR = -1;
 
@@ -84,20 +83,162 @@
     return index === NO_ACTOR ? '(no actor)' : actors[index].name;
   }
 
-  // --- The graph: instants, lanes, relations (built once) ---------------------------------------
-  const count = events.length;
-  const start = new Float64Array(count); // ms; -Infinity for an open start
-  const end = new Float64Array(count); // ms; +Infinity for an open end
-  for (let i = 0; i < count; ++i) {
-    const e = events[i];
-    start[i] = e.earliest === null ? -Infinity : Date.parse(e.earliest);
-    end[i] = e.latest === null ? Infinity : Date.parse(e.latest) + 999;
+  // --- The story's columns (docs/exports.md#the-interactive-page), read once ---------------
+  const columns = data.events;
+  const count = columns.count;
+  /// A front-coded text column: each text is the first n units of the previous one followed
+  /// by its `rest`, n being the place of its character of `shared` in SHARED_DIGITS.
+  const SHARED_DIGITS = " !#$%'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+  const sharedLength = new Uint8Array(128);
+  for (let k = 0; k < SHARED_DIGITS.length; ++k) sharedLength[SHARED_DIGITS.charCodeAt(k)] = k;
+  function frontDecoded(column) {
+    const out = new Array(count);
+    const { shared, rest } = column;
+    let previous = '';
+    for (let i = 0; i < count; ++i) {
+      const n = sharedLength[shared.charCodeAt(i)];
+      previous = (n ? previous.slice(0, n) : '') + rest[i];
+      out[i] = previous;
+    }
+    return out;
   }
-  // Relations point from the later event (the one that answers) to its target. up[i]: what i
-  // answers; down[i]: what answers i. Flat arrays, so a million relations stay cheap.
-  const up = events.map((e) => e.relations.map((r) => r.to));
-  const down = events.map(() => []);
-  events.forEach((e, i) => e.relations.forEach((r) => down[r.to].push(i)));
+  const ids = frontDecoded(columns.id);
+  const titles = frontDecoded(columns.title);
+  let dates = null; // the dates as described, and as written: decoded when first shown
+  let edtfs = null;
+  function dateOf(i) {
+    if (!dates) dates = frontDecoded(columns.date);
+    return dates[i];
+  }
+  function edtfOf(i) {
+    if (!edtfs) edtfs = frontDecoded(columns.edtf);
+    return edtfs[i];
+  }
+  const start = new Float64Array(count); // ms; -Infinity for an open start
+  const end = new Float64Array(count); // ms, the last one; +Infinity for an open end
+  {
+    // Seconds: earliest as the difference from the previous known one; latest as how much
+    // longer the event lasts than the previous one with both ends did, or itself when the
+    // start is open; null for an open end.
+    let earliest = 0;
+    let length = 0;
+    for (let i = 0; i < count; ++i) {
+      const e = columns.earliest[i];
+      const l = columns.latest[i];
+      if (e === null) start[i] = -Infinity;
+      else start[i] = (earliest += e) * 1000;
+      if (l === null) end[i] = Infinity;
+      else if (e === null) end[i] = l * 1000 + 999;
+      else end[i] = (earliest + (length += l)) * 1000 + 999;
+    }
+  }
+  // Each event's small fields are one code into the table of forms that occur: [precision,
+  // shape, flags (1 uncertain, 2 approximate), kind, actors, relations, tags, has details].
+  const form = Uint32Array.from(columns.form);
+  const forms = columns.forms;
+  const MISSING = columns.kinds.indexOf('missing');
+  const formField = (k) => forms.map((f) => f[k]);
+  const formPrecision = formField(0);
+  const formShape = formField(1).map((c) => data.shapes[c]);
+  const formFlags = formField(2);
+  const formKind = formField(3);
+  const shapeOf = (i) => formShape[form[i]];
+  const kindOf = (i) => columns.kinds[formKind[form[i]]];
+  const isMissing = (i) => formKind[form[i]] === MISSING;
+  const isUncertain = (i) => formFlags[form[i]] !== 0;
+  /// Offsets into a flat list from per-event counts (field k of the form): the items of event i
+  /// are [at[i], at[i + 1]).
+  function offsets(k) {
+    const perForm = formField(k);
+    const at = new Uint32Array(count + 1);
+    for (let i = 0; i < count; ++i) at[i + 1] = at[i] + perForm[form[i]];
+    return at;
+  }
+  const actorAt = offsets(4);
+  const actorList = Int32Array.from(columns.actors);
+  const tagAt = offsets(6);
+  const detailAt = offsets(7); // line of event i in the details block, when it has one
+  // Relations point from the later event (the one that answers) to its target, as CSR index
+  // arrays: up (what i answers) from the data, down (what answers i) built here once.
+  const upAt = offsets(5);
+  const relationCount = upAt[count];
+  const typeCount = data.relation_types.length;
+  const upList = new Uint32Array(relationCount);
+  const upType = new Uint8Array(relationCount);
+  for (let i = 0; i < count; ++i) {
+    for (let k = upAt[i]; k < upAt[i + 1]; ++k) {
+      const code = columns.relations[k]; // how far back, times the types, plus the type
+      upType[k] = code % typeCount;
+      upList[k] = i - (code - upType[k]) / typeCount;
+    }
+  }
+  const downAt = new Uint32Array(count + 1);
+  for (let k = 0; k < relationCount; ++k) ++downAt[upList[k] + 1];
+  for (let i = 0; i < count; ++i) downAt[i + 1] += downAt[i];
+  const downList = new Uint32Array(relationCount);
+  {
+    const fill = downAt.slice(0, count);
+    for (let i = 0; i < count; ++i) {
+      for (let k = upAt[i]; k < upAt[i + 1]; ++k) downList[fill[upList[k]]++] = i;
+    }
+  }
+  const actorsOf = (i) => Array.from(actorList.subarray(actorAt[i], actorAt[i + 1]));
+  const tagsOf = (i) => columns.tags.slice(tagAt[i], tagAt[i + 1]).map((t) => columns.tag_names[t]);
+  const titleOf = (i) => (isMissing(i) ? `${titles[i]} (missing)` : titles[i]);
+
+  // The details block: a line for each event with longer text, parsed when shown; all of it
+  // when a search needs it.
+  const detailsNode = document.getElementById('eventgraph-details');
+  const NO_DETAILS = {};
+  let detailLines = null; // where each line starts in the block's text
+  let detailText = null;
+  let allDetails = null;
+  function detailsOf(i) {
+    if (detailAt[i + 1] === detailAt[i]) return NO_DETAILS;
+    const line = detailAt[i];
+    if (allDetails) return allDetails[line];
+    if (!detailLines) {
+      detailText = detailsNode.textContent;
+      const lines = detailAt[count];
+      detailLines = new Uint32Array(lines + 1);
+      let at = detailText.indexOf('\n');
+      for (let k = 0; k <= lines && at >= 0; ++k) {
+        detailLines[k] = at + 1;
+        at = detailText.indexOf('\n', at + 1);
+      }
+    }
+    let text = detailText.slice(detailLines[line], detailLines[line + 1] - 1);
+    if (text.endsWith(',')) text = text.slice(0, -1);
+    return JSON.parse(text);
+  }
+  function everyDetail() {
+    if (!allDetails) {
+      allDetails = JSON.parse(detailsNode.textContent);
+      detailText = null;
+    }
+  }
+  /// Everything about event i, for the panel and the tooltip.
+  function eventView(i) {
+    const d = detailsOf(i);
+    const notes = d.relation_notes || [];
+    const relations = [];
+    for (let k = upAt[i]; k < upAt[i + 1]; ++k) {
+      relations.push({ type: data.relation_types[upType[k]], to: upList[k],
+        note: notes[k - upAt[i]] || '' });
+    }
+    const flag = formFlags[form[i]];
+    return {
+      id: ids[i], title: titles[i], date: dateOf(i), edtf: edtfOf(i),
+      precision: data.precisions[formPrecision[form[i]]], shape: shapeOf(i),
+      uncertain: (flag & 1) !== 0, approximate: (flag & 2) !== 0,
+      timezone: d.timezone || data.timezone, kind: kindOf(i), channel: d.channel || '',
+      place: d.place || '', summary: d.summary || '', notes: d.notes || '', actors: actorsOf(i),
+      to: d.to || [], tags: tagsOf(i), quotes: d.quotes || [], sources: d.sources || [],
+      relations,
+    };
+  }
+  const up = { at: upAt, list: upList };
+  const down = { at: downAt, list: downList };
 
   /// Everything `root` answers, transitively, plus everything that answered it, transitively,
   /// and root itself: what `eventgraph chain --direction both` lists. Iterative BFS, no
@@ -105,16 +246,20 @@
   function chainBoth(root) {
     const found = new Uint8Array(count);
     found[root] = 1;
+    const queue = new Uint32Array(count);
     for (const next of [up, down]) {
       const seen = new Uint8Array(count);
       seen[root] = 1;
-      const queue = [root];
-      for (let head = 0; head < queue.length; ++head) {
-        for (const n of next[queue[head]]) {
+      queue[0] = root;
+      let tail = 1;
+      for (let head = 0; head < tail; ++head) {
+        const at = queue[head];
+        for (let k = next.at[at]; k < next.at[at + 1]; ++k) {
+          const n = next.list[k];
           if (!seen[n]) {
             seen[n] = 1;
             found[n] = 1;
-            queue.push(n);
+            queue[tail++] = n;
           }
         }
       }
@@ -125,30 +270,39 @@
   // Lanes: one per actor that has events, in the story's actor order; events without actors
   // share a last lane.
   const laneEvents = new Map();
-  events.forEach((e, i) => {
-    const keys = e.actors.length ? e.actors : [NO_ACTOR];
+  for (let i = 0; i < count; ++i) {
+    const keys = actorAt[i + 1] > actorAt[i] ? actorsOf(i) : [NO_ACTOR];
     for (const key of keys) {
       if (!laneEvents.has(key)) laneEvents.set(key, []);
       laneEvents.get(key).push(i);
     }
-  });
+  }
   const lanes = actors.map((_, i) => i).filter((i) => laneEvents.has(i));
   if (laneEvents.has(NO_ACTOR)) lanes.push(NO_ACTOR);
 
-  const relationTypes = data.relation_types.filter((type) =>
-    events.some((e) => e.relations.some((r) => r.type === type)));
+  const typeCounts = new Uint32Array(data.relation_types.length);
+  for (let k = 0; k < relationCount; ++k) ++typeCounts[upType[k]];
+  const relationTypes = data.relation_types.filter((_, t) => typeCounts[t] > 0);
 
-  // What search looks in, lower-cased once.
-  const haystack = events.map((e) => [
-    e.id, e.title, e.summary, e.notes, e.place, e.channel, e.kind, e.date,
-    ...e.tags,
-    ...e.quotes.map((q) => q.text),
-    ...e.actors.map(actorName),
-    ...e.to.map(actorName),
-  ].join('\n').toLowerCase());
+  // What search looks in, lower-cased, made when a search first needs it.
+  let haystack = null;
+  function searchText() {
+    if (haystack) return haystack;
+    everyDetail();
+    haystack = new Array(count);
+    for (let i = 0; i < count; ++i) {
+      const d = detailsOf(i);
+      haystack[i] = [
+        ids[i], titles[i], d.summary, d.notes, d.place, d.channel, kindOf(i), dateOf(i),
+        ...tagsOf(i), ...(d.quotes || []).map((q) => q.text), ...actorsOf(i).map(actorName),
+        ...(d.to || []).map(actorName),
+      ].join('\n').toLowerCase();
+    }
+    return haystack;
+  }
 
   // Time order, for lists.
-  const byTime = events.map((_, i) => i).sort((a, b) =>
+  const byTime = Array.from({ length: count }, (_, i) => i).sort((a, b) =>
     start[a] - start[b] || end[a] - end[b] || a - b);
   const timeRank = new Uint32Array(count);
   byTime.forEach((i, rank) => { timeRank[i] = rank; });
@@ -395,12 +549,11 @@
       const items = [];
       for (const i of laneEvents.get(lane)) {
         if (end[i] < v0 || start[i] > v1) continue;
-        const e = events[i];
         const xa = clampX(x(start[i]));
         const xb = clampX(x(end[i]));
         // A point narrower than a few dots is a dot; wider (a month at day zoom), its span.
         // Any span narrower than a dot is one too.
-        const dot = xb - xa < (e.shape === 'point' ? 6 : 2) * DOT_RADIUS;
+        const dot = xb - xa < (shapeOf(i) === 'point' ? 6 : 2) * DOT_RADIUS;
         const left = dot ? (xa + xb) / 2 - DOT_RADIUS : xa;
         const right = dot ? (xa + xb) / 2 + DOT_RADIUS : Math.max(xb, xa + 4);
         items.push({ i, lane, xa: left, xb: right, dot });
@@ -408,7 +561,7 @@
       items.sort((a, b) => a.xa - b.xa || timeRank[a.i] - timeRank[b.i]);
       const rowEnds = [];
       for (const item of items) {
-        const title = events[item.i].kind === 'missing' ? `${events[item.i].title} (missing)` : events[item.i].title;
+        const title = titleOf(item.i);
         const labelWidth = Math.min(title.length, MAX_LABEL_CHARS) * CHAR_WIDTH;
         // A long bar carries its label inside; anything else has it on its right.
         item.inside = !item.dot && item.xb - Math.max(item.xa, plotLeft) > labelWidth + 12;
@@ -475,10 +628,11 @@
     for (const item of placed) if (!firstPlacement.has(item.i)) firstPlacement.set(item.i, item);
     const arrows = svg('g', { class: 'relations', 'clip-path': 'url(#lanes-clip)' }, chart);
     for (const [i, from] of firstPlacement) {
-      events[i].relations.forEach((r) => {
-        if (state.hiddenTypes.has(r.type)) return;
+      for (let k = upAt[i]; k < upAt[i + 1]; ++k) {
+        const r = { type: data.relation_types[upType[k]], to: upList[k] };
+        if (state.hiddenTypes.has(r.type)) continue;
         const to = firstPlacement.get(r.to);
-        if (!to) return;
+        if (!to) continue;
         // Ends at the dots, or where the bars are closest to each other.
         const clampTo = (item, px) => Math.min(Math.max(px, Math.max(item.xa, plotLeft) + 4),
           Math.max(item.xb - 4, item.xa));
@@ -496,26 +650,25 @@
           d: `M${sx},${sy0} C${sx},${sy0 - lift} ${tx},${ty0 - lift} ${tx},${ty0}`,
           'marker-end': `url(#arrow-${r.type})`,
           'data-type': r.type,
-          'data-from': events[i].id,
-          'data-to': events[r.to].id,
+          'data-from': ids[i],
+          'data-to': ids[r.to],
         }, arrows);
         if (state.lit) {
           path.classList.add(state.lit[i] && state.lit[r.to] ? 'lit' : 'dim');
         } else if (state.matches) {
           path.classList.add('dim');
         }
-      });
+      }
     }
 
     // Events.
     const marks = svg('g', { class: 'events', 'clip-path': 'url(#plot-clip)' }, chart);
     let refocus = null;
     for (const item of placed) {
-      const e = events[item.i];
-      const classes = ['event', `shape-${e.shape}`];
+      const classes = ['event', `shape-${shapeOf(item.i)}`];
       if (item.dot) classes.push('dot');
-      if (e.uncertain || e.approximate) classes.push('uncertain');
-      if (e.kind === 'missing') classes.push('missing'); // a placeholder: referred to, not in the data
+      if (isUncertain(item.i)) classes.push('uncertain');
+      if (isMissing(item.i)) classes.push('missing'); // a placeholder: referred to, not in the data
       if (!Number.isFinite(start[item.i])) classes.push('open-start');
       if (!Number.isFinite(end[item.i])) classes.push('open-end');
       if (firstPlacement.get(item.i) === item) classes.push('primary');
@@ -525,8 +678,8 @@
         else if (!state.lit) classes.push('dim');
       }
       const g = svg('g', {
-        class: classes.join(' '), 'data-id': e.id, tabindex: 0, role: 'button',
-        'aria-label': `${e.date}: ${e.title}`,
+        class: classes.join(' '), 'data-id': ids[item.i], tabindex: 0, role: 'button',
+        'aria-label': titles[item.i],
       }, marks);
       // One target for the marker, its label and the gap between them.
       const labelEnd = item.label && !item.inside ?
@@ -548,7 +701,7 @@
           svg('text', { class: 'label', x: item.xb + 6, y: item.y + 4 }, g);
         text.textContent = item.label;
       }
-      if (focusedId === e.id && !refocus) refocus = g;
+      if (focusedId === ids[item.i] && !refocus) refocus = g;
     }
 
     // Lane labels over everything on the left.
@@ -577,11 +730,11 @@
   function eventButton(i, prefix) {
     const button = el('button', 'event-link');
     button.type = 'button';
-    button.setAttribute('data-id', events[i].id);
+    button.setAttribute('data-id', ids[i]);
     if (prefix) button.appendChild(el('span', 'relation-word', prefix));
-    button.appendChild(el('span', 'event-date', events[i].date));
+    button.appendChild(el('span', 'event-date', dateOf(i)));
     button.appendChild(document.createTextNode(' '));
-    button.appendChild(el('span', 'event-title', events[i].title));
+    button.appendChild(el('span', 'event-title', titles[i]));
     button.addEventListener('click', () => select(i, true));
     return button;
   }
@@ -615,7 +768,7 @@
   function showOverview() {
     clear(details);
     details.appendChild(el('h2', null, 'About this timeline'));
-    const relations = events.reduce((n, e) => n + e.relations.length, 0);
+    const relations = relationCount;
     details.appendChild(el('p', null,
       `${count} events, ${lanes.length} actors with events, ${relations} relations.`));
     details.appendChild(el('p', 'muted', `Axis dates are in ${zoneName}; each event's date is given as its source states it, at its precision.`));
@@ -624,7 +777,7 @@
   }
 
   function showEvent(i) {
-    const e = events[i];
+    const e = eventView(i);
     clear(details);
     const close = el('button', 'close', 'Clear selection');
     close.type = 'button';
@@ -678,14 +831,18 @@
       }
       details.appendChild(list);
     }
-    if (down[i].length) {
+    if (downAt[i + 1] > downAt[i]) {
       details.appendChild(el('h3', null, 'Answered by'));
       const list = el('ul', 'relation-list');
-      for (const from of down[i]) {
-        for (const r of events[from].relations) {
-          if (r.to === i) {
+      let previous = -1;
+      for (let j = downAt[i]; j < downAt[i + 1]; ++j) {
+        const from = downList[j];
+        if (from === previous) continue; // several relations to i: each listed once below
+        previous = from;
+        for (let k = upAt[from]; k < upAt[from + 1]; ++k) {
+          if (upList[k] === i) {
             const li = el('li');
-            li.appendChild(eventButton(from, `${r.type} `));
+            li.appendChild(eventButton(from, `${data.relation_types[upType[k]]} `));
             list.appendChild(li);
           }
         }
@@ -728,7 +885,7 @@
 
   // --- Tooltip -------------------------------------------------------------------------------
   function showTooltip(i, clientX, clientY) {
-    const e = events[i];
+    const e = eventView(i);
     clear(tooltip);
     tooltip.appendChild(el('div', 'tip-date', e.date));
     const precision = [`${e.precision} precision`];
@@ -759,7 +916,7 @@
     const id = g.getAttribute('data-id');
     return idIndex.has(id) ? idIndex.get(id) : -1;
   }
-  const idIndex = new Map(events.map((e, i) => [e.id, i]));
+  const idIndex = new Map(ids.map((id, i) => [id, i]));
 
   chart.addEventListener('pointerover', (ev) => {
     const i = eventIndexAt(ev.target);
@@ -930,7 +1087,7 @@
       svg('path', { class: `arrowhead type-${type}`, d: 'M24,3 L32,7 L24,11 z' }, s);
     }));
     label.appendChild(el('span', 'filter-name', type));
-    const n = events.reduce((k, e) => k + e.relations.filter((r) => r.type === type).length, 0);
+    const n = typeCounts[data.relation_types.indexOf(type)];
     label.appendChild(el('span', 'filter-count', n));
     li.appendChild(label);
     relationFilter.appendChild(li);
@@ -964,9 +1121,10 @@
       searchCount.textContent = '';
     } else {
       const matches = new Uint8Array(count);
+      const texts = searchText();
       let n = 0;
       for (let i = 0; i < count; ++i) {
-        if (haystack[i].includes(query)) {
+        if (texts[i].includes(query)) {
           matches[i] = 1;
           ++n;
         }
