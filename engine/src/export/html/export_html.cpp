@@ -108,11 +108,14 @@ constexpr std::string_view shared_digits =
 
 /// A text column front-coded: `{"shared": "...", "rest": [...]}`, each text being the first
 /// n UTF-16 units of the one before followed by its `rest`, n given by the text's character in
-/// `shared` (its place in shared_digits; a longer common start shares only what that says).
+/// `shared` (its place in shared_digits; a longer common start shares only what that says);
+/// n is 0 for every 64th text.
 class front_coded_column {
  public:
   front_coded_column() { rest_.begin_array(); }
   void put(std::string_view text) {
+    // Every block_size texts start afresh, so the page decodes one block, not all before it.
+    if (count_++ % block_size == 0) previous_.clear();
     common_start shared = shared_start(previous_, text);
     if (shared.units >= shared_digits.size()) {
       shared = {};  // within the valid common start: walk it again up to the last digit
@@ -140,8 +143,10 @@ class front_coded_column {
   }
 
  private:
+  static constexpr std::size_t block_size = 64;  // page.js's FRONT_BLOCK
   std::string shared_, rest_text_, previous_;
   json_out rest_{rest_text_};
+  std::size_t count_ = 0;
 };
 
 /// A list of numbers written as it grows.
