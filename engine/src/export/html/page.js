@@ -553,7 +553,7 @@
     return out;
   }
 
-  /// The axis of the view: the regular ticks, and where ticks are days or coarser, the busiest
+  /// The axis of the view: the regular ticks, and where ticks are days to months, the busiest
   /// days too (a dense day's tick wins over a regular one its label would touch), each tick
   /// {t, x, main, context, dense, width}; the year is the context where it changes.
   function axisTicks(g) {
@@ -563,7 +563,9 @@
     const out = regular.map((t) => ({ ...t, x: g.x(t.t), dense: false }))
       .filter((t) => t.x <= g.plotRight - 44);
     for (const t of out) t.width = measure(t.main, TICK_FONT);
-    if (!((unit === 'day' && n > 1) || unit === 'week' || unit === 'month')) return out;
+    // Days stand out among ticks of days, weeks or months; among quarters or years one day
+    // would read as noise.
+    if (!((unit === 'day' && n > 1) || unit === 'week' || (unit === 'month' && n === 1))) return out;
     const room = (t) => [t.x, t.x + 4 + t.width + 12];
     for (const day of busiestDays(g.v0, g.v1, 3)) {
       const t = zoneInstant(day.wall);
