@@ -119,10 +119,11 @@ std::vector<nlohmann::json> decoded_events(std::string_view page) {
     e["relations"] = nlohmann::json::array();
     for (std::size_t k = 0; k < f[5].get<std::size_t>(); ++k, ++relation_at) {
       const auto code = c["relations"][relation_at].get<std::int64_t>();
-      const auto n = static_cast<std::int64_t>(types);
-      const std::int64_t type = (code % n + n) % n;  // a negative distance: a later target
+      const auto type_count = static_cast<std::int64_t>(types);
+      // A negative distance: a later target.
+      const std::int64_t type = (code % type_count + type_count) % type_count;
       e["relations"].push_back({{"type", data["relation_types"][static_cast<std::size_t>(type)]},
-                                {"to", static_cast<std::int64_t>(i) - (code - type) / n}});
+                                {"to", static_cast<std::int64_t>(i) - (code - type) / type_count}});
     }
     e["tags"] = nlohmann::json::array();
     for (std::size_t k = 0; k < f[6].get<std::size_t>(); ++k)

@@ -305,12 +305,12 @@ std::string data_block(const story& s) {
   for (const auto& a : s.actors) {
     out.begin_object();
     const std::string_view kind = a.kind ? to_string(*a.kind) : "";  // "": the source does not say
-    for (auto [key, text] : {std::pair<std::string_view, std::string_view>{"id", a.id},
-                             {"name", a.name},
-                             {"kind", kind},
-                             {"role", a.role}}) {
+    for (auto [key, value] : {std::pair<std::string_view, std::string_view>{"id", a.id},
+                              {"name", a.name},
+                              {"kind", kind},
+                              {"role", a.role}}) {
       out.key(key);
-      out.text(text);
+      out.text(value);
     }
     out.end_object();
   }
