@@ -678,8 +678,18 @@ TEST_CASE("render_timeline: --width is honoured by wrapping, without overlaps") 
       CHECK(std::stod(svg.substr(at + 8)) <= width);
     }
   }
-  // Narrower labels take more lines before any is cut.
+  // Narrower labels take more lines before any is cut; lane names and roles a third line.
   CHECK(tl::metrics_for_width(600).max_label_lines > tl::metrics().max_label_lines);
+  render_options o = timeline_options();
+  o.width = 600;
+  const tl::layout seed =
+      tl::compute_layout(test::load_or_fail(test::seed), o, 100, tl::metrics_for_width(600));
+  for (const auto& ln : seed.lanes) {
+    CAPTURE(ln.label);
+    CHECK(ln.label_lines.back().find("\xE2\x80\xA6") == std::string::npos);  // no "…"
+    if (!ln.detail_lines.empty())
+      CHECK(ln.detail_lines.back().find("\xE2\x80\xA6") == std::string::npos);
+  }
 }
 
 TEST_CASE("render_timeline: two arrows crossing the same rows at one date keep apart") {

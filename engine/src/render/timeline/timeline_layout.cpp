@@ -404,10 +404,14 @@ double label_lanes(const story& s, const lane_plan& p, lane_grouping grouping, c
   if (grouping == lane_grouping::organization) describe_members(s, p, lanes);
   const double gutter = std::min(m.max_gutter, gutter_text + 24);
   for (lane& ln : lanes) {
-    ln.label_lines = wrap_text(ln.label, lane_label_font, gutter - 20, 2, true);
+    // A narrow drawing's narrow gutter gives names a third line ("Department of Homeland /
+    // Security (DHS)" needs it at 600 px).
+    ln.label_lines =
+        wrap_text(ln.label, lane_label_font, gutter - 20, m.max_label_lines > 2 ? 3 : 2, true);
     // A role is wrapped, not cut at one line: "Office of California Governor Gavin Newsom".
     if (!ln.detail.empty())
-      ln.detail_lines = wrap_text(ln.detail, lane_detail_font, gutter - 20, 2);
+      ln.detail_lines =
+          wrap_text(ln.detail, lane_detail_font, gutter - 20, m.max_label_lines > 2 ? 3 : 2);
   }
   return gutter;
 }
