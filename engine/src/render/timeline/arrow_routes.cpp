@@ -48,9 +48,7 @@ class router {
     verticals_.resize(first_row.back());
     for (std::size_t l = 0; l < lay.lanes.size(); ++l) {
       const lane& ln = lay.lanes[l];
-      const double rows_top = ln.y + (ln.height - ln.rows * lay.m.row_height) / 2;
-      for (std::uint32_t r = 0; r < ln.rows; ++r)
-        y_[first_row[l] + r] = rows_top + (r + 0.5) * lay.m.row_height;
+      for (std::uint32_t r = 0; r < ln.rows; ++r) y_[first_row[l] + r] = ln.row_y(r, lay.m);
     }
     row_of_.resize(lay.marks.size());
     for (std::uint32_t i = 0; i < lay.marks.size(); ++i) {

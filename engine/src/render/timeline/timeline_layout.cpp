@@ -1,5 +1,6 @@
-// Geometry of the native timeline: lanes, rows of markers and labels placed without overlaps,
-// clusters for dense lanes, and response arrows; the axis is axis.cpp, its ticks axis_ticks.cpp.
+// Geometry of the native timeline: rows of markers and labels placed without overlaps, clusters
+// for dense lanes, and response arrows; the lanes are lanes.cpp, the axis axis.cpp, its ticks
+// axis_ticks.cpp, the arrows' routes arrow_routes.cpp.
 // Everything costs linear time (or n log n) in events, actors and relations: an event with many
 // actors has one mark per lane and nothing is computed per pair of actors.
 
@@ -11,11 +12,11 @@
 #include <bit>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <tuple>
 #include <unordered_map>
 
 #include "render/timeline/civil_clock.hpp"
+#include "render/timeline/lanes.hpp"
 
 namespace eventgraph::detail::timeline {
 
@@ -39,47 +40,6 @@ box mark::label_box(const metrics& m) const {
   if (label_width <= 0) return {label_x, y, label_x, y};
   const double lines = static_cast<double>(label_lines.size());
   return {label_x, y - 8, label_x + label_width, y + 6 + (lines - 1) * m.row_height};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lanes
-
-std::vector<actor_index> lane_owner(const story& s, lane_grouping grouping) {
-  const auto n = static_cast<actor_index>(s.actors.size());
-  std::vector<actor_index> owner(n);
-  std::iota(owner.begin(), owner.end(), actor_index{0});
-  if (grouping != lane_grouping::organization) return owner;
-  // Follow first parents upward; memoized, iterative, cycle-safe (a visit stamp per start).
-  constexpr actor_index unknown = std::numeric_limits<actor_index>::max();
-  std::vector<actor_index> memo(n, unknown);
-  std::vector<actor_index> stamp(n, unknown);
-  std::vector<actor_index> path;
-  for (actor_index a = 0; a < n; ++a) {
-    if (memo[a] != unknown) continue;
-    path.clear();
-    actor_index cur = a;
-    actor_index root = unknown;
-    while (true) {
-      if (memo[cur] != unknown) {
-        root = memo[cur];
-        break;
-      }
-      if (stamp[cur] == a) {  // a cycle: stop at the actor that closes it
-        root = cur;
-        break;
-      }
-      stamp[cur] = a;
-      path.push_back(cur);
-      const auto& parents = s.actors[cur].member_of;
-      if (parents.empty() || parents.front() >= n) {
-        root = cur;
-        break;
-      }
-      cur = parents.front();
-    }
-    for (actor_index p : path) memo[p] = root;
-  }
-  return memo;
 }
 
 namespace {
@@ -332,90 +292,6 @@ struct placer {
 // ---------------------------------------------------------------------------------------------
 // The whole layout, stage by stage
 
-constexpr std::uint32_t no_lane = std::numeric_limits<std::uint32_t>::max();
-
-/// Lanes: actors (or their top organizations) that have events, in file order, and one for
-/// events without actors.
-struct lane_plan {
-  std::vector<actor_index> owner;            ///< per actor: lane_owner
-  std::vector<actor_index> lane_actor;       ///< per lane but the unattributed one
-  std::vector<std::uint32_t> lane_of_actor;  ///< per actor, or no_lane
-  std::uint32_t count = 0;
-};
-
-lane_plan plan_lanes(const story& s, lane_grouping grouping) {
-  lane_plan p;
-  p.owner = lane_owner(s, grouping);
-  std::vector<bool> used(s.actors.size(), false);
-  bool unattributed = false;
-  for (const event e : s.events) {
-    if (e.actors().empty()) unattributed = true;
-    for (actor_index a : e.actors())
-      if (a < s.actors.size()) used[p.owner[a]] = true;
-  }
-  for (actor_index a = 0; a < s.actors.size(); ++a)
-    if (used[a]) p.lane_actor.push_back(a);
-  std::vector<std::uint32_t> lane_of_owner(s.actors.size(), no_lane);
-  for (std::uint32_t l = 0; l < p.lane_actor.size(); ++l) lane_of_owner[p.lane_actor[l]] = l;
-  p.lane_of_actor.resize(s.actors.size());
-  for (actor_index a = 0; a < s.actors.size(); ++a) p.lane_of_actor[a] = lane_of_owner[p.owner[a]];
-  p.count = static_cast<std::uint32_t>(p.lane_actor.size() + (unattributed ? 1 : 0));
-  return p;
-}
-
-/// Organization lanes: the members whose events are in the lane, in file order.
-void describe_members(const story& s, const lane_plan& p, std::vector<lane>& lanes) {
-  std::vector<std::vector<std::string_view>> members(p.count);
-  std::vector<bool> seen(s.actors.size(), false);
-  for (const event e : s.events)
-    for (actor_index a : e.actors())
-      if (a < s.actors.size() && !seen[a]) seen[a] = true;
-  for (actor_index a = 0; a < s.actors.size(); ++a)
-    if (seen[a] && p.owner[a] != a && p.lane_of_actor[a] != no_lane)
-      members[p.lane_of_actor[a]].push_back(s.actors[a].name);
-  for (std::uint32_t l = 0; l < p.lane_actor.size(); ++l) {
-    if (members[l].empty()) continue;
-    std::string d;
-    for (auto name : members[l]) d += (d.empty() ? "" : ", ") + std::string(name);
-    lanes[l].detail = d;
-  }
-}
-
-/// Lane labels, and the gutter they need (at most max_gutter).
-double label_lanes(const story& s, const lane_plan& p, lane_grouping grouping, const metrics& m,
-                   std::vector<lane>& lanes) {
-  lanes.resize(p.count);
-  double gutter_text = 60;
-  for (std::uint32_t l = 0; l < p.count; ++l) {
-    lane& ln = lanes[l];
-    ln.colour = l;
-    if (l < p.lane_actor.size()) {
-      const actor& a = s.actors[p.lane_actor[l]];
-      ln.label = a.name.empty() ? a.id : a.name;
-      ln.detail = a.role;
-    } else {
-      ln.label = "Unattributed";
-    }
-    gutter_text = std::max(gutter_text, text_width(ln.label, lane_label_font, true));
-  }
-  // Roles get two lines: room for half of the longest (the wrap at spaces needs a little more).
-  for (const lane& ln : lanes)
-    gutter_text = std::max(gutter_text, 0.6 * text_width(ln.detail, lane_detail_font));
-  if (grouping == lane_grouping::organization) describe_members(s, p, lanes);
-  const double gutter = std::min(m.max_gutter, gutter_text + 24);
-  for (lane& ln : lanes) {
-    // A narrow drawing's narrow gutter gives names a third line ("Department of Homeland /
-    // Security (DHS)" needs it at 600 px).
-    ln.label_lines =
-        wrap_text(ln.label, lane_label_font, gutter - 20, m.max_label_lines > 2 ? 3 : 2, true);
-    // A role is wrapped, not cut at one line: "Office of California Governor Gavin Newsom".
-    if (!ln.detail.empty())
-      ln.detail_lines =
-          wrap_text(ln.detail, lane_detail_font, gutter - 20, m.max_label_lines > 2 ? 3 : 2);
-  }
-  return gutter;
-}
-
 bool open_start(const event_time& t) {
   return t.open_start || t.earliest <= unbounded_past;
 }
@@ -533,14 +409,13 @@ struct mark_index {
 };
 
 /// The lane's marks, in rows, appended to the layout (row, then x).
-void add_lane_marks(layout& out, std::uint32_t l, lane_result& r, double rows_top,
-                    mark_index& index) {
+void add_lane_marks(layout& out, std::uint32_t l, lane_result& r, mark_index& index) {
   const metrics& m = out.m;
   std::sort(r.marks.begin(), r.marks.end(), [](const mark& a, const mark& b) {
     return std::tie(a.row, a.x0, a.x1, a.event) < std::tie(b.row, b.x0, b.x1, b.event);
   });
   for (mark& mk : r.marks) {
-    mk.y = rows_top + (static_cast<double>(mk.row) + 0.5) * m.row_height;
+    mk.y = out.lanes[l].row_y(mk.row, m);
     const auto at = static_cast<std::uint32_t>(out.marks.size());
     if (mk.shape == mark_shape::cluster) {
       const auto& members = r.cluster_members[mk.first_member];
@@ -580,8 +455,8 @@ mark_index place_marks(const story& s, const render_options& options, double top
     ln.y = y;
     ln.height = std::max(static_cast<double>(ln.rows) * m.row_height + 2 * m.lane_padding,
                          lane_label_block(ln) + 10);
-    add_lane_marks(out, l, r, y + (ln.height - static_cast<double>(ln.rows) * m.row_height) / 2,
-                   index);
+    ln.rows_top = y + (ln.height - static_cast<double>(ln.rows) * m.row_height) / 2;
+    add_lane_marks(out, l, r, index);
     y += ln.height;
   }
   out.plot_bottom = y;

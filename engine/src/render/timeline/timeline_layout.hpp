@@ -162,6 +162,11 @@ struct lane {
   std::vector<std::string> detail_lines;  ///< wrapped to the gutter: two lines, then "…"
   std::uint32_t rows = 1;
   double y = 0, height = 0;
+  double rows_top = 0;  ///< top of its first row (rows are centred in the lane)
+  /// The centre line of row r, where its markers sit.
+  [[nodiscard]] double row_y(std::uint32_t r, const metrics& m) const {
+    return rows_top + (static_cast<double>(r) + 0.5) * m.row_height;
+  }
   std::uint32_t colour = 0;  ///< index into the palette
 };
 
