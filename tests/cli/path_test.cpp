@@ -32,7 +32,7 @@ TEST_CASE("cli path: actors stand for any of their events") {
   auto r = run_cli({"path", "noem", "governors-office", test::seed});
   CHECK(r.status == 0);
   CHECK(r.out.find("Path from noem to governors-office, 1 step:\n"
-                   "  noem-x-post (Feb 6, 2026; Kristi Noem): ") == 0);
+                   "  noem-x-post (Feb 6, 2026 (year uncertain); Kristi Noem): ") == 0);
   auto j = run_cli({"path", "ann", "cat", test::graph_small, "--json"}).json();
   CHECK(j["found"] == true);
   REQUIRE(j["steps"].size() == 2);

@@ -43,9 +43,10 @@ def check(condition, message):
 
 # --- What the story says, read independently ----------------------------------------------
 
+# A qualifier may follow the year or the month too (EDTF level 2: `2026?-02-05`).
 POINT = re.compile(
-    r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?)?)?"
-    r"([?~%])?$")
+    r"^(-?\d{4})([?~%])?(?:-(\d{2})([?~%])?(?:-(\d{2})"
+    r"(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?)?)?([?~%])?$")
 
 
 def resolve_point(text, zone):
@@ -53,7 +54,8 @@ def resolve_point(text, zone):
     m = POINT.match(text)
     if not m:
         raise ValueError(f"the test's EDTF resolver does not know {text!r}")
-    year, month, day, hour, minute, second, offset, flag = m.groups()
+    year, year_flag, month, month_flag, day, hour, minute, second, offset, last_flag = m.groups()
+    flags = {year_flag, month_flag, last_flag}
     year = int(year)
     if offset:
         tz = dt.timezone.utc if offset == "Z" else dt.timezone(
@@ -80,7 +82,7 @@ def resolve_point(text, zone):
     # Aware datetimes in a ZoneInfo compare as wall times; go through UTC for the last second.
     latest = (end.astimezone(dt.timezone.utc) - dt.timedelta(seconds=1))
     return (start.astimezone(dt.timezone.utc), latest, precision,
-            flag in ("?", "%"), flag in ("~", "%"))
+            bool(flags & {"?", "%"}), bool(flags & {"~", "%"}))
 
 
 def resolve(text, zone):

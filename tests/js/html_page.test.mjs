@@ -354,7 +354,7 @@ describe('html page: seed story', () => {
     const tip = await page.$eval('#tooltip', (t) => ({ hidden: t.hidden, text: t.innerText }));
     assert.equal(tip.hidden, false);
     const e = data.events.find((x) => x.id === 'governors-office-response');
-    assert.equal(e.date, 'between Feb 6 and Feb 12, 2026');
+    assert.equal(e.date, 'between Feb 6 and Feb 12, 2026 (year uncertain)');
     for (const part of [e.date, 'day precision', "Governor's office", e.title]) {
       assert.ok(tip.text.includes(part), `tooltip has ${part}: ${tip.text}`);
     }

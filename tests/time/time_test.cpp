@@ -800,7 +800,9 @@ TEST_CASE("time: each end of a date keeps the precision it was written with") {
 }
 
 TEST_CASE("time: describe qualifiers on some parts") {
-  CHECK(describe_date("2026?-02-05", "UTC") == "Feb 5, 2026?");
+  // The year's doubt alone is said in words: "Feb 5, 2026?" is the whole date's (2026-02-05?).
+  CHECK(describe_date("2026?-02-05", "UTC") == "Feb 5, 2026 (year uncertain)");
+  CHECK(describe_date("2026-02-05?", "UTC") == "Feb 5, 2026?");
   CHECK(describe_date("2004-06?-11", "UTC") == "Jun? 11, 2004");
   CHECK(describe_date("2004-?06-11", "UTC") == "Jun? 11, 2004");
   CHECK(describe_date("2004-06-11?", "UTC") == "Jun 11, 2004?");
@@ -809,12 +811,39 @@ TEST_CASE("time: describe qualifiers on some parts") {
   CHECK(describe_date("2004-06-~11", "UTC") == "Jun 11, 2004 (day approximate)");
   CHECK(describe_date("2004-06~-11", "UTC") == "Jun 11, 2004 (year and month approximate)");
   CHECK(describe_date("2004-06-%11", "UTC") == "Jun 11, 2004 (day uncertain and approximate)");
-  CHECK(describe_date("2004?-06-~11", "UTC") == "Jun 11, 2004? (day approximate)");
+  CHECK(describe_date("2004?-06-~11", "UTC") == "Jun 11, 2004 (year uncertain, day approximate)");
   CHECK(describe_date("2004-%06", "UTC") == "Jun? 2004 (month approximate)");
-  CHECK(describe_date("2004?-06", "UTC") == "Jun 2004?");
+  CHECK(describe_date("2004?-06", "UTC") == "Jun 2004 (year uncertain)");
   CHECK(describe_date("?2004-%06", "UTC") == "Jun 2004? (month approximate)");
   CHECK(describe_date("2004-06-~01/2004-06-~20", "UTC") ==
         "Jun 1, 2004 (day approximate) \u2013 Jun 20, 2004 (day approximate)");
+  // The same doubt about the year on both ends is said once.
+  CHECK(describe_date("2026?-02-06/2026?-02-12", "UTC") ==
+        "Feb 6 \u2013 12, 2026 (year uncertain)");
+  CHECK(describe_date("[2026?-02-06..2026?-02-12]", "UTC") ==
+        "between Feb 6 and Feb 12, 2026 (year uncertain)");
+  CHECK(describe_date("2026?-02/2026?-04", "UTC") == "Feb \u2013 Apr 2026 (year uncertain)");
+  CHECK(describe_date("2026?-02-05/2026-02-12", "UTC") ==
+        "Feb 5, 2026 (year uncertain) \u2013 Feb 12, 2026");
+}
+
+TEST_CASE("time: a doubt about coarser parts only leaves the date's place known") {
+  const auto coarse = [](std::string_view edtf) {
+    const date_parse_result r = parse_date(edtf, "UTC");
+    REQUIRE(r.time);
+    return r.time->coarse_qualifier;
+  };
+  CHECK(coarse("2026?-02-05"));
+  CHECK(coarse("2004-06?-11"));  // year and month in doubt, the day's number known
+  CHECK(coarse("2026~-02"));
+  CHECK(coarse("[..2026?-02-12]"));
+  CHECK(coarse("2019/2026?-02"));
+  CHECK_FALSE(coarse("2026-02-05"));  // nothing qualified
+  CHECK_FALSE(coarse("2026-02-05?"));
+  CHECK_FALSE(coarse("2004-06-~11"));
+  CHECK_FALSE(coarse("2026?"));
+  CHECK_FALSE(coarse("[2026?-02-06..2026-02-12?]"));        // one end's day is in doubt
+  CHECK(parse_date("2026?-02-05", "UTC").time->uncertain);  // still uncertain, for every output
 }
 
 TEST_CASE("time: describe unspecified digits as what they allow") {

@@ -44,8 +44,12 @@ struct event_time {
   time_shape shape = time_shape::point;
   bool uncertain = false;    ///< `?` (or `%`)
   bool approximate = false;  ///< `~` (or `%`)
-  bool open_start = false;   ///< `../x`: earliest is unbounded_past
-  bool open_end = false;     ///< `x/..`: latest is unbounded_future
+  /// The `?`/`~` cover only coarser parts than the finest written: in `2026?-02-05` the year is
+  /// in doubt, not the day within it. Drawings place such a date as a known one and say the
+  /// doubt in its text ("Feb 5, 2026?"); false when nothing is qualified.
+  bool coarse_qualifier = false;
+  bool open_start = false;  ///< `../x`: earliest is unbounded_past
+  bool open_end = false;    ///< `x/..`: latest is unbounded_future
 
   /// True only when every possible moment of this precedes every possible moment of `other`.
   [[nodiscard]] bool certainly_before(const event_time& other) const {

@@ -280,7 +280,7 @@ struct event_table::impl {
   static constexpr std::uint16_t uncertain = 1u << 6, approximate = 1u << 7, open_start = 1u << 8,
                                  open_end = 1u << 9, has_details = 1u << 10, long_span = 1u << 11,
                                  many_actors = 1u << 12, no_actor = 1u << 13,
-                                 has_addressees = 1u << 14;
+                                 has_addressees = 1u << 14, coarse_qualifier = 1u << 15;
   static constexpr std::size_t text_block = 256;  // events per text-offset base
 
   // One entry per event.

@@ -172,6 +172,7 @@ event_index event_table::impl::add(const event_fields& f) {
       static_cast<std::uint16_t>(static_cast<unsigned>(f.time.shape) << shape_shift);
   if (f.time.uncertain) bits |= uncertain;
   if (f.time.approximate) bits |= approximate;
+  if (f.time.coarse_qualifier) bits |= coarse_qualifier;
   if (f.time.open_start) bits |= open_start;
   if (f.time.open_end) bits |= open_end;
   const bool fits = last >= first && static_cast<std::uint64_t>(last - first) < UINT32_MAX;
@@ -246,6 +247,7 @@ event_time event_table::impl::time(event_index e) const {
   t.shape = static_cast<time_shape>((bits >> shape_shift) & 3u);
   t.uncertain = bits & uncertain;
   t.approximate = bits & approximate;
+  t.coarse_qualifier = bits & coarse_qualifier;
   t.open_start = bits & open_start;
   t.open_end = bits & open_end;
   return t;

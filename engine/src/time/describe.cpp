@@ -94,10 +94,11 @@ std::string year_words(const point_spec& p) {
 }
 
 /// The qualifiers that cover only some parts, as marks and a note: the year's and month's
-/// uncertainty marked where they stand ("Jun? 11, 2004", "Feb 5, 2026?"), the rest in words
-/// ("(day approximate)"). A qualifier covering every part is the whole date's (qualified()).
+/// uncertainty marked where it stands ("Jun? 11, 2004"), the rest in words ("Feb 5, 2026 (year
+/// uncertain)", "(day approximate)"). A qualifier covering every part is the whole date's
+/// (qualified()).
 struct part_marks {
-  std::string_view year, month;
+  std::string_view month;
   std::string note;
 };
 
@@ -118,12 +119,14 @@ part_marks marks_of(const point_spec& p) {
   part_marks marks;
   const std::uint8_t uncertain = p.uncertain_parts == p.stated_parts ? 0 : p.uncertain_parts;
   const std::uint8_t approximate = p.approximate_parts == p.stated_parts ? 0 : p.approximate_parts;
+  // A `?` after the month covers the year too (EDTF). A `?` after the year alone would end the
+  // text ("Feb 5, 2026?") and read as the whole date's, so the year's doubt goes in words.
+  std::uint8_t uncertain_words = uncertain & day_part;
   if (uncertain & month_part) {
     marks.month = "?";
   } else if (uncertain & year_part) {
-    marks.year = "?";
+    uncertain_words |= year_part;
   }
-  const std::uint8_t uncertain_words = uncertain & day_part;
   std::vector<std::string> notes;
   if (uncertain_words != 0 && uncertain_words == approximate) {
     notes.push_back(parts_text(approximate, p) + " uncertain and approximate");
@@ -145,10 +148,9 @@ std::string plain_text(const point_spec& p, zone_ref zone, const part_marks& mar
   if (p.season != 0) {
     const int first = static_cast<int>(date::year_month_day{p.first_day}.year());
     const int last = static_cast<int>(date::year_month_day{p.last_day}.year());
-    return season_text(p.season, first, last) + std::string(marks.year);
+    return season_text(p.season, first, last);
   }
   std::string year = year_words(p);
-  if (!year.empty()) year += marks.year;
   std::string month;
   if (p.stated_parts & month_part) {
     month = p.month_x == 0 ? std::string(mon(p))
@@ -190,34 +192,39 @@ std::string point_text(const point_spec& p, zone_ref zone) {
   return qualified(plain_text(p, zone, marks), p) + marks.note;
 }
 
-/// Whether two endpoints can share their year (and month) in words: no qualifier, no X
-/// beyond whole unknown parts, no season.
+/// Whether two endpoints can share their year (and month) in words: no qualifier but the same
+/// doubt about the year on both (said once after the span: "Feb 6 – 12, 2026 (year
+/// uncertain)"), no X beyond whole unknown parts, no season.
 bool compactable(const point_spec& a, const point_spec& b) {
   const auto plain = [](const point_spec& p) {
-    return !p.uncertain && !p.approximate && p.season == 0 && p.year_x == 0 &&
-           (p.month_x == 0 || p.month_x == 3) && (p.day_x == 0 || p.day_x == 3);
+    const bool year_only = ((p.uncertain_parts | p.approximate_parts) & ~year_part) == 0;
+    return year_only && p.season == 0 && p.year_x == 0 && (p.month_x == 0 || p.month_x == 3) &&
+           (p.day_x == 0 || p.day_x == 3);
   };
-  return plain(a) && plain(b);
+  return plain(a) && plain(b) && a.uncertain_parts == b.uncertain_parts &&
+         a.approximate_parts == b.approximate_parts;
 }
 
 /// "Feb 6 – 12, 2026", "Jan 30 – Feb 12, 2026", "Jan – Mar 2026", "Feb 12, 2026 10:30 – 11:45 PST".
 std::string span_text(const point_spec& a, const point_spec& b, zone_ref zone) {
   if (compactable(a, b) && a.year == b.year && a.precision == b.precision) {
+    const std::string note = marks_of(a).note;
     if (a.precision == time_precision::day) {
       if (a.month == b.month) {
-        return fmt::format("{} {}{}{}, {}", mon(a), a.day, en_dash, b.day, year_text(a.year));
+        return fmt::format("{} {}{}{}, {}{}", mon(a), a.day, en_dash, b.day, year_text(a.year),
+                           note);
       }
-      return fmt::format("{} {}{}{} {}, {}", mon(a), a.day, en_dash, mon(b), b.day,
-                         year_text(a.year));
+      return fmt::format("{} {}{}{} {}, {}{}", mon(a), a.day, en_dash, mon(b), b.day,
+                         year_text(a.year), note);
     }
     if (a.precision == time_precision::month) {
-      return fmt::format("{}{}{} {}", mon(a), en_dash, mon(b), year_text(a.year));
+      return fmt::format("{}{}{} {}{}", mon(a), en_dash, mon(b), year_text(a.year), note);
     }
     if (a.has_time() && a.month == b.month && a.day == b.day) {
       const std::string label = zone_label(a, zone);
       if (label == zone_label(b, zone)) {
-        return fmt::format("{} {}, {} {}{}{} {}", mon(a), a.day, year_text(a.year), clock_text(a),
-                           en_dash, clock_text(b), label);
+        return fmt::format("{} {}, {} {}{}{} {}{}", mon(a), a.day, year_text(a.year), clock_text(a),
+                           en_dash, clock_text(b), label, note);
       }
     }
   }
@@ -232,18 +239,37 @@ std::string one_of_range_text(const list_item& item, zone_ref zone) {
   const point_spec& a = item.low.point;
   const point_spec& b = item.high.point;
   if (compactable(a, b) && a.year == b.year && a.precision == b.precision) {
+    const std::string note = marks_of(a).note;
     if (a.precision == time_precision::day) {
-      return fmt::format("between {} {} and {} {}, {}", mon(a), a.day, mon(b), b.day,
-                         year_text(a.year));
+      return fmt::format("between {} {} and {} {}, {}{}", mon(a), a.day, mon(b), b.day,
+                         year_text(a.year), note);
     }
     if (a.precision == time_precision::month) {
-      return fmt::format("between {} and {} {}", mon(a), mon(b), year_text(a.year));
+      return fmt::format("between {} and {} {}{}", mon(a), mon(b), year_text(a.year), note);
     }
   }
   return fmt::format("between {} and {}", point_text(a, zone), point_text(b, zone));
 }
 
 }  // namespace
+
+std::string with_qualifiers(std::string text, const point_spec& p) {
+  const auto some = [&](std::uint8_t parts) -> std::uint8_t {
+    return parts == p.stated_parts ? 0 : parts;
+  };
+  const std::uint8_t uncertain = some(p.uncertain_parts), approximate = some(p.approximate_parts);
+  text = qualified(std::move(text), p);
+  if (uncertain != 0 && uncertain == approximate) {
+    text += " (" + parts_text(uncertain, p) + " uncertain and approximate)";
+  } else if (uncertain != 0 && approximate != 0) {
+    text += " (" + parts_text(uncertain, p) + " uncertain, " + parts_text(approximate, p) +
+            " approximate)";
+  } else if (uncertain != 0 || approximate != 0) {
+    text += " (" + parts_text(static_cast<std::uint8_t>(uncertain | approximate), p) +
+            (uncertain != 0 ? " uncertain)" : " approximate)");
+  }
+  return text;
+}
 
 std::string describe(const parsed_date& d, zone_ref zone) {
   switch (d.shape) {

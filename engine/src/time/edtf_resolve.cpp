@@ -20,6 +20,15 @@
 namespace eventgraph::detail {
 namespace {
 
+/// True when a `?` or `~` covers the finest part written (the day of `2004-06-11?`), so that the
+/// date's place, not only its context, is in doubt.
+bool qualifies_finest(const point_spec& p) {
+  const std::uint8_t finest = p.stated_parts & day_part     ? day_part
+                              : p.stated_parts & month_part ? month_part
+                                                            : year_part;
+  return ((p.uncertain_parts | p.approximate_parts) & finest) != 0;
+}
+
 instant to_instant(date::local_seconds ls, std::chrono::seconds offset) {
   return instant{ls.time_since_epoch() - offset};
 }
@@ -137,6 +146,7 @@ bool resolver::point(const point_spec& p) {
   time.shape = time_shape::point;
   time.uncertain = p.uncertain;
   time.approximate = p.approximate;
+  time.coarse_qualifier = (p.uncertain || p.approximate) && !qualifies_finest(p);
   return true;
 }
 
@@ -150,6 +160,7 @@ bool resolver::interval(const parsed_date& d) {
   instant start_latest = unbounded_past;
   instant end_earliest = unbounded_future;
   bool have_precision = false;
+  bool fine_qualifier = false;
   for (const endpoint* e : {&d.start, &d.end}) {
     if (e->open) continue;
     time.precision =
@@ -157,7 +168,9 @@ bool resolver::interval(const parsed_date& d) {
     have_precision = true;
     time.uncertain = time.uncertain || e->point.uncertain;
     time.approximate = time.approximate || e->point.approximate;
+    fine_qualifier = fine_qualifier || qualifies_finest(e->point);
   }
+  time.coarse_qualifier = (time.uncertain || time.approximate) && !fine_qualifier;
   if (!d.start.open && !resolve(d.start.point, time.earliest, start_latest)) return false;
   if (!d.end.open && !resolve(d.end.point, end_earliest, time.latest)) return false;
   if (time.earliest > time.latest) return fail(d.end_begin, "the interval ends before it starts");
@@ -169,6 +182,7 @@ bool resolver::one_of(const parsed_date& d) {
   time.shape = time_shape::one_of;
   bool first = true;
   bool first_item = true;
+  bool fine_qualifier = false;
   for (const list_item& item : d.items) {
     instant low_earliest = unbounded_past;
     instant low_latest = unbounded_past;
@@ -195,6 +209,7 @@ bool resolver::one_of(const parsed_date& d) {
       first = false;
       time.uncertain = time.uncertain || p->uncertain;
       time.approximate = time.approximate || p->approximate;
+      fine_qualifier = fine_qualifier || qualifies_finest(*p);
     }
     time.earliest = first_item ? low_earliest : std::min(time.earliest, low_earliest);
     time.latest = first_item ? high_latest : std::max(time.latest, high_latest);
@@ -202,6 +217,7 @@ bool resolver::one_of(const parsed_date& d) {
     time.open_end = time.open_end || (item.is_range && item.high.open);
     first_item = false;
   }
+  time.coarse_qualifier = (time.uncertain || time.approximate) && !fine_qualifier;
   return true;
 }
 

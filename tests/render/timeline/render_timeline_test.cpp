@@ -754,6 +754,34 @@ TEST_CASE("render_timeline: the header's span is the story's, as its end events 
                "actors: [a], title: One}\n"
                "  - {id: e2, date: \"2026-03-02T10:00Z\", actors: [a], title: Two}\n") ==
         "Mar 2, 2026 10:00 \xE2\x80\x93 Mar 2, 2026 14:00");
+  // Each end with its own qualifiers: the whole date's as marks, a part's in words.
+  CHECK(header("  - {id: e1, date: \"2021~\", actors: [a], title: One}\n"
+               "  - {id: e2, date: \"2026-02-12?\", actors: [a], title: Two}\n") ==
+        "c. 2021 \xE2\x80\x93 Feb 12, 2026?");
+  CHECK(header("  - {id: e1, date: \"2019/2026?-02\", actors: [a], title: One}\n") ==
+        "2019 \xE2\x80\x93 Feb 2026 (year uncertain)");
+}
+
+TEST_CASE("render_timeline: a doubt about the year alone is drawn solid and said in words") {
+  const story s = test::load_text_or_fail(
+      "eventgraph: 1\ntitle: T\ntimezone: UTC\nactors:\n"
+      "  - {id: a, name: A, kind: person}\nevents:\n"
+      "  - {id: year, date: \"2026?-02-05\", actors: [a], title: Year in doubt}\n"
+      "  - {id: whole, date: \"2026-02-09?\", actors: [a], title: Date in doubt}\n");
+  const std::string svg = svg_of(s);
+  // The mark: hollow as a dot, hatched as a range, whichever the scale draws.
+  auto in_doubt = [&](const std::string& id) {
+    const auto at = svg.find("id=\"event-" + id + "\"");
+    REQUIRE(at != std::string::npos);
+    const std::string group = svg.substr(at, svg.find("</g>", at) - at);
+    return group.find(R"(class="hatch")") != std::string::npos ||
+           group.find(R"(fill="#ffffff" stroke)") != std::string::npos;
+  };
+  CHECK_FALSE(in_doubt("year"));
+  CHECK(in_doubt("whole"));
+  CHECK(svg.find("<title>Feb 5, 2026 (year uncertain) \xE2\x80\x94 Year in doubt") !=
+        std::string::npos);
+  CHECK(svg.find("<title>Feb 9, 2026? \xE2\x80\x94 Date in doubt") != std::string::npos);
 }
 
 TEST_CASE("render_timeline: hostile text is escaped and only http(s) links") {
@@ -789,9 +817,11 @@ TEST_CASE("render_timeline: every event has an id, a data attribute and a toolti
     CHECK_MESSAGE(count(svg, "id=\"event-" + id + "\"") == 1, id);
     CHECK_MESSAGE(svg.find("data-event=\"" + id + "\"><title>") != std::string::npos, id);
   }
-  CHECK(svg.find("<title>Feb 12, 2026 \xE2\x80\x94 Press conference at the Otay Mesa Port of "
+  CHECK(svg.find("<title>Feb 12, 2026 (year uncertain) \xE2\x80\x94 Press conference at the Otay "
+                 "Mesa Port of "
                  "Entry\nBy: Kristi Noem") != std::string::npos);
-  CHECK(svg.find("2019 \xE2\x80\x93 Feb 2026") != std::string::npos);  // title block span
+  CHECK(svg.find("2019 \xE2\x80\x93 Feb 2026 (year uncertain) \xC2\xB7") !=
+        std::string::npos);  // title block span
   CHECK(svg.find("Source: Homeland Security Secretary Urges California") != std::string::npos);
   CHECK(svg.find(R"(font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif")") !=
         std::string::npos);

@@ -5,17 +5,15 @@
 #include <vector>
 
 #include "render/timeline/svg_writer.hpp"
+#include "time/describe.hpp"
 #include "time/edtf_syntax.hpp"
 
 namespace eventgraph::detail::timeline {
 namespace {
 
-/// The precision of the first (or last) date an EDTF text names: `2019/2026-02` ends at a
-/// month although the whole counts as years.
-time_precision side_precision(std::string_view edtf, time_precision whole, bool last) {
-  parsed_date d;
-  date_error error;
-  if (!parse_edtf_syntax(edtf, d, error)) return whole;
+/// The first (or last) date an EDTF text names, as written: `2019/2026?-02` ends at a month
+/// whose year is uncertain although the whole counts as years. Null for an open side.
+const point_spec* side_point(const parsed_date& d, bool last) {
   const endpoint* side = nullptr;
   if (d.shape == time_shape::one_of && !d.items.empty()) {
     const list_item& item = last ? d.items.back() : d.items.front();
@@ -23,11 +21,12 @@ time_precision side_precision(std::string_view edtf, time_precision whole, bool 
   } else {
     side = last && d.shape == time_shape::interval ? &d.end : &d.start;
   }
-  return side->open ? whole : side->point.precision;
+  return side->open ? nullptr : &side->point;
 }
 
-/// The story's span as its first and last events' own dates say it: each at its precision,
-/// a day in its own zone (a day in Los Angeles does not end at 07:59 the next day in UTC).
+/// The story's span as its first and last events' own dates say it: each at its precision
+/// and with its qualifiers, a day in its own zone (a day in Los Angeles does not end at 07:59
+/// the next day in UTC).
 std::string fmt_span(const story& s, const layout& lay) {
   if (!lay.have_span) return "";
   auto at = [&](std::int64_t t, event_index i) {
@@ -35,10 +34,14 @@ std::string fmt_span(const story& s, const layout& lay) {
     const event_time et = e.time();
     const bool end =
         t == et.latest.time_since_epoch().count() && t != et.earliest.time_since_epoch().count();
-    const time_precision p = side_precision(e.date(), et.precision, end);
+    parsed_date d;
+    date_error error;
+    const point_spec* side = parse_edtf_syntax(e.date(), d, error) ? side_point(d, end) : nullptr;
+    const time_precision p = side != nullptr ? side->precision : et.precision;
     // A time is given in the axis's zone, which the header names; a day as the event has it.
     const bool own_zone = p < time_precision::hour && !e.timezone().empty();
-    return date_at(t, own_zone ? e.timezone() : s.timezone, p);
+    std::string text = date_at(t, own_zone ? e.timezone() : s.timezone, p);
+    return side != nullptr ? with_qualifiers(std::move(text), *side) : text;
   };
   const std::string a = at(lay.first, lay.first_event);
   const std::string b = at(lay.last, lay.last_event);

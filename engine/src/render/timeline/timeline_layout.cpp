@@ -139,13 +139,14 @@ struct placer {
     mk.event = it.event;
     mk.lane = lane_index;
     mk.primary = it.primary;
-    mk.uncertain = t.uncertain || t.approximate;
+    // A doubt only about the context (`2026?-02-05`) leaves the place known: drawn solid.
+    mk.uncertain = (t.uncertain || t.approximate) && !t.coarse_qualifier;
     mk.missing = is_missing(e);
     mk.fade_left = t.open_start;
     mk.fade_right = t.open_end;
     const double w = it.x1 - it.x0;
-    const bool imprecise =
-        t.shape == time_shape::one_of || t.precision < time_precision::day || t.approximate;
+    const bool imprecise = t.shape == time_shape::one_of || t.precision < time_precision::day ||
+                           (t.approximate && !t.coarse_qualifier);
     if (t.shape == time_shape::interval && w >= 8) {
       mk.shape = mark_shape::bar;
     } else if ((imprecise && w >= 8) || w > 120) {
