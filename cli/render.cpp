@@ -99,11 +99,11 @@ void register_render(CLI::App& app, context& ctx) {
   CLI::Option* no_compress =
       command->add_flag("--no-compress", opts->no_compress,
                         "Timeline: keep long empty stretches of time at full length");
-  CLI::Option* width =
-      command
-          ->add_option("--width", opts->render.width,
-                       "Timeline: at most this wide in px (e.g. 600 for a print column)")
-          ->check(CLI::Range(400.0, 20000.0));
+  CLI::Option* width = command
+                           ->add_option("--width", opts->render.width,
+                                        "At most this wide in px (e.g. 600 for a print column): "
+                                        "fewer boxes to a Graphviz row, narrower timeline labels")
+                           ->check(CLI::Range(400.0, 20000.0));
   CLI::Option* force = command->add_flag("--force", opts->render.force,
                                          "Graphviz: lay out even above the size limit (slow)");
   command->add_option("--title", opts->render.title, "Title of the diagram (default: the story's)");
@@ -132,9 +132,9 @@ void register_render(CLI::App& app, context& ctx) {
     o.compress_gaps = !opts->no_compress;
     // An option the chosen layout does not use is a mistake to report, not to drop.
     const bool timeline = o.layout == render_layout::timeline;
-    for (const CLI::Option* ignored :
-         timeline ? std::vector<const CLI::Option*>{engine, unit, force}
-                  : std::vector<const CLI::Option*>{detail, no_compress, width}) {
+    for (const CLI::Option* ignored : timeline
+                                          ? std::vector<const CLI::Option*>{engine, unit, force}
+                                          : std::vector<const CLI::Option*>{detail, no_compress}) {
       if (ignored->count() == 0) continue;
       ctx.err << fmt::format("error: {} applies to the {} layout only, not --layout {}\n",
                              ignored->get_name(), timeline ? "graphviz" : "timeline",

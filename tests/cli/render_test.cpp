@@ -70,15 +70,16 @@ TEST_CASE("render: the format comes from the extension, or from --format when th
   CHECK_FALSE(fs::exists(dir / "b.png"));
 }
 
-TEST_CASE("render: --unit, --engine, --lanes and --title reach the diagram") {
+TEST_CASE("render: --unit, --engine, --lanes, --width and --title reach the diagram") {
   const fs::path dir = fresh_dir("options");
   const fs::path out = dir / "a.dot";
   REQUIRE(run_render({seed, "-o", out.string(), "--unit", "month", "--engine", "neato", "--lanes",
-                      "org", "--title", "My \"title\""})
+                      "org", "--width", "1200", "--title", "My \"title\""})
               .status == 0);
   const std::string dot = slurp(out);
   CHECK(dot.find("layout=neato") != std::string::npos);
-  CHECK(dot.find("one column per month with events") != std::string::npos);
+  CHECK(dot.find("graph [size=\"12.5,1000\"];") != std::string::npos);
+  CHECK(dot.find("one row per month with events") != std::string::npos);
   CHECK(dot.find("label=\"My \\\"title\\\"\\l") != std::string::npos);
 }
 
@@ -98,8 +99,7 @@ TEST_CASE("render: bad usage exits 2 and writes nothing") {
         {"--layout", "timeline", "--engine", "neato"},
         {"--layout", "timeline", "--force"},
         {"--detail", "full"},
-        {"--layout", "graphviz", "--no-compress"},
-        {"--width", "600"}}) {
+        {"--layout", "graphviz", "--no-compress"}}) {
     std::vector<std::string> args = {seed, "-o", out};
     args.insert(args.end(), ignored.begin(), ignored.end());
     const auto r = run_render(args);

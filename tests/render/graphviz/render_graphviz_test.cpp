@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <numeric>
@@ -48,7 +50,8 @@ std::string dot_of(const story& s, render_options o = {}) {
   return r.value();
 }
 
-/// The labels of the axis nodes, left to right.
+/// The labels of the axis nodes, top to bottom, their lines joined by spaces (the joints of a
+/// column's further rows have none).
 std::vector<std::string> axis_labels(const std::string& dot) {
   std::vector<std::string> labels;
   std::size_t at = 0;
@@ -59,9 +62,60 @@ std::vector<std::string> axis_labels(const std::string& dot) {
     const std::size_t label = line.find("[label=\"");
     if (label == std::string::npos || line.find(" -> ") != std::string::npos) continue;
     const std::size_t start = label + 8;
-    labels.push_back(line.substr(start, line.find('"', start) - start));
+    std::string text = line.substr(start, line.find('"', start) - start);
+    for (std::size_t l; (l = text.find("\\l")) != std::string::npos;)
+      text.replace(l, 2, l + 2 == text.size() ? "" : " ");
+    labels.push_back(text);
   }
   return labels;
+}
+
+/// An event box as Graphviz placed it in SVG (points; y grows downwards).
+struct box {
+  std::string id;
+  double x0, y0, x1, y1;
+};
+
+/// The event boxes of a Graphviz SVG, in document order (our DOT's order).
+std::vector<box> event_boxes(const std::string& svg) {
+  std::vector<box> boxes;
+  const std::string mark = "<g id=\"event&#45;";
+  for (std::size_t at = 0; (at = svg.find(mark, at)) != std::string::npos;) {
+    at += mark.size();
+    box b{svg.substr(at, svg.find('"', at) - at), 1e9, 1e9, -1e9, -1e9};
+    for (std::size_t h; (h = b.id.find("&#45;")) != std::string::npos;) b.id.replace(h, 5, "-");
+    const std::size_t d = svg.find(" d=\"", at) + 4;
+    std::istringstream path(svg.substr(d, svg.find('"', d) - d));
+    for (char c; path >> c;) {
+      if (std::isalpha(static_cast<unsigned char>(c)) == 0) path.putback(c);
+      double x = 0, y = 0;
+      char comma = 0;
+      if (!(path >> x >> comma >> y)) break;
+      b.x0 = std::min(b.x0, x), b.x1 = std::max(b.x1, x);
+      b.y0 = std::min(b.y0, y), b.y1 = std::max(b.y1, y);
+    }
+    boxes.push_back(b);
+  }
+  return boxes;
+}
+
+/// The most event boxes any rank of the DOT text holds.
+std::size_t boxes_of_row(const std::string& dot) {
+  std::size_t most = 0;
+  for (std::size_t at = 0; (at = dot.find("{ rank=same; \"_axis", at)) != std::string::npos;) {
+    const std::size_t end = dot.find("\n  }", at);
+    std::size_t count = 0;
+    for (std::size_t e = at; (e = dot.find("[id=\"event-", e)) < end; ++e) ++count;
+    most = std::max(most, count);
+    at = end;
+  }
+  return most;
+}
+
+/// The drawing's width in points, from the SVG's root.
+double svg_width(const std::string& svg) {
+  const std::size_t at = svg.find("<svg width=\"") + 12;
+  return std::stod(svg.substr(at, svg.find("pt\"", at) - at));
 }
 
 /// The label of one event node, as written in the DOT text.
@@ -141,29 +195,29 @@ TEST_CASE("render_graphviz: imprecise dates sit where documented and say what is
                  "constraint=false];") != std::string::npos);
   // Skipped time is a dashed axis segment, and the legend says so.
   CHECK(dot.find("\"_axis0\" -> \"_axis1\" [style=dashed];") != std::string::npos);
-  CHECK(dot.find("\"_axis2\" -> \"_axis3\";") != std::string::npos);
+  CHECK(dot.find("\"_axis2_1\" -> \"_axis3\";") != std::string::npos);
   CHECK(dot.find("time without events left out") != std::string::npos);
 }
 
 TEST_CASE("render_graphviz: the axis unit follows the span, unless given") {
   // 14 days in a row: one column a day.
   std::string dot = dot_of(load_text(daily_story(14, 1)));
-  CHECK(dot.find("one column per day with events") != std::string::npos);
+  CHECK(dot.find("one row per day with events") != std::string::npos);
   CHECK(axis_labels(dot).size() == 14);
   // 20 days are more columns than a page shows side by side: weeks.
   dot = dot_of(load_text(daily_story(20, 1)));
-  CHECK(dot.find("one column per week with events") != std::string::npos);
+  CHECK(dot.find("one row per week with events") != std::string::npos);
   // 60 days in a row: too many columns for days, weeks fit.
   dot = dot_of(load_text(daily_story(60, 1)));
-  CHECK(dot.find("one column per week with events") != std::string::npos);
+  CHECK(dot.find("one row per week with events") != std::string::npos);
   CHECK(axis_labels(dot).front() == "week of Dec 30, 2019");
   // One event every 28 days for 5 years: months are too many too, years fit.
   dot = dot_of(load_text(daily_story(60, 28)));
-  CHECK(dot.find("one column per year with events") != std::string::npos);
+  CHECK(dot.find("one row per year with events") != std::string::npos);
   CHECK(axis_labels(dot) == std::vector<std::string>{"2020", "2021", "2022", "2023", "2024"});
   // Given: months.
   dot = dot_of(load_text(daily_story(60, 28)), opts(image_format::dot, time_unit::month));
-  CHECK(dot.find("one column per month with events") != std::string::npos);
+  CHECK(dot.find("one row per month with events") != std::string::npos);
   CHECK(axis_labels(dot).size() == 60);
   CHECK(axis_labels(dot).front() == "Jan 2020");
   // Coarser than the unit: a year-precision event keeps its year among days.
@@ -183,9 +237,52 @@ TEST_CASE("render_graphviz: a date is wrapped, never cut, and a column keeps dat
   CHECK(label.find("09:30") != std::string::npos);
   CHECK(label.find("17:15") != std::string::npos);
   CHECK(label.find("\xE2\x80\xA6") == std::string::npos);
-  // One day's column: early, range, late, chained in that order by invisible flat edges.
-  CHECK(dot.find("\"early\" -> \"range\" [style=invis];") != std::string::npos);
-  CHECK(dot.find("\"range\" -> \"late\" [style=invis];") != std::string::npos);
+  // One day's column: early, range, late, chained in that order by invisible flat edges, two
+  // to a row.
+  CHECK(dot.find("\"_axis0\" -> \"early\" [style=invis, weight=20];") != std::string::npos);
+  CHECK(dot.find("\"early\" -> \"range\" [style=invis, weight=20];") != std::string::npos);
+  CHECK(dot.find("\"_axis0_1\" -> \"late\" [style=invis, weight=20];") != std::string::npos);
+}
+
+TEST_CASE("render_graphviz: boxes read in date order, rows wrap to fit a column width") {
+  const story s = load(EVENTGRAPH_TEST_DATA "/render/bridge-toll-30.yaml");
+  for (const double width : {0.0, 600.0, 1200.0}) {
+    CAPTURE(width);
+    render_options o = opts(image_format::svg);
+    o.width = width;
+    const auto r = render(s, o);
+    REQUIRE(r.ok());
+    const std::vector<box> boxes = event_boxes(r.value());
+    REQUIRE(boxes.size() == s.events.size());
+    // Our DOT lists events in date order; Graphviz keeps it: a box is on the row of the one
+    // before it and to its right, or on a row below.
+    for (std::size_t k = 1; k < boxes.size(); ++k) {
+      const box& a = boxes[k - 1];
+      const box& b = boxes[k];
+      CAPTURE(a.id);
+      CAPTURE(b.id);
+      const bool same_row = std::abs((a.y0 + a.y1) - (b.y0 + b.y1)) < 1;
+      CHECK((same_row ? b.x0 > a.x1 : (b.y0 + b.y1) > (a.y0 + a.y1)));
+    }
+    // No box overlaps another.
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+      for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+        const box& a = boxes[i];
+        const box& b = boxes[j];
+        CHECK_FALSE((a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1));
+      }
+    // Within the width asked (px at 96 dpi, 0.75 pt each); by default about a print column.
+    const double limit = width > 0 ? width * 0.75 : 600;
+    CHECK(svg_width(r.value()) <= limit);
+  }
+  // A row holds what the width leaves room for beside the axis (boxes ~190 pt): one at 600 px,
+  // two by default, three at 1200 px.
+  render_options narrow = opts(image_format::dot), wide = opts(image_format::dot);
+  narrow.width = 600;
+  wide.width = 1200;
+  CHECK(boxes_of_row(dot_of(s, narrow)) == 1);
+  CHECK(boxes_of_row(dot_of(s)) == 2);
+  CHECK(boxes_of_row(dot_of(s, wide)) == 3);
 }
 
 TEST_CASE("render_graphviz: the axis spans centuries, BCE included") {
@@ -300,7 +397,7 @@ TEST_CASE("render_graphviz: the size guard refuses long layouts, DOT text is nev
   const diagnostic& d = refused.diagnostics().items().front();
   CHECK(d.code == "too-large");
   CHECK(d.message ==
-        "too large for a Graphviz layout: 172 events in 72 columns, their relations crossing "
+        "too large for a Graphviz layout: 172 events in 72 rows, their relations crossing "
         "7000 more, make 7172 layout nodes (limit 5000; dot would take minutes): use the "
         "timeline layout (--layout timeline), a coarser --unit, a selection (--from, --to, "
         "--actor, --around...), or --force");
@@ -309,7 +406,7 @@ TEST_CASE("render_graphviz: the size guard refuses long layouts, DOT text is nev
   // Automatic: the finest unit that is affordable (years: 172 + 100 * 4 layout nodes).
   auto fits = render(s, opts(image_format::svg));
   CHECK(fits.ok());
-  CHECK(fits.value().find("one column per year with events") != std::string::npos);
+  CHECK(fits.value().find("one row per year with events") != std::string::npos);
 }
 
 TEST_CASE("render_graphviz: SVG, PNG and PDF bytes, from every engine") {
@@ -415,7 +512,7 @@ TEST_CASE("render_graphviz: over the size limit, refused before any DOT is writt
   auto refused = render(s, opts(image_format::svg));
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.diagnostics().items().front().message ==
-        "too large for a Graphviz layout: 5001 events in 1 column, their relations crossing 0 "
+        "too large for a Graphviz layout: 5001 events in 1 row, their relations crossing 0 "
         "more, make 5001 layout nodes (limit 5000; dot would take minutes): use the timeline "
         "layout (--layout timeline), a coarser --unit, a selection (--from, --to, --actor, "
         "--around...), or --force");

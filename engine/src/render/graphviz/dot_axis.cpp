@@ -219,20 +219,86 @@ axis_plan plan_at(const story& s, const std::vector<event_days>& days, grain uni
   return plan;
 }
 
+/// Events in output order: by column, then time, then id (never by input order).
+void order_events(const story& s, axis_plan& plan) {
+  const std::size_t n = s.events.size();
+  plan.order.resize(n);
+  for (std::size_t i = 0; i < n; ++i) plan.order[i] = static_cast<event_index>(i);
+  std::sort(plan.order.begin(), plan.order.end(), [&](event_index a, event_index b) {
+    if (plan.column_index[a] != plan.column_index[b])
+      return plan.column_index[a] < plan.column_index[b];
+    const event ea = s.events[a];
+    const event eb = s.events[b];
+    const event_time ta = ea.time();
+    const event_time tb = eb.time();
+    if (ta != tb) return ta < tb;
+    return ea.id() < eb.id();
+  });
+}
+
+/// Rows per column at `per_row` boxes a row, and the layout nodes they make: events plus the
+/// rows each relation crosses between its ends.
+std::size_t wrap_rows(const story& s, axis_plan& plan, std::size_t per_row) {
+  const std::size_t n = s.events.size();
+  plan.per_row = per_row;
+  plan.rows.assign(plan.columns.size(), 0);
+  std::vector<std::uint32_t>& row_of = plan.row_of;
+  row_of.resize(n);
+  std::uint32_t first_row = 0;  // of the current column
+  for (std::size_t p = 0, in_column = 0; p < n; ++p, ++in_column) {
+    const std::uint32_t c = plan.column_index[plan.order[p]];
+    if (p > 0 && c != plan.column_index[plan.order[p - 1]]) {
+      first_row += plan.rows[plan.column_index[plan.order[p - 1]]];
+      in_column = 0;
+    }
+    row_of[plan.order[p]] = first_row + static_cast<std::uint32_t>(in_column / per_row);
+    plan.rows[c] = static_cast<std::uint32_t>(in_column / per_row + 1);
+  }
+  for (auto& r : plan.rows) r = std::max<std::uint32_t>(r, 1);
+  std::size_t nodes = n;
+  for (event_index i = 0; i < n; ++i)
+    for (const relation r : s.events[i].relations()) {
+      if (r.target >= n) continue;
+      const std::uint32_t a = row_of[i];
+      const std::uint32_t b = row_of[r.target];
+      const std::uint32_t span = a > b ? a - b : b - a;
+      if (span > 1) nodes += span - 1;
+    }
+  return nodes;
+}
+
 }  // namespace
 
-axis_plan plan_axis(const story& s, time_unit unit, std::size_t layout_limit) {
+axis_plan plan_axis(const story& s, time_unit unit, std::size_t layout_limit, std::size_t per_row) {
   std::vector<event_days> days;
   days.reserve(s.events.size());
   for (const event e : s.events) days.push_back(days_of(e));
-  if (unit != time_unit::automatic) return plan_at(s, days, grain_of(unit));
-  // Every event is a layout node: above the limit no unit fits, and the loop below would end
-  // at years after planning all four.
-  if (s.events.size() > layout_limit) return plan_at(s, days, grain::year);
   axis_plan plan;
-  for (const grain g : {grain::day, grain::week, grain::month, grain::year}) {
-    plan = plan_at(s, days, g);
-    if (plan.columns.size() <= auto_column_limit && plan.layout_nodes <= layout_limit) break;
+  if (unit != time_unit::automatic) {
+    plan = plan_at(s, days, grain_of(unit));
+  } else if (s.events.size() > layout_limit) {
+    // Every event is a layout node: above the limit no unit fits, and the loop below would
+    // end at years after planning all four.
+    plan = plan_at(s, days, grain::year);
+  } else {
+    for (const grain g : {grain::day, grain::week, grain::month, grain::year}) {
+      plan = plan_at(s, days, g);
+      if (plan.columns.size() <= auto_column_limit && plan.layout_nodes <= layout_limit) break;
+    }
+  }
+  order_events(s, plan);
+  std::size_t widest = 1;  // the most boxes in one column
+  for (std::size_t p = 0, run = 0; p < plan.order.size(); ++p) {
+    run = p > 0 && plan.column_index[plan.order[p]] == plan.column_index[plan.order[p - 1]]
+              ? run + 1
+              : 1;
+    widest = std::max(widest, run);
+  }
+  per_row = std::max<std::size_t>(per_row, 1);
+  plan.layout_nodes = wrap_rows(s, plan, per_row);
+  while (plan.layout_nodes > layout_limit && per_row < widest) {
+    per_row = std::min(per_row * 2, widest);
+    plan.layout_nodes = wrap_rows(s, plan, per_row);
   }
   return plan;
 }

@@ -3,11 +3,14 @@
 // lays it out; render_graphviz.cpp hands it to cgraph (agmemread) and gvc.
 //
 // Choices worth knowing:
-// - Time reads left to right: one column (a dot rank, `rank=same` with an axis node) per period
-//   that has events. Periods are days, weeks, months or years; `time_unit::automatic` takes the
-//   finest unit that needs at most `auto_column_limit` columns and stays within
-//   `graphviz_layout_limit` (long relations cost dot a node per column crossed). Periods without
-//   events get no column, so the axis is not to scale: a dashed axis segment marks skipped time.
+// - Time reads top to bottom, so that the diagram fits a print column: one column of the time
+//   axis (a dot rank, `rank=same` with an axis node) per period that has events, its boxes left
+//   to right in date order, wrapped onto further rows when more than a row holds
+//   (`boxes_per_row`, from `render_options::width`). Periods are days, weeks, months or years;
+//   `time_unit::automatic` takes the finest unit that needs at most `auto_column_limit` columns and
+//   stays within `graphviz_layout_limit` (long relations cost dot a node per column crossed).
+//   Periods without events get no column, so the axis is not to scale: a dashed axis segment marks
+//   skipped time.
 // - Periods are calendar periods in each event's own zone, so an event dated Feb 12 sits under
 //   "Feb 12" whatever zone the document uses. An event coarser than the unit gets a column of
 //   its own precision ("Feb 2026" among days); a finer one (hours) goes to its unit's period.
@@ -62,6 +65,13 @@ constexpr std::size_t actor_lines = 3;
 constexpr std::size_t actors_named = 3;  // then "+N more"
 constexpr std::size_t tooltip_length = 600;
 constexpr std::size_t graph_title_length = 120;
+constexpr std::size_t axis_label_width = 14;  // "week of Feb 14," / "2022"
+// Widths (points) that fix how many boxes a row holds at a given --width, measured on
+// Graphviz's layout of 28-character lines of DejaVu Sans 11 pt.
+constexpr double box_points = 190;
+constexpr double axis_points = 100;
+constexpr double node_gap_points = 13;  // nodesep
+constexpr double pad_points = 22;
 
 std::atomic<std::size_t> texts_written{0};
 
@@ -129,29 +139,11 @@ std::vector<actor_index> colour_owners(const story& s, lane_grouping lanes) {
 // ---------------------------------------------------------------------------------------------
 // The plan: what goes where, before any text
 
-/// Events in output order (column, time, id), and each event's position in it.
-struct event_order {
-  std::vector<event_index> order;
-  std::vector<std::uint32_t> position;
-};
-
-event_order order_events(const story& s, const std::vector<std::uint32_t>& column_index) {
-  const std::size_t n = s.events.size();
-  event_order out;
-  out.order.resize(n);
-  for (std::size_t i = 0; i < n; ++i) out.order[i] = static_cast<event_index>(i);
-  std::sort(out.order.begin(), out.order.end(), [&](event_index a, event_index b) {
-    if (column_index[a] != column_index[b]) return column_index[a] < column_index[b];
-    const event ea = s.events[a];
-    const event eb = s.events[b];
-    const event_time ta = ea.time();
-    const event_time tb = eb.time();
-    if (ta != tb) return ta < tb;
-    return ea.id() < eb.id();
-  });
-  out.position.resize(n);
-  for (std::size_t p = 0; p < n; ++p) out.position[out.order[p]] = static_cast<std::uint32_t>(p);
-  return out;
+/// Each event's position in the output order.
+std::vector<std::uint32_t> positions(const std::vector<event_index>& order) {
+  std::vector<std::uint32_t> position(order.size());
+  for (std::size_t p = 0; p < order.size(); ++p) position[order[p]] = static_cast<std::uint32_t>(p);
+  return position;
 }
 
 /// Fill colours: by actor (or organization), assigned in order of actor id.
@@ -213,24 +205,34 @@ void write_header(sink put, const story& s, const render_options& options, grain
       shorten(options.title.empty() ? s.title : options.title, graph_title_length);
   fmt::format_to(put, "digraph eventgraph {{\n");
   fmt::format_to(put,
-                 "  graph [layout={}, rankdir=LR, newrank=true, outputorder=edgesfirst, "
-                 "overlap=false,{} nodesep=0.18, ranksep=0.5, pad=0.3, bgcolor=white,\n"
+                 "  graph [layout={}, rankdir=TB, newrank=true, outputorder=edgesfirst, "
+                 "overlap=false,{} nodesep=0.18, ranksep=0.3, pad=0.3, bgcolor=white,\n"
                  "         fontname=\"DejaVu Sans\", fontsize=18, labelloc=t, labeljust=l,\n"
                  "         label=\"{}\\l",
                  options.engine, options.engine == "dot" ? "" : " splines=true,",
                  escaped(title.empty() ? std::string("Timeline") : title));
-  fmt::format_to(put, "{} event{} \xC2\xB7 one column per {} with events\\l", n, n == 1 ? "" : "s",
+  fmt::format_to(put, "{} event{} \xC2\xB7 one row per {} with events\\l", n, n == 1 ? "" : "s",
                  unit_name(unit));
   if (options.left_out.any()) fmt::format_to(put, "{}\\l", escaped(describe(options.left_out)));
   fmt::format_to(put, "\"];\n");
+  // Rows already hold what the width leaves room for; where dot still needs more (long edges
+  // routed round boxes), Graphviz scales the drawing down to the width, never up.
+  if (options.width > 0) fmt::format_to(put, "  graph [size=\"{:g},1000\"];\n", options.width / 96);
   fmt::format_to(put,
                  "  node [fontname=\"DejaVu Sans\", fontsize=11, shape=box, "
                  "style=\"rounded,filled\", color=\"#555555\", margin=\"0.1,0.06\"];\n"
                  "  edge [fontname=\"DejaVu Sans\", fontsize=10, color=\"#333333\"];\n");
 }
 
-/// Axis nodes and segments; whether any segment skips time.
-bool write_axis(sink put, const std::vector<column>& columns) {
+/// The axis node of row `r` of column `c`: the column's label on its first row, a bare joint
+/// of the axis line on the rows a crowded column wraps onto.
+std::string axis_node(std::size_t c, std::size_t r) {
+  return r == 0 ? fmt::format("_axis{}", c) : fmt::format("_axis{}_{}", c, r);
+}
+
+/// Axis nodes and segments, top to bottom; whether any segment skips time.
+bool write_axis(sink put, const std::vector<column>& columns,
+                const std::vector<std::uint32_t>& rows) {
   bool gaps = false;
   if (columns.empty()) return gaps;
   fmt::format_to(put,
@@ -238,15 +240,26 @@ bool write_axis(sink put, const std::vector<column>& columns) {
                  "    node [shape=box, style=filled, fillcolor=\"#333333\", color=\"#333333\", "
                  "fontcolor=white, fontsize=12, margin=\"0.08,0.04\"];\n"
                  "    edge [color=\"#333333\", penwidth=3, arrowhead=none, weight=100];\n");
-  for (std::size_t c = 0; c < columns.size(); ++c)
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::string text = column_label(columns[c]);
     fmt::format_to(put, "    \"_axis{}\" [label=\"{}\", tooltip=\"{}\"];\n", c,
-                   escaped(column_label(columns[c])), escaped_tooltip(column_label(columns[c])));
-  for (std::size_t c = 1; c < columns.size(); ++c) {
-    const bool gap = skips_time(columns[c - 1], columns[c]);
-    gaps = gaps || gap;
-    fmt::format_to(put, "    \"_axis{}\" -> \"_axis{}\"{};\n", c - 1, c,
-                   gap ? " [style=dashed]" : "");
+                   label_lines(wrap(text, axis_label_width, 3)), escaped_tooltip(text));
+    for (std::size_t r = 1; r < rows[c]; ++r)
+      fmt::format_to(put, "    \"{}\" [shape=point, width=0.04, label=\"\", tooltip=\"{}\"];\n",
+                     axis_node(c, r), escaped_tooltip(text));
   }
+  std::string previous;
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    for (std::size_t r = 0; r < rows[c]; ++r) {
+      const std::string node = axis_node(c, r);
+      if (!previous.empty()) {
+        const bool gap = r == 0 && skips_time(columns[c - 1], columns[c]);
+        gaps = gaps || gap;
+        fmt::format_to(put, "    \"{}\" -> \"{}\"{};\n", previous, node,
+                       gap ? " [style=dashed]" : "");
+      }
+      previous = node;
+    }
   fmt::format_to(put, "  }}\n");
   return gaps;
 }
@@ -293,45 +306,60 @@ void write_event(sink put, const story& s, const event e, std::string_view colou
   fmt::format_to(put, "];\n");
 }
 
-/// One rank per column: its axis node, then its events.
-void write_ranks(sink put, const story& s, const event_order& eo,
-                 const std::vector<std::uint32_t>& column_index, const colours& fill) {
+/// One rank per row: its axis node, then its events, left to right.
+void write_ranks(sink put, const story& s, const axis_plan& plan, const colours& fill) {
   const std::size_t n = s.events.size();
+  const std::vector<event_index>& order = plan.order;
+  const std::vector<std::uint32_t>& column_index = plan.column_index;
+  const std::size_t per_row = plan.per_row;
   for (std::size_t p = 0; p < n;) {
-    const std::uint32_t c = column_index[eo.order[p]];
-    fmt::format_to(put, "  {{ rank=same; \"_axis{}\";\n", c);
-    const std::size_t first = p;
-    for (; p < n && column_index[eo.order[p]] == c; ++p) {
-      const event e = s.events[eo.order[p]];
-      write_event(put, s, e, fill.of(e));
+    const std::uint32_t c = column_index[order[p]];
+    for (std::size_t r = 0; p < n && column_index[order[p]] == c; ++r) {
+      const std::string axis = axis_node(c, r);
+      fmt::format_to(put, "  {{ rank=same; \"{}\";\n", axis);
+      const std::size_t first = p;
+      for (; p < n && p - first < per_row && column_index[order[p]] == c; ++p) {
+        const event e = s.events[order[p]];
+        write_event(put, s, e, fill.of(e));
+      }
+      // Within a row, boxes read left to right in date order, the axis first: a flat edge
+      // keeps its tail before its head in dot's ordering, and an invisible chain fixes it.
+      fmt::format_to(put, "    \"{}\" -> \"{}\" [style=invis, weight=20];\n", axis,
+                     escaped(s.events[order[first]].id()));
+      for (std::size_t q = first + 1; q < p; ++q)
+        fmt::format_to(put, "    \"{}\" -> \"{}\" [style=invis, weight=20];\n",
+                       escaped(s.events[order[q - 1]].id()), escaped(s.events[order[q]].id()));
+      fmt::format_to(put, "  }}\n");
     }
-    // Within a column, boxes read top to bottom in date order: a flat edge keeps its tail
-    // before its head in dot's ordering, and an invisible chain of them fixes the order.
-    for (std::size_t q = first + 1; q < p; ++q)
-      fmt::format_to(put, "    \"{}\" -> \"{}\" [style=invis];\n",
-                     escaped(s.events[eo.order[q - 1]].id()), escaped(s.events[eo.order[q]].id()));
-    fmt::format_to(put, "  }}\n");
   }
 }
 
-void write_edges(sink put, const story& s, const event_order& eo,
-                 const std::vector<std::uint32_t>& column_index, const std::vector<edge>& edges) {
+void write_edges(sink put, const story& s, const axis_plan& plan, const std::vector<edge>& edges) {
   for (const auto& ed : edges) {
     const relation_style& st = relation_styles[static_cast<std::size_t>(ed.type)];
     std::string tip = std::string(to_string(ed.type));
     if (!ed.note.empty()) tip += ": " + std::string(ed.note);
-    const bool backwards = column_index[eo.order[ed.from]] > column_index[eo.order[ed.to]];
+    const event_index earlier = plan.order[ed.from];
+    const event_index later = plan.order[ed.to];
+    const std::uint32_t from_row = plan.row_of[earlier];
+    const std::uint32_t to_row = plan.row_of[later];
+    // Within a row an edge runs left to right, as the invisible chain does (against it, dot
+    // would break the cycle and lose the date order); the arrowhead stays on the target.
+    const bool flat_reversed = from_row == to_row && ed.from > ed.to;
     fmt::format_to(put,
-                   "  \"{}\" -> \"{}\" [dir=back, arrowtail={}, color=\"{}\", style={}, "
+                   "  \"{}\" -> \"{}\" [dir={}, arrow{}={}, color=\"{}\", style={}, "
                    "penwidth={}, tooltip=\"{}\"{}];\n",
-                   escaped(s.events[eo.order[ed.from]].id()),
-                   escaped(s.events[eo.order[ed.to]].id()), st.arrow, st.color, st.style, st.width,
-                   escaped_tooltip(shorten(tip, tooltip_length)),
-                   backwards ? ", constraint=false" : "");
+                   escaped(s.events[flat_reversed ? later : earlier].id()),
+                   escaped(s.events[flat_reversed ? earlier : later].id()),
+                   flat_reversed ? "forward" : "back", flat_reversed ? "head" : "tail", st.arrow,
+                   st.color, st.style, st.width, escaped_tooltip(shorten(tip, tooltip_length)),
+                   from_row > to_row ? ", constraint=false" : "");
   }
 }
 
-/// One row per relation type present, and the axis gap mark if used.
+/// One entry per relation type present, and the axis gap mark if used, above the axis: each
+/// entry a flat pair (sample line, words), two entries to a row, the rows chained down to the
+/// first axis node (beside the axis's first rows it would widen the drawing).
 void write_legend(sink put, const std::array<bool, relation_type_count>& types_used, bool gaps) {
   if (!gaps && std::find(types_used.begin(), types_used.end(), true) == types_used.end()) return;
   fmt::format_to(put,
@@ -339,26 +367,45 @@ void write_legend(sink put, const std::array<bool, relation_type_count>& types_u
                  "    label=\"Arrows point to the earlier event\\l\"; labeljust=l; fontsize=11; "
                  "style=rounded; color=\"#bbbbbb\";\n"
                  "    node [shape=point, width=0.06, color=\"#777777\", style=filled];\n");
+  struct entry {
+    std::string name, label, edge;
+  };
+  std::vector<entry> entries;
   for (std::size_t t = 0; t < relation_type_count; ++t) {
     if (!types_used[t]) continue;
     const relation_style& st = relation_styles[t];
-    fmt::format_to(put,
-                   "    \"_legend{}\" -> \"_legend{}_text\" [dir=back, arrowtail={}, "
-                   "color=\"{}\", style={}, penwidth={}];\n"
-                   "    \"_legend{}_text\" [shape=plaintext, style=\"\", label=\"{}\\l\", "
-                   "fontsize=10, height=0.22, margin=\"0.04,0\"];\n",
-                   t, t, st.arrow, st.color, st.style, st.width, t, st.label);
+    entries.push_back({fmt::format("_legend{}", t), std::string(st.label),
+                       fmt::format("dir=back, arrowtail={}, color=\"{}\", style={}, penwidth={}",
+                                   st.arrow, st.color, st.style, st.width)});
   }
-  if (gaps)
+  if (gaps) {
     fmt::format_to(put,
-                   "    \"_legend_gap\" -> \"_legend_gap_text\" [color=\"#333333\", "
-                   "penwidth=3, arrowhead=none, style=dashed];\n"
                    "    \"_legend_gap\" [shape=box, width=0.1, height=0.1, color=\"#333333\", "
-                   "fillcolor=\"#333333\", label=\"\"];\n"
-                   "    \"_legend_gap_text\" [shape=plaintext, style=\"\", "
-                   "label=\"time without events left out\\l\", fontsize=10, height=0.22, "
-                   "margin=\"0.04,0\"];\n");
+                   "fillcolor=\"#333333\", label=\"\"];\n");
+    entries.push_back({"_legend_gap", "time without events left out",
+                       "color=\"#333333\", penwidth=3, arrowhead=none, style=dashed"});
+  }
+  constexpr std::size_t per_row = 2;
+  for (std::size_t k = 0; k < entries.size(); k += per_row) {
+    fmt::format_to(put, "    {{ rank=same;\n");
+    for (std::size_t j = k; j < std::min(entries.size(), k + per_row); ++j) {
+      const entry& e = entries[j];
+      fmt::format_to(put,
+                     "      \"{}\" -> \"{}_text\" [{}, minlen=3];\n"
+                     "      \"{}_text\" [shape=plaintext, style=\"\", label=\"{}\\l\", "
+                     "fontsize=10, height=0.22, width=1.9, margin=\"0.04,0\"];\n",
+                     e.name, e.name, e.edge, e.name, e.label);
+      if (j > k)
+        fmt::format_to(put, "      \"{}_text\" -> \"{}\" [style=invis];\n", entries[j - 1].name,
+                       e.name);
+    }
+    fmt::format_to(put, "    }}\n");
+  }
   fmt::format_to(put, "  }}\n");
+  for (std::size_t k = 0; k < entries.size(); k += per_row)
+    fmt::format_to(
+        put, "  \"{}\" -> \"{}\" [style=invis];\n", entries[k].name,
+        k + per_row < entries.size() ? entries[k + per_row].name : std::string("_axis0"));
 }
 
 }  // namespace
@@ -374,18 +421,25 @@ std::optional<diagnostic_list> check_engine(std::string_view engine) {
   return diags;
 }
 
+std::size_t boxes_per_row(double width) {
+  if (width <= 0) return 2;
+  const double points = width * 0.75;  // Graphviz points are 1/72 in, pixels 1/96
+  const double free = points - axis_points - 2 * pad_points;
+  return std::max<std::size_t>(
+      1, static_cast<std::size_t>((free + node_gap_points) / (box_points + node_gap_points)));
+}
+
 std::string write_dot(const story& s, const render_options& options, const axis_plan& plan) {
   texts_written.fetch_add(1, std::memory_order_relaxed);
-  const event_order eo = order_events(s, plan.column_index);
   const colours fill = assign_colours(s, options.lanes);
-  const edge_plan edges = plan_edges(s, eo.position);
+  const edge_plan edges = plan_edges(s, positions(plan.order));
   std::string out;
   out.reserve(4096 + s.events.size() * 480 + edges.edges.size() * 160);
   const sink put = std::back_inserter(out);
   write_header(put, s, options, plan.unit);
-  const bool gaps = write_axis(put, plan.columns);
-  write_ranks(put, s, eo, plan.column_index, fill);
-  write_edges(put, s, eo, plan.column_index, edges.edges);
+  const bool gaps = write_axis(put, plan.columns, plan.rows);
+  write_ranks(put, s, plan, fill);
+  write_edges(put, s, plan, edges.edges);
   write_legend(put, edges.types_used, gaps);
   fmt::format_to(put, "}}\n");
   return out;
@@ -393,7 +447,8 @@ std::string write_dot(const story& s, const render_options& options, const axis_
 
 result<dot_text> to_dot(const story& s, const render_options& options) {
   if (auto bad = check_engine(options.engine)) return std::move(*bad);
-  const axis_plan plan = plan_axis(s, options.unit, graphviz_layout_limit);
+  const axis_plan plan =
+      plan_axis(s, options.unit, graphviz_layout_limit, boxes_per_row(options.width));
   return dot_text{write_dot(s, options, plan), plan.columns.size(), plan.layout_nodes};
 }
 

@@ -138,19 +138,21 @@ result<std::string> lay_out(const std::string& dot, const render_options& option
 result<std::string> render_graphviz(const story& s, const render_options& options) {
   if (auto bad = check_engine(options.engine)) return std::move(*bad);
   // The size guard needs only the axis: it refuses before any text is written.
-  const dot::axis_plan plan = dot::plan_axis(s, options.unit, graphviz_layout_limit);
+  const dot::axis_plan plan =
+      dot::plan_axis(s, options.unit, graphviz_layout_limit, boxes_per_row(options.width));
   if (options.format != image_format::dot && !options.force &&
       plan.layout_nodes > graphviz_layout_limit) {
+    std::size_t rows = 0;
+    for (const std::uint32_t r : plan.rows) rows += r;
     diagnostic_list diags;
     diags.error(
         {}, "too-large",
-        fmt::format("too large for a Graphviz layout: {} event{} in {} column{}, their "
+        fmt::format("too large for a Graphviz layout: {} event{} in {} row{}, their "
                     "relations crossing {} more, make {} layout nodes (limit {}; dot "
                     "would take minutes): use the timeline layout (--layout timeline), a "
                     "coarser --unit, a selection (--from, --to, --actor, --around...), or --force",
-                    s.events.size(), s.events.size() == 1 ? "" : "s", plan.columns.size(),
-                    plan.columns.size() == 1 ? "" : "s", plan.layout_nodes - s.events.size(),
-                    plan.layout_nodes, graphviz_layout_limit));
+                    s.events.size(), s.events.size() == 1 ? "" : "s", rows, rows == 1 ? "" : "s",
+                    plan.layout_nodes - s.events.size(), plan.layout_nodes, graphviz_layout_limit));
     return diags;
   }
   std::string dot = write_dot(s, options, plan);
