@@ -14,6 +14,7 @@
 #include "eventgraph/render.hpp"
 #include "render/image_check.hpp"
 #include "render/timeline/render_timeline.hpp"
+#include "render/timeline/svg_writer.hpp"
 #include "render/timeline/timeline_layout.hpp"
 #include "support/helpers.hpp"
 
@@ -676,6 +677,20 @@ TEST_CASE("render_timeline: --width is honoured by wrapping, without overlaps") 
       const auto at = svg.find(" width=\"");
       REQUIRE(at != std::string::npos);
       CHECK(std::stod(svg.substr(at + 8)) <= width);
+      // The header's lines fit (they start at x = 20), its parts wrapped whole, never cut.
+      const tl::metrics m = tl::metrics_for_width(width);
+      const tl::title_block tb =
+          tl::make_title(s, o, m.plot_width + m.max_gutter - 40, lay.lanes.size());
+      std::string subtitle;
+      for (const std::string& line : tb.subtitle_lines) {
+        CAPTURE(line);
+        CHECK(20 + tl::text_width(line, 12) <= width);
+        CHECK(svg.find(">" + line + "</text>") != std::string::npos);
+        subtitle += (subtitle.empty() ? "" : " \xC2\xB7 ") + line;
+      }
+      CHECK(subtitle.find("\xE2\x80\xA6") == std::string::npos);
+      CHECK(subtitle.find(std::to_string(s.events.size()) + " events") != std::string::npos);
+      if (!s.timezone.empty()) CHECK(subtitle.find("dates in " + s.timezone) != std::string::npos);
     }
   }
   // Narrower labels take more lines before any is cut; lane names and roles a third line.

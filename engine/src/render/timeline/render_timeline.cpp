@@ -7,6 +7,7 @@
 #include <new>
 #include <string>
 
+#include "render/timeline/lanes.hpp"
 #include "render/timeline/svg_raster.hpp"
 #include "render/timeline/svg_writer.hpp"
 
@@ -18,7 +19,8 @@ using namespace timeline;
 /// The timeline as SVG text; PNG and PDF are drawn from it.
 std::string timeline_svg(const story& s, const render_options& options) {
   const metrics m = metrics_for_width(options.width);
-  const title_block tb = make_title(s, options, m.plot_width + m.max_gutter - 40);
+  const title_block tb =
+      make_title(s, options, m.plot_width + m.max_gutter - 40, plan_lanes(s, options.lanes).count);
   const double axis_top = tb.height + 40;
   const layout lay = compute_layout(s, options, axis_top, m);
   writer w{s, lay, {}};
@@ -47,7 +49,7 @@ std::string timeline_svg(const story& s, const render_options& options) {
   write_defs(w);
   w.put(R"(<rect x="0" y="0" width="100%" height="100%" fill="#ffffff"/>)"
         "\n");
-  write_title(w, tb, options, s);
+  write_title(w, tb);
   write_lanes(w);
   write_axis(w);
   write_arrows(w);

@@ -27,8 +27,8 @@ const point_spec* side_point(const parsed_date& d, bool last) {
 /// The story's span as its first and last events' own dates say it: each at its precision
 /// and with its qualifiers, a day in its own zone (a day in Los Angeles does not end at 07:59
 /// the next day in UTC).
-std::string fmt_span(const story& s, const layout& lay) {
-  if (!lay.have_span) return "";
+std::string fmt_span(const story& s, const story_span& span) {
+  if (!span.known) return "";
   auto at = [&](std::int64_t t, event_index i) {
     const event e = s.events[i];
     const event_time et = e.time();
@@ -43,8 +43,8 @@ std::string fmt_span(const story& s, const layout& lay) {
     std::string text = date_at(t, own_zone ? e.timezone() : s.timezone, p);
     return side != nullptr ? with_qualifiers(std::move(text), *side) : text;
   };
-  const std::string a = at(lay.first, lay.first_event);
-  const std::string b = at(lay.last, lay.last_event);
+  const std::string a = at(span.first, span.first_event);
+  const std::string b = at(span.last, span.last_event);
   return a == b ? a : a + " \xE2\x80\x93 " + b;
 }
 
@@ -102,7 +102,8 @@ void write_defs(writer& w) {
   w.put("</defs>\n");
 }
 
-title_block make_title(const story& s, const render_options& options, double width) {
+title_block make_title(const story& s, const render_options& options, double width,
+                       std::size_t lanes) {
   title_block tb;
   const std::string_view title = !options.title.empty() ? std::string_view(options.title)
                                  : !s.title.empty()     ? std::string_view(s.title)
@@ -121,6 +122,23 @@ title_block make_title(const story& s, const render_options& options, double wid
   }
   if (!rest.empty() || tb.title_lines.empty())
     tb.title_lines.push_back(fit_text(rest, 20, width, true));
+  // The subtitle's parts ("2019 – Feb 2026", "14 events"...) wrap whole, never cut.
+  std::vector<std::string> parts;
+  if (std::string span = fmt_span(s, span_of(s)); !span.empty()) parts.push_back(std::move(span));
+  const std::size_t n = s.events.size();
+  parts.push_back(fmt::format("{} event{}", n, n == 1 ? "" : "s"));
+  parts.push_back(
+      fmt::format("{} lane{} ({})", lanes, lanes == 1 ? "" : "s",
+                  options.lanes == lane_grouping::organization ? "organizations" : "actors"));
+  if (!s.timezone.empty()) parts.push_back("dates in " + s.timezone);
+  for (std::string& part : parts) {
+    const std::string joined =
+        tb.subtitle_lines.empty() ? std::string() : tb.subtitle_lines.back() + " \xC2\xB7 " + part;
+    if (!tb.subtitle_lines.empty() && text_width(joined, 12) <= width)
+      tb.subtitle_lines.back() = joined;
+    else
+      tb.subtitle_lines.push_back(fit_text(part, 12, width));
+  }
   if (!s.sources.empty()) {
     std::string line = s.sources.size() == 1 ? "Source: " : "Sources: ";
     const std::size_t shown = std::min<std::size_t>(3, s.sources.size());
@@ -134,12 +152,12 @@ title_block make_title(const story& s, const render_options& options, double wid
     if (text::is_link(s.sources.front().url)) tb.source_url = s.sources.front().url;
   }
   tb.height = 24 + 26 * static_cast<double>(tb.title_lines.size()) + 18 +
+              subtitle_line * static_cast<double>(tb.subtitle_lines.size() - 1) +
               (tb.source_line.empty() ? 0 : 16) + 12;
   return tb;
 }
 
-void write_title(writer& w, const title_block& tb, const render_options& options, const story& s) {
-  const layout& lay = w.lay;
+void write_title(writer& w, const title_block& tb) {
   w.put(R"(<g class="title-block">)"
         "\n");
   double y = 24 + 20;
@@ -149,16 +167,13 @@ void write_title(writer& w, const title_block& tb, const render_options& options
     w.put("</text>\n");
     y += 26;
   }
-  std::string sub = fmt_span(s, lay);
-  const std::size_t n = s.events.size();
-  sub += fmt::format("{}{} event{}", sub.empty() ? "" : " \xC2\xB7 ", n, n == 1 ? "" : "s");
-  sub += fmt::format(" \xC2\xB7 {} lane{} ({})", lay.lanes.size(), lay.lanes.size() == 1 ? "" : "s",
-                     options.lanes == lane_grouping::organization ? "organizations" : "actors");
-  if (!s.timezone.empty()) sub += " \xC2\xB7 dates in " + s.timezone;
   y -= 6;
-  w.put(R"(<text x="20" y="{:.1f}" font-size="12" fill="#444">)", y);
-  w.text(sub);
-  w.put("</text>\n");
+  for (std::size_t i = 0; i < tb.subtitle_lines.size(); ++i) {
+    if (i > 0) y += subtitle_line;
+    w.put(R"(<text x="20" y="{:.1f}" font-size="12" fill="#444">)", y);
+    w.text(tb.subtitle_lines[i]);
+    w.put("</text>\n");
+  }
   if (!tb.source_line.empty()) {
     y += 16;
     if (!tb.source_url.empty()) {

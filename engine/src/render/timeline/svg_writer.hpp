@@ -121,13 +121,16 @@ void write_defs(writer& w);
 /// The title, subtitle and source line above the plot.
 struct title_block {
   std::vector<std::string> title_lines;
-  std::string subtitle;
+  std::vector<std::string> subtitle_lines;  ///< span, counts, zone: wrapped whole
   std::string source_line;
   std::string source_url;
   double height = 0;
 };
-[[nodiscard]] title_block make_title(const story& s, const render_options& options, double width);
-void write_title(writer& w, const title_block& tb, const render_options& options, const story& s);
+inline constexpr double subtitle_line = 16;
+/// `lanes`: how many the layout will draw (the subtitle counts them).
+[[nodiscard]] title_block make_title(const story& s, const render_options& options, double width,
+                                     std::size_t lanes);
+void write_title(writer& w, const title_block& tb);
 
 void write_lanes(writer& w);
 void write_axis(writer& w);

@@ -324,7 +324,34 @@ double finest_tick(const story& s) {
   return 0;
 }
 
-/// The axis, from every finite endpoint; the story's finite span.
+}  // namespace
+
+story_span span_of(const story& s) {
+  story_span out;
+  for (event_index i = 0; i < s.events.size(); ++i) {
+    const event_time t = s.events[i].time();
+    const bool has_a = !open_start(t), has_b = !open_end(t);
+    if (!has_a && !has_b) continue;
+    // The earliest known instant and the latest, and whose they are.
+    const std::int64_t a = t.earliest.time_since_epoch().count();
+    const std::int64_t b = t.latest.time_since_epoch().count();
+    const std::int64_t lo = has_a ? a : b, hi = has_b ? b : a;
+    if (!out.known || lo < out.first) {
+      out.first = lo;
+      out.first_event = i;
+    }
+    if (!out.known || hi > out.last) {
+      out.last = hi;
+      out.last_event = i;
+    }
+    out.known = true;
+  }
+  return out;
+}
+
+namespace {
+
+/// The axis, from every finite endpoint.
 void lay_axis(const story& s, const render_options& options, const metrics& m, layout& out) {
   std::vector<std::int64_t> keys;
   keys.reserve(s.events.size() * 2);
@@ -337,23 +364,12 @@ void lay_axis(const story& s, const render_options& options, const metrics& m, l
     if (has_a) keys.push_back(a);
     if (has_b) keys.push_back(b);
     if (t.shape != time_shape::interval && has_a && has_b) whole.emplace_back(a, b);
-    if (!has_a && !has_b) continue;
-    // The span: the earliest known instant and the latest, and whose they are.
-    const std::int64_t lo = has_a ? a : b, hi = has_b ? b : a;
-    if (!out.have_span || lo < out.first) {
-      out.first = lo;
-      out.first_event = i;
-    }
-    if (!out.have_span || hi > out.last) {
-      out.last = hi;
-      out.last_event = i;
-    }
-    out.have_span = true;
   }
   const double plot_left = out.gutter + 12;
   out.axis = make_axis(std::move(keys), plot_left, m.plot_width, s.timezone, options.compress_gaps,
                        m, std::move(whole));
-  out.has_bce = out.have_span && to_fields(zone_clock(s.timezone).local(out.first)).y <= 0;
+  const story_span span = span_of(s);
+  out.has_bce = span.known && to_fields(zone_clock(s.timezone).local(span.first)).y <= 0;
 }
 
 constexpr double open_stub = 56;  // length of an open-ended bar, from its known end

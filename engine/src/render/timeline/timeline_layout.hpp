@@ -204,11 +204,18 @@ struct layout {
   double gutter = 0;                     ///< width of the lane labels column
   double plot_top = 0, plot_bottom = 0;  ///< y range of the lanes
   double width = 0;                      ///< right edge of everything drawn, margin included
-  std::int64_t first = 0, last = 0;      ///< finite span of the story (for the title)
-  event_index first_event = 0;           ///< whose earliest is `first`
-  event_index last_event = 0;            ///< whose latest (or, open-ended, earliest) is `last`
-  bool have_span = false;
 };
+
+/// The story's finite span, and whose dates bound it (for the title).
+struct story_span {
+  std::int64_t first = 0, last = 0;  ///< seconds
+  event_index first_event = 0;       ///< whose earliest is `first`
+  event_index last_event = 0;        ///< whose latest (or, open-ended, earliest) is `last`
+  bool known = false;                ///< some event has a finite end
+};
+
+/// O(n); the title block needs it before the layout (its height sets where the axis starts).
+[[nodiscard]] story_span span_of(const story& s);
 
 /// The metrics for a drawing at most `width` px wide (0: the defaults).
 [[nodiscard]] metrics metrics_for_width(double width);
