@@ -297,6 +297,33 @@ TEST_CASE("render_timeline: long empty gaps become breaks") {
   CHECK(even.segments.size() == 1);
 }
 
+TEST_CASE("render_timeline: an imprecise date longer than half the axis is cut like a bar") {
+  // `2021~` (one day of about 2021) before five events of Feb-Jun 2022: kept whole, 2021 would
+  // take most of the plot for one event.
+  const std::int64_t end_2021 = at("2022") - 1;
+  const std::vector<std::int64_t> keys = {at("2021"),       end_2021,         at("2022-02-01"),
+                                          at("2022-03-01"), at("2022-04-04"), at("2022-06-01")};
+  const tl::time_axis axis =
+      tl::make_axis(keys, 0, 1000, "UTC", true, {}, {{at("2021"), end_2021}});
+  REQUIRE(axis.segments.size() == 2);
+  // The cut runs through the year.
+  CHECK(axis.segments[0].t1 < at("2021-07-01"));
+  CHECK(axis.segments[1].t0 > at("2021-07-01"));
+  CHECK(axis.x(at("2022-06-01")) - axis.x(at("2022-02-01")) > 600);
+  // The layout draws its range across the break, with the break's mark.
+  const story s = test::load_text_or_fail(
+      "eventgraph: 1\ntitle: T\ntimezone: UTC\nactors:\n  - {id: a, name: A, kind: person}\n"
+      "events:\n  - {id: study, date: \"2021~\", actors: [a], title: Study}\n"
+      "  - {id: e1, date: \"2022-02-01\", actors: [a], title: One}\n"
+      "  - {id: e2, date: \"2022-03-01\", actors: [a], title: Two}\n"
+      "  - {id: e3, date: \"2022-04-04\", actors: [a], title: Three}\n"
+      "  - {id: e4, date: \"2022-06-01\", actors: [a], title: Four}\n");
+  const tl::layout lay = tl::compute_layout(s, timeline_options(), 100);
+  REQUIRE(lay.axis.segments.size() == 2);
+  CHECK(lay.axis.x(at("2022-06-01")) - lay.axis.x(at("2022-02-01")) >
+        0.6 * (lay.axis.right() - lay.axis.left()));
+}
+
 TEST_CASE("render_timeline: natural dates") {
   CHECK(tl::natural_date(at("2019"), "UTC", false) == "2019");
   CHECK(tl::natural_date(at("2026-03") - 1, "UTC", true) == "Feb 2026");
@@ -673,6 +700,9 @@ TEST_CASE("render_timeline: --width is honoured by wrapping, without overlaps") 
       CHECK(lay.width <= width);
       check_no_overlaps(lay);
       check_routes_clear(lay);
+      // A curve would run through labels. At 400 px, the narrowest, the 30-event story still
+      // has two.
+      if (width >= 600) CHECK(lay.arrows_unrouted == 0);
       const std::string svg = svg_of(s, o);
       const auto at = svg.find(" width=\"");
       REQUIRE(at != std::string::npos);

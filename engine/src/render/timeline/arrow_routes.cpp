@@ -69,16 +69,25 @@ class router {
   }
 
   /// The route of one arrow, or empty: first one that strays little from the span between its
-  /// two events, else any.
-  std::vector<point> route(const arrow& a) {
-    for (const double detour : {max_detour, std::numeric_limits<double>::infinity()}) {
-      pushed_.clear();
-      std::vector<point> pts = walk(a, detour);
-      if (!pts.empty()) {
-        separate(pts);
-        return pts;
+  /// two events, else any; and when the walk from the earlier event finds none, the walk from
+  /// the later one, reversed (the greedy walk leaves its start well but can be shut out at its
+  /// end: beside a two-line label that reaches up to a bar's start, say). Ties between an
+  /// event's marks in its co-actors' lanes, which may be thousands, get one walk.
+  std::vector<point> route(const arrow& a, bool both_ways) {
+    for (const bool reversed : {false, true}) {
+      if (reversed && !both_ways) break;
+      arrow walked = a;
+      if (reversed) std::swap(walked.from, walked.to);
+      for (const double detour : {max_detour, std::numeric_limits<double>::infinity()}) {
+        pushed_.clear();
+        std::vector<point> pts = walk(walked, detour);
+        if (!pts.empty()) {
+          if (reversed) std::reverse(pts.begin(), pts.end());
+          separate(pts);
+          return pts;
+        }
+        for (auto r = pushed_.rbegin(); r != pushed_.rend(); ++r) verticals_[*r].pop_back();
       }
-      for (auto r = pushed_.rbegin(); r != pushed_.rend(); ++r) verticals_[*r].pop_back();
     }
     return {};
   }
@@ -332,11 +341,11 @@ void route_arrows(layout& lay) {
   router r(lay);
   lay.arrows_unrouted = 0;
   for (arrow& a : lay.arrows) {
-    a.route = r.route(a);
+    a.route = r.route(a, true);
     if (a.route.empty()) ++lay.arrows_unrouted;
   }
   for (arrow& a : lay.links) {
-    a.route = r.route(a);
+    a.route = r.route(a, false);
     if (a.route.empty()) ++lay.arrows_unrouted;
   }
 }

@@ -32,10 +32,13 @@ namespace {
 using extent = std::pair<std::int64_t, std::int64_t>;
 
 /// Where the axis breaks (a break after keys[i]): gaps that are more than half of what remains,
-/// largest first, at most 8, never inside one of `whole`. `keys` sorted, unique, at least 5.
+/// largest first, at most 8, never inside one of `whole` unless it spans more than half the
+/// axis (`c. 2021` among events of 2022 would take most of the plot for one event: its bar is
+/// cut as an interval's is). `keys` sorted, unique, at least 5.
 std::vector<std::size_t> choose_breaks(const std::vector<std::int64_t>& keys,
                                        std::vector<extent> whole) {
   std::vector<std::size_t> breaks;
+  const auto total = static_cast<double>(keys.back() - keys.front());
   // Merge the extents that must stay whole, then skip gaps inside them.
   std::sort(whole.begin(), whole.end());
   std::vector<std::pair<std::int64_t, std::int64_t>> merged;
@@ -45,6 +48,8 @@ std::vector<std::size_t> choose_breaks(const std::vector<std::int64_t>& keys,
     else
       merged.push_back(w);
   }
+  std::erase_if(
+      merged, [&](const auto& w) { return static_cast<double>(w.second - w.first) > 0.5 * total; });
   auto inside = [&](std::int64_t a, std::int64_t b) {
     auto it = std::upper_bound(merged.begin(), merged.end(), a,
                                [](std::int64_t v, const auto& w) { return v < w.first; });
@@ -59,7 +64,6 @@ std::vector<std::size_t> choose_breaks(const std::vector<std::int64_t>& keys,
                     [](const auto& a, const auto& b) {
                       return a.first != b.first ? a.first > b.first : a.second < b.second;
                     });
-  const auto total = static_cast<double>(keys.back() - keys.front());
   double remaining = total;
   for (std::size_t g = 0; g < top; ++g) {
     const auto size = static_cast<double>(gaps[g].first);

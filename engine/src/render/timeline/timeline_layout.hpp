@@ -89,7 +89,8 @@ struct time_axis {
 /// With `compress`, a gap becomes a break when it is longer than all the time that remains
 /// after it is cut and at least 5% of the whole span; largest first, at most 8.
 /// A gap inside one of `whole` (the extent of a single dated event: a day, a month, a "one of"
-/// range) is never cut, nor is anything when there are fewer than 5 instants.
+/// range) is not cut unless that extent spans more than half the axis; nothing is cut when
+/// there are fewer than 5 instants.
 [[nodiscard]] time_axis make_axis(std::vector<std::int64_t> instants, double x_left, double width,
                                   std::string_view zone, bool compress, const metrics& m = {},
                                   std::vector<std::pair<std::int64_t, std::int64_t>> whole = {});
