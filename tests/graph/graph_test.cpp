@@ -166,10 +166,17 @@ TEST_CASE("graph: the seed story's projection") {
   CHECK(party(s, first.answered) == "noem");
   CHECK(first.counts[static_cast<std::size_t>(relation_type::rebuts)] == 1);
   CHECK(first.median == 3 * 86400);
+  // A reply dated somewhere in Feb 6-12 to a post of Feb 6: the dates allow 0 to 7 days.
+  const std::pair<std::int64_t, std::int64_t> same_week{0, 7 * 86400 - 1};
+  CHECK(first.median_range == same_week);
+  CHECK(first.fastest_range == same_week);
   const actor_relation second = rows[1];
   CHECK(party(s, second.responders) == "noem");
   CHECK(party(s, second.answered) == "noem");
   CHECK(second.fastest == 6 * 86400);
+  // Feb 6 to Feb 12, each a whole day: from its last second to the other's first, and back.
+  const std::pair<std::int64_t, std::int64_t> six_days{5 * 86400 + 1, 7 * 86400 - 1};
+  CHECK(second.median_range == six_days);
 }
 
 TEST_CASE("graph: topological order puts every event after what it relates to") {
@@ -242,7 +249,7 @@ TEST_CASE("graph: the projection equals a plain computation, with few actors and
     const story s = test::load_text_or_fail(text.value(), "generated.ndjson");
 
     using key = std::pair<strings, strings>;  // the parties' sorted ids
-    std::map<key, std::vector<std::int64_t>> latencies;
+    std::map<key, std::vector<std::int64_t>> latencies, shortest, longest;
     std::map<key, std::array<std::uint32_t, relation_type_count>> counts;
     for (const event e : s.events)
       for (const relation r : e.relations()) {
@@ -250,9 +257,18 @@ TEST_CASE("graph: the projection equals a plain computation, with few actors and
           continue;
         const key k{party_ids(s, e.actors()), party_ids(s, s.events[r.target].actors())};
         ++counts[k][static_cast<std::size_t>(r.type)];
-        if (auto lat = response_latency(s.events[r.target].time(), e.time()))
+        if (auto lat = response_latency(s.events[r.target].time(), e.time())) {
           latencies[k].push_back(lat->typical);
+          shortest[k].push_back(lat->shortest);
+          longest[k].push_back(lat->longest);
+        }
       }
+    auto median = [](std::vector<std::int64_t> v) {
+      std::sort(v.begin(), v.end());
+      const std::size_t m = v.size() / 2;
+      return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+    };
+    auto least = [](const std::vector<std::int64_t>& v) { return *std::ranges::min_element(v); };
     const event_graph g(s);
     const auto rows = g.actor_relations();
     REQUIRE(rows.size() == counts.size());
@@ -273,13 +289,22 @@ TEST_CASE("graph: the projection equals a plain computation, with few actors and
         const std::size_t m = lats.size() / 2;
         CHECK(row.median == (lats.size() % 2 ? lats[m] : (lats[m - 1] + lats[m]) / 2));
         CHECK(row.fastest == lats.front());
+        const auto& lo = shortest[expected->first];
+        const auto& hi = longest[expected->first];
+        REQUIRE(row.median_range);
+        REQUIRE(row.fastest_range);
+        CHECK(*row.median_range == std::pair{median(lo), median(hi)});
+        CHECK(*row.fastest_range == std::pair{least(lo), least(hi)});
+        CHECK(at.median_range == row.median_range);
+      } else {
+        CHECK_FALSE(row.median_range);
       }
       ++expected;
     }
   }
 }
 
-TEST_CASE("graph: projection rows that do not fit 16 bytes read back whole") {
+TEST_CASE("graph: projection rows that do not fit 32 bytes read back whole") {
   // A century between answer and answer (beyond 32-bit seconds), two types in one pair, and a
   // relation without a latency (an open end).
   const story s = test::load_text_or_fail(R"(eventgraph: 1
@@ -314,6 +339,9 @@ events:
   CHECK(mixed.counts[static_cast<std::size_t>(relation_type::rebuts)] == 1);
   CHECK(mixed.median == 3 * 86400);  // 2 and 4 days
   CHECK(mixed.fastest == 2 * 86400);
+  const std::pair<std::int64_t, std::int64_t> mixed_median{2 * 86400 + 1, 4 * 86400 - 1};
+  CHECK(mixed.median_range == mixed_median);  // (1 and 3 days) to (3 and 5 days), each +-1 s
+  CHECK(century.median_range->second - century.median_range->first == 2 * 86400 - 2);
 }
 
 TEST_CASE("graph: an event's actors are one party in the projection, not a pair each") {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "eventgraph/model.hpp"
@@ -91,6 +92,12 @@ struct actor_relation {
   std::uint32_t timed = 0;              ///< relations with a latency (both dates bounded)
   std::optional<std::int64_t> median;   ///< of typical latencies, seconds
   std::optional<std::int64_t> fastest;  ///< smallest typical latency, seconds
+  /// What the dates allow (with median and fastest, or neither): the median latency is no less
+  /// than the median of the shortest latencies and no more than the median of the longest, the
+  /// fastest between the smallest shortest and the smallest longest, seconds. Feb 6 answered
+  /// within Feb 6-12: median 3 days, as dated 0 to 7 days less a second.
+  std::optional<std::pair<std::int64_t, std::int64_t>> median_range;
+  std::optional<std::pair<std::int64_t, std::int64_t>> fastest_range;
 };
 
 namespace detail {

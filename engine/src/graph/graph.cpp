@@ -57,10 +57,11 @@ namespace detail {
 struct actor_projection {
   struct row {
     std::uint32_t answered;  ///< party
-    /// type << 28 | count when every relation of the pair has that type and a latency that
-    /// fits below; else extra | index into `extras`.
+    /// type << 28 | count when every relation of the pair has that type and latencies that
+    /// fit below; else extra | index into `extras`.
     std::uint32_t shape;
-    std::int32_t median, fastest;  ///< seconds, for compact rows
+    std::int32_t median, fastest;                               ///< seconds, for compact rows
+    std::int32_t median_lo, median_hi, fastest_lo, fastest_hi;  ///< what the dates allow
   };
   static constexpr std::uint32_t extra = 1u << 31;
   static constexpr std::uint32_t count_mask = (1u << 28) - 1;
@@ -70,7 +71,7 @@ struct actor_projection {
   std::vector<row> rows;
   std::vector<std::uint32_t> group_responder;  ///< party of each group
   std::vector<std::uint32_t> group_begin;      ///< group g's rows: [begin[g], begin[g + 1])
-  std::vector<actor_relation> extras;          ///< rows that do not fit 16 bytes (no parties)
+  std::vector<actor_relation> extras;          ///< rows that do not fit 32 bytes (no parties)
 
   [[nodiscard]] std::span<const actor_index> party(std::uint32_t p) const {
     return std::span<const actor_index>(party_actors)
@@ -87,6 +88,8 @@ struct actor_projection {
       out.total = out.timed = count;
       out.median = r.median;
       out.fastest = r.fastest;
+      out.median_range = {{r.median_lo, r.median_hi}};
+      out.fastest_range = {{r.fastest_lo, r.fastest_hi}};
     }
     out.responders = party(group_responder[group]);
     out.answered = party(r.answered);
@@ -164,7 +167,8 @@ constexpr std::int64_t untimed = INT64_MAX;  // sorts after every latency
 /// One response relation between two parties (numbered in row order).
 struct projection_item {
   std::uint32_t responder, answered;
-  std::int64_t latency;
+  std::int64_t latency;            ///< typical, or untimed
+  std::int64_t shortest, longest;  ///< what the dates allow (when timed)
   relation_type type;
 };
 
@@ -201,7 +205,8 @@ std::vector<projection_item> collect_items(const story& s, detail::actor_project
       const std::uint32_t responder = party(e), answered = party(t);
       if (responder == no_party || answered == no_party) continue;
       const auto lat = response_latency(d.time(t), response_time);
-      items.push_back({responder, answered, lat ? lat->typical : untimed, type});
+      items.push_back({responder, answered, lat ? lat->typical : untimed, lat ? lat->shortest : 0,
+                       lat ? lat->longest : 0, type});
     }
   }
 
@@ -265,17 +270,28 @@ actor_relation summarize(std::vector<projection_item>::iterator first,
   const auto timed_end =
       std::partition(first, last, [](const projection_item& x) { return x.latency != untimed; });
   row.timed = static_cast<std::uint32_t>(timed_end - first);
-  if (row.timed > 0) {
+  if (row.timed == 0) return row;
+  // The median of one latency field: by selection, the middle one and, for an even count,
+  // the largest below it; the fastest is the smallest. Each pass reorders the timed items.
+  auto median_of = [&](std::int64_t projection_item::*field) {
     const auto m = first + row.timed / 2;
-    auto by_latency = [](const projection_item& x, const projection_item& y) {
-      return x.latency < y.latency;
+    auto less = [&](const projection_item& x, const projection_item& y) {
+      return x.*field < y.*field;
     };
-    std::nth_element(first, m, timed_end, by_latency);
-    row.median = row.timed % 2 == 1
-                     ? m->latency
-                     : (std::max_element(first, m, by_latency)->latency + m->latency) / 2;
-    row.fastest = std::min_element(first, row.timed % 2 == 1 ? m + 1 : m, by_latency)->latency;
-  }
+    std::nth_element(first, m, timed_end, less);
+    return row.timed % 2 == 1 ? (*m).*field
+                              : ((*std::max_element(first, m, less)).*field + (*m).*field) / 2;
+  };
+  auto smallest = [&](std::int64_t projection_item::*field) {
+    std::int64_t v = (*first).*field;
+    for (auto it = first; it != timed_end; ++it) v = std::min(v, (*it).*field);
+    return v;
+  };
+  row.median = median_of(&projection_item::latency);
+  row.fastest = smallest(&projection_item::latency);
+  row.median_range = {
+      {median_of(&projection_item::shortest), median_of(&projection_item::longest)}};
+  row.fastest_range = {{smallest(&projection_item::shortest), smallest(&projection_item::longest)}};
   return row;
 }
 
@@ -300,15 +316,19 @@ detail::actor_projection project_actors(const story& s) {
     auto fits = [](const std::optional<std::int64_t>& v) {
       return v && *v >= INT32_MIN && *v <= INT32_MAX;
     };
+    auto fits_range = [&](const auto& r) { return r && fits(r->first) && fits(r->second); };
     if (row.counts[type] == row.total && row.timed == row.total &&
         row.total <= detail::actor_projection::count_mask && fits(row.median) &&
-        fits(row.fastest)) {
-      out.rows.push_back({answered, type << 28 | row.total, static_cast<std::int32_t>(*row.median),
-                          static_cast<std::int32_t>(*row.fastest)});
+        fits(row.fastest) && fits_range(row.median_range) && fits_range(row.fastest_range)) {
+      auto i32 = [](std::int64_t v) { return static_cast<std::int32_t>(v); };
+      out.rows.push_back({answered, type << 28 | row.total, i32(*row.median), i32(*row.fastest),
+                          i32(row.median_range->first), i32(row.median_range->second),
+                          i32(row.fastest_range->first), i32(row.fastest_range->second)});
     } else {
       out.rows.push_back(
           {answered,
-           detail::actor_projection::extra | static_cast<std::uint32_t>(out.extras.size()), 0, 0});
+           detail::actor_projection::extra | static_cast<std::uint32_t>(out.extras.size()), 0, 0, 0,
+           0, 0, 0});
       out.extras.push_back(row);
     }
     first = last;
