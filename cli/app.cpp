@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "eventgraph/text.hpp"
+#include "eventgraph/version.hpp"
 
 namespace eventgraph::cli {
 
@@ -82,7 +83,7 @@ int run_commands(const std::vector<std::string>& args, std::ostream& out, std::o
   context ctx{out, err, terminal};
   CLI::App app{"eventgraph: timelines and response graphs of public disputes", "eventgraph"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "eventgraph 0.1.0");
+  app.set_version_flag("--version", fmt::format("eventgraph {}", version()));
   register_validate(app, ctx);
   register_export(app, ctx);
   register_chain(app, ctx);
