@@ -32,6 +32,13 @@ void print_diagnostics(context& ctx, const diagnostic_list& diags) {
   if (diags.dropped() > 0) ctx.err << fmt::format("... and {} more not shown\n", diags.dropped());
 }
 
+void report_out_of_memory(context& ctx, std::string what) {
+  diagnostic_list diags;
+  diags.error({}, "out-of-memory", std::move(what));
+  print_diagnostics(ctx, diags);
+  ctx.status = exit_status_for(diags.failure());
+}
+
 void report_progress(std::size_t done, std::size_t total, void* stream) {
   if (total == 0) return;
   auto& err = *static_cast<std::ostream*>(stream);
