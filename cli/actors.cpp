@@ -7,6 +7,7 @@
 #include "eventgraph/query.hpp"
 #include "eventgraph/text.hpp"
 #include "graph_common.hpp"
+#include "queries.hpp"
 
 namespace eventgraph::cli {
 namespace {
@@ -29,105 +30,103 @@ bool share_actor(const story& s, std::span<const actor_index> a, std::span<const
 
 }  // namespace
 
+void answer_actors(context& ctx, const event_graph& graph, const actors_query& q) {
+  const story& s = graph.source();
+  auto party_text = [&](std::span<const actor_index> party) {
+    std::string text;
+    for (actor_index a : party)
+      text += (text.empty() ? "" : ", ") + escape_terminal(s.actors[a].id);
+    return text;
+  };
+  auto party_json = [&](json_writer& w, std::span<const actor_index> party) {
+    if (party.size() == 1) {
+      w.string(s.actors[party.front()].id);
+      return;
+    }
+    w.begin_array();
+    for (actor_index a : party) w.string(s.actors[a].id);
+    w.end_array();
+  };
+  std::vector<actor_relation> rows;
+  for (const actor_relation& row : graph.actor_relations())
+    if (!q.no_self || !share_actor(s, row.responders, row.answered)) rows.push_back(row);
+  if (q.json) {
+    json_writer w(ctx.out);
+    w.begin_object();
+    w.key("rows").begin_array();
+    for (const actor_relation& row : rows) {
+      w.begin_object();
+      party_json(w.key("responder"), row.responders);
+      party_json(w.key("answered"), row.answered);
+      w.key("counts").begin_object();
+      for (std::size_t t = 0; t < relation_type_count; ++t)
+        if (is_response(static_cast<relation_type>(t)))
+          w.key(to_string(static_cast<relation_type>(t))).unsigned_number(row.counts[t]);
+      w.end_object();
+      w.key("total").unsigned_number(row.total);
+      w.key("timed").unsigned_number(row.timed);
+      w.key("median_seconds").optional_number(row.median);
+      w.key("fastest_seconds").optional_number(row.fastest);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish();
+    return;
+  }
+  if (rows.empty()) {
+    ctx.out << "No actor responded to another.\n";
+    return;
+  }
+  std::string out;
+  for (const actor_relation& row : rows) {
+    std::string by_type;
+    for (std::size_t t = 0; t < relation_type_count; ++t)
+      if (row.counts[t] > 0)
+        by_type += fmt::format("{}{} {}", by_type.empty() ? "" : ", ",
+                               to_string(static_cast<relation_type>(t)), row.counts[t]);
+    std::string timing = row.median
+                             ? fmt::format("median {}, fastest {}", format_duration(*row.median),
+                                           format_duration(*row.fastest))
+                             : std::string("no response time (open-ended dates)");
+    if (row.median && row.timed < row.total)
+      timing += fmt::format(" (over {} of {})", row.timed, row.total);
+    fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n", party_text(row.responders),
+                   party_text(row.answered), row.total, by_type, timing);
+    // Written in pieces: a big story has many rows.
+    if (out.size() >= (std::size_t{1} << 16)) {
+      ctx.out << out;
+      out.clear();
+    }
+  }
+  ctx.out << out;
+}
+
 void register_actors(CLI::App& app, context& ctx) {
   struct options {
     std::vector<std::string> files;
-    bool json = false;
-    bool no_self = false;
+    actors_query query;
   };
   auto opts = std::make_shared<options>();
   CLI::App* command = app.add_subcommand(
       "actors",
       "Who responded to whom: counts per relation type, median and fastest response time");
   add_input_files(*command, opts->files);
-  command->add_flag("--json", opts->json, "JSON output (see docs/queries.md)");
-  command->add_flag("--no-self", opts->no_self,
+  command->add_flag("--json", opts->query.json, "JSON output (see docs/queries.md)");
+  command->add_flag("--no-self", opts->query.no_self,
                     "Leave out self-responses: rows whose two parties share an actor");
   command->callback([&ctx, opts] {
     auto loaded = load_story(ctx, opts->files);
     if (!loaded) return;
     const story& s = *loaded;
-    // A party of one actor is its id (the common case); several are ids joined by ", " in
-    // text, a list of ids in JSON.
-    auto party_text = [&](std::span<const actor_index> party) {
-      std::string text;
-      for (actor_index a : party)
-        text += (text.empty() ? "" : ", ") + escape_terminal(s.actors[a].id);
-      return text;
-    };
-    auto party_json = [&](json_writer& w, std::span<const actor_index> party) {
-      if (party.size() == 1) {
-        w.string(s.actors[party.front()].id);
-        return;
-      }
-      w.begin_array();
-      for (actor_index a : party) w.string(s.actors[a].id);
-      w.end_array();
-    };
     std::optional<event_graph> built;
     try {
       built.emplace(s);
     } catch (const std::bad_alloc&) {
-      diagnostic_list diags;
-      diags.error({}, "out-of-memory", "not enough memory to build the actor projection");
-      print_diagnostics(ctx, diags);
-      ctx.status = exit_status_for(diags.failure());
+      report_out_of_memory(ctx, "not enough memory to build the actor projection");
       return;
     }
-    const event_graph& graph = *built;
-    std::vector<actor_relation> rows;
-    for (const actor_relation& row : graph.actor_relations())
-      if (!opts->no_self || !share_actor(s, row.responders, row.answered)) rows.push_back(row);
-    if (opts->json) {
-      json_writer w(ctx.out);
-      w.begin_object();
-      w.key("rows").begin_array();
-      for (const actor_relation& row : rows) {
-        w.begin_object();
-        party_json(w.key("responder"), row.responders);
-        party_json(w.key("answered"), row.answered);
-        w.key("counts").begin_object();
-        for (std::size_t t = 0; t < relation_type_count; ++t)
-          if (is_response(static_cast<relation_type>(t)))
-            w.key(to_string(static_cast<relation_type>(t))).unsigned_number(row.counts[t]);
-        w.end_object();
-        w.key("total").unsigned_number(row.total);
-        w.key("timed").unsigned_number(row.timed);
-        w.key("median_seconds").optional_number(row.median);
-        w.key("fastest_seconds").optional_number(row.fastest);
-        w.end_object();
-      }
-      w.end_array();
-      w.end_object();
-      w.finish();
-      return;
-    }
-    if (rows.empty()) {
-      ctx.out << "No actor responded to another.\n";
-      return;
-    }
-    std::string out;
-    for (const actor_relation& row : rows) {
-      std::string by_type;
-      for (std::size_t t = 0; t < relation_type_count; ++t)
-        if (row.counts[t] > 0)
-          by_type += fmt::format("{}{} {}", by_type.empty() ? "" : ", ",
-                                 to_string(static_cast<relation_type>(t)), row.counts[t]);
-      std::string timing = row.median
-                               ? fmt::format("median {}, fastest {}", format_duration(*row.median),
-                                             format_duration(*row.fastest))
-                               : std::string("no response time (open-ended dates)");
-      if (row.median && row.timed < row.total)
-        timing += fmt::format(" (over {} of {})", row.timed, row.total);
-      fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n", party_text(row.responders),
-                     party_text(row.answered), row.total, by_type, timing);
-      // Written in pieces: a big story has many rows.
-      if (out.size() >= (std::size_t{1} << 16)) {
-        ctx.out << out;
-        out.clear();
-      }
-    }
-    ctx.out << out;
+    answer_actors(ctx, *built, opts->query);
   });
 }
 

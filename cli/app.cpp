@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "eventgraph/text.hpp"
+#include "eventgraph/version.hpp"
 
 namespace eventgraph::cli {
 
@@ -29,6 +30,13 @@ void print_diagnostics(context& ctx, const diagnostic_list& diags) {
   // Story text reaches the terminal inside messages: its controls are shown, never obeyed.
   for (const auto& d : diags.items()) ctx.err << escape_terminal(format_diagnostic(d)) << '\n';
   if (diags.dropped() > 0) ctx.err << fmt::format("... and {} more not shown\n", diags.dropped());
+}
+
+void report_out_of_memory(context& ctx, std::string what) {
+  diagnostic_list diags;
+  diags.error({}, "out-of-memory", std::move(what));
+  print_diagnostics(ctx, diags);
+  ctx.status = exit_status_for(diags.failure());
 }
 
 void report_progress(std::size_t done, std::size_t total, void* stream) {
@@ -82,7 +90,7 @@ int run_commands(const std::vector<std::string>& args, std::ostream& out, std::o
   context ctx{out, err, terminal};
   CLI::App app{"eventgraph: timelines and response graphs of public disputes", "eventgraph"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "eventgraph 0.1.0");
+  app.set_version_flag("--version", fmt::format("eventgraph {}", version()));
   register_validate(app, ctx);
   register_export(app, ctx);
   register_chain(app, ctx);

@@ -5,6 +5,7 @@
 #include "eventgraph/query.hpp"
 #include "eventgraph/text.hpp"
 #include "graph_common.hpp"
+#include "queries.hpp"
 
 namespace eventgraph::cli {
 namespace {
@@ -63,73 +64,72 @@ std::string_view direction_name(chain_direction d) {
 
 }  // namespace
 
+void answer_chain(context& ctx, const event_graph& g, const chain_query& q) {
+  auto root = resolve_id(ctx, g, q.event, id_scope::events);
+  if (!root) return;
+  chain_options o;
+  o.direction = q.direction;
+  o.max_depth = q.depth;
+  o.relations = parse_relations(q.relations);
+  const chain_result c = chain(g, root->front(), o);
+  const story& s = g.source();
+  if (q.json) {
+    json_writer w(ctx.out);
+    w.begin_object();
+    w.key("root");
+    write_event(w, s, c.root);
+    w.key("direction").string(direction_name(q.direction));
+    w.key("distinct_down").unsigned_number(c.distinct_down);
+    w.key("distinct_up").unsigned_number(c.distinct_up);
+    w.key("down");
+    write_tree(w, s, c.down);
+    w.key("up");
+    write_tree(w, s, c.up);
+    w.end_object();
+    w.finish();
+    return;
+  }
+  ctx.out << event_line(s, c.root) << '\n';
+  if (q.direction != chain_direction::up) {
+    if (c.down.empty())
+      ctx.out << "Set off nothing.\n";
+    else
+      ctx.out << fmt::format("Set off {}:\n", counted(c.distinct_down, "event"));
+    print_tree(ctx, s, c.down);
+  }
+  if (q.direction != chain_direction::down) {
+    if (c.up.empty())
+      ctx.out << "Goes back to nothing.\n";
+    else
+      ctx.out << fmt::format("Goes back to {}:\n", counted(c.distinct_up, "event"));
+    print_tree(ctx, s, c.up);
+  }
+}
+
 void register_chain(CLI::App& app, context& ctx) {
   struct options {
-    std::string event;
     std::vector<std::string> files;
-    chain_direction direction = chain_direction::down;
-    std::optional<std::uint32_t> depth;
-    std::vector<std::string> relations;
-    bool json = false;
+    chain_query query;
   };
   auto opts = std::make_shared<options>();
   CLI::App* command = app.add_subcommand(
       "chain", "What an event set off (down), or what it answers (up), as a tree, oldest first");
-  command->add_option("event", opts->event, "Event id")->required();
+  command->add_option("event", opts->query.event, "Event id")->required();
   add_input_files(*command, opts->files);
   const std::map<std::string, chain_direction> directions = {{"down", chain_direction::down},
                                                              {"up", chain_direction::up},
                                                              {"both", chain_direction::both}};
-  command->add_option("--direction", opts->direction, "down (default), up or both")
+  command->add_option("--direction", opts->query.direction, "down (default), up or both")
       ->transform(choice(directions));
-  command->add_option("--depth", opts->depth, "At most N levels from the event")
+  command->add_option("--depth", opts->query.depth, "At most N levels from the event")
       ->check(CLI::NonNegativeNumber);
-  command->add_option("--relation", opts->relations, "Follow only this relation type (repeatable)")
+  command
+      ->add_option("--relation", opts->query.relations,
+                   "Follow only this relation type (repeatable)")
       ->check(CLI::IsMember(relation_names()));
-  command->add_flag("--json", opts->json, "JSON output (see docs/queries.md)");
+  command->add_flag("--json", opts->query.json, "JSON output (see docs/queries.md)");
   command->callback([&ctx, opts] {
-    auto loaded = load_graph(ctx, opts->files);
-    if (!loaded) return;
-    const event_graph& g = *loaded->graph;
-    auto root = resolve_id(ctx, g, opts->event, id_scope::events);
-    if (!root) return;
-    chain_options o;
-    o.direction = opts->direction;
-    o.max_depth = opts->depth;
-    o.relations = parse_relations(opts->relations);
-    const chain_result c = chain(g, root->front(), o);
-    const story& s = *loaded->data;
-    if (opts->json) {
-      json_writer w(ctx.out);
-      w.begin_object();
-      w.key("root");
-      write_event(w, s, c.root);
-      w.key("direction").string(direction_name(opts->direction));
-      w.key("distinct_down").unsigned_number(c.distinct_down);
-      w.key("distinct_up").unsigned_number(c.distinct_up);
-      w.key("down");
-      write_tree(w, s, c.down);
-      w.key("up");
-      write_tree(w, s, c.up);
-      w.end_object();
-      w.finish();
-      return;
-    }
-    ctx.out << event_line(s, c.root) << '\n';
-    if (opts->direction != chain_direction::up) {
-      if (c.down.empty())
-        ctx.out << "Set off nothing.\n";
-      else
-        ctx.out << fmt::format("Set off {}:\n", counted(c.distinct_down, "event"));
-      print_tree(ctx, s, c.down);
-    }
-    if (opts->direction != chain_direction::down) {
-      if (c.up.empty())
-        ctx.out << "Goes back to nothing.\n";
-      else
-        ctx.out << fmt::format("Goes back to {}:\n", counted(c.distinct_up, "event"));
-      print_tree(ctx, s, c.up);
-    }
+    if (auto loaded = load_graph(ctx, opts->files)) answer_chain(ctx, *loaded->graph, opts->query);
   });
 }
 

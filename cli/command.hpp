@@ -28,6 +28,9 @@ struct context {
 /// Prints diagnostics as `file:line:column: error: message [code]`, then a count if any were cut.
 void print_diagnostics(context& ctx, const diagnostic_list& diags);
 
+/// Reports "error: <what>" as an out-of-memory diagnostic (a data error) and sets ctx.status.
+void report_out_of_memory(context& ctx, std::string what);
+
 /// A progress callback (load_options, import_options) writing "reading 42% (...)" to the
 /// std::ostream passed as its context; for terminals only.
 void report_progress(std::size_t done, std::size_t total, void* stream);

@@ -7,6 +7,7 @@
 #include "eventgraph/query.hpp"
 #include "eventgraph/text.hpp"
 #include "graph_common.hpp"
+#include "queries.hpp"
 
 namespace eventgraph::cli {
 
@@ -152,10 +153,24 @@ void print_stats_text(context& ctx, const story& s, const story_stats& st) {
 
 }  // namespace
 
+void answer_stats(context& ctx, const event_graph& g, const stats_query& q) {
+  story_stats st;
+  try {
+    st = compute_stats(g);
+  } catch (const std::bad_alloc&) {
+    report_out_of_memory(ctx, "not enough memory to compute the statistics");
+    return;
+  }
+  if (q.json)
+    write_stats_json(ctx, g.source(), st);
+  else
+    print_stats_text(ctx, g.source(), st);
+}
+
 void register_stats(CLI::App& app, context& ctx) {
   struct options {
     std::vector<std::string> files;
-    bool json = false;
+    stats_query query;
   };
   auto opts = std::make_shared<options>();
   CLI::App* command = app.add_subcommand(
@@ -163,25 +178,16 @@ void register_stats(CLI::App& app, context& ctx) {
       "Counts by type, date span, unanswered and most-answered events, the longest "
       "response chain and the response-time distribution");
   add_input_files(*command, opts->files);
-  command->add_flag("--json", opts->json, "JSON output (see docs/queries.md)");
+  command->add_flag("--json", opts->query.json, "JSON output (see docs/queries.md)");
   command->callback([&ctx, opts] {
     std::optional<loaded_graph> loaded;
-    story_stats st;
     try {
       loaded = load_graph(ctx, opts->files);
-      if (!loaded) return;
-      st = compute_stats(*loaded->graph);
     } catch (const std::bad_alloc&) {
-      diagnostic_list diags;
-      diags.error({}, "out-of-memory", "not enough memory to compute the statistics");
-      print_diagnostics(ctx, diags);
-      ctx.status = exit_status_for(diags.failure());
+      report_out_of_memory(ctx, "not enough memory to compute the statistics");
       return;
     }
-    if (opts->json)
-      write_stats_json(ctx, *loaded->data, st);
-    else
-      print_stats_text(ctx, *loaded->data, st);
+    if (loaded) answer_stats(ctx, *loaded->graph, opts->query);
   });
 }
 

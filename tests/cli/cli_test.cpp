@@ -3,6 +3,7 @@
 #include <string>
 
 #include "../support/helpers.hpp"
+#include "eventgraph/version.hpp"
 
 using test::run_cli;
 using test::seed;
@@ -25,6 +26,17 @@ TEST_CASE("cli: validate reports every error as file:line:column and exits 1") {
   CHECK(r.err.find(bad.string() + ":2:33: error: unknown actor kind 'persn'") != std::string::npos);
   CHECK(r.err.find(bad.string() + ":4:28: error: invalid date '2026-02-30'") != std::string::npos);
   CHECK(r.err.find(bad.string() + ":4:40: error: no actor has the id 'b'") != std::string::npos);
+}
+
+TEST_CASE("cli: --version prints the version set in project(), that of the library linked") {
+  auto r = run_cli({"--version"});
+  CHECK(r.status == 0);
+  CHECK(r.out == "eventgraph " EVENTGRAPH_VERSION "\n");
+  CHECK(r.err.empty());
+  CHECK(eventgraph::version() == EVENTGRAPH_VERSION);
+  CHECK(eventgraph::version() == std::to_string(EVENTGRAPH_VERSION_MAJOR) + "." +
+                                     std::to_string(EVENTGRAPH_VERSION_MINOR) + "." +
+                                     std::to_string(EVENTGRAPH_VERSION_PATCH));
 }
 
 TEST_CASE("cli: bad usage exits 2, a missing file too") {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct source_location {
 };
 
 enum class severity : std::uint8_t { error, warning, note };
+
+/// "error", "warning", "note": as diagnostics are printed.
+[[nodiscard]] std::string_view to_string(severity level);
 
 /// What kind of failure an error is; it decides a command's exit status (data 1, usage 2,
 /// io 3). A resource limit (too large to load, lay out or write) is a data error.

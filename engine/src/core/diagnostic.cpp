@@ -7,10 +7,20 @@
 
 namespace eventgraph {
 
+std::string_view to_string(severity level) {
+  switch (level) {
+    case severity::error:
+      return "error";
+    case severity::warning:
+      return "warning";
+    case severity::note:
+      break;
+  }
+  return "note";
+}
+
 std::string format_diagnostic(const diagnostic& d) {
-  const char* level = d.level == severity::error     ? "error"
-                      : d.level == severity::warning ? "warning"
-                                                     : "note";
+  const std::string_view level = to_string(d.level);
   std::string out;
   if (!d.where.file.empty()) {
     out = d.where.file;
