@@ -47,14 +47,23 @@ void answer_actors(context& ctx, const event_graph& graph, const actors_query& q
     for (actor_index a : party) w.string(s.actors[a].id);
     w.end_array();
   };
-  std::vector<actor_relation> rows;
-  for (const actor_relation& row : graph.actor_relations())
-    if (!q.no_self || !share_actor(s, row.responders, row.answered)) rows.push_back(row);
+  struct shown {
+    actor_relation row;
+    latency_ranges as_dated;
+  };
+  std::vector<shown> rows;
+  const std::vector<latency_ranges> ranges = actor_latency_ranges(graph);
+  std::size_t at = 0;
+  for (const actor_relation& row : graph.actor_relations()) {
+    const latency_ranges& as_dated = ranges[at++];
+    if (!q.no_self || !share_actor(s, row.responders, row.answered))
+      rows.push_back({row, as_dated});
+  }
   if (q.json) {
     json_writer w(ctx.out);
     w.begin_object();
     w.key("rows").begin_array();
-    for (const actor_relation& row : rows) {
+    for (const auto& [row, as_dated] : rows) {
       w.begin_object();
       party_json(w.key("responder"), row.responders);
       party_json(w.key("answered"), row.answered);
@@ -67,6 +76,18 @@ void answer_actors(context& ctx, const event_graph& graph, const actors_query& q
       w.key("timed").unsigned_number(row.timed);
       w.key("median_seconds").optional_number(row.median);
       w.key("fastest_seconds").optional_number(row.fastest);
+      for (const auto& [name, range] : {std::pair{"median_range_seconds", as_dated.median},
+                                        std::pair{"fastest_range_seconds", as_dated.fastest}}) {
+        w.key(name);
+        if (!range) {
+          w.null();
+          continue;
+        }
+        w.begin_array();
+        w.number(range->first);
+        w.number(range->second);
+        w.end_array();
+      }
       w.end_object();
     }
     w.end_array();
@@ -79,16 +100,25 @@ void answer_actors(context& ctx, const event_graph& graph, const actors_query& q
     return;
   }
   std::string out;
-  for (const actor_relation& row : rows) {
+  for (const auto& [row, as_dated] : rows) {
     std::string by_type;
     for (std::size_t t = 0; t < relation_type_count; ++t)
       if (row.counts[t] > 0)
         by_type += fmt::format("{}{} {}", by_type.empty() ? "" : ", ",
                                to_string(static_cast<relation_type>(t)), row.counts[t]);
-    std::string timing = row.median
-                             ? fmt::format("median {}, fastest {}", format_duration(*row.median),
-                                           format_duration(*row.fastest))
-                             : std::string("no response time (open-ended dates)");
+    // Each figure with what the dates allow when that is wider than a tenth of it and two
+    // minutes ("3 days (as dated up to 7 days)"); minute-dated posts keep "2 h 10 min".
+    auto figure = [](std::int64_t typical, const std::pair<std::int64_t, std::int64_t>& range) {
+      std::string text = format_duration(typical);
+      const std::int64_t width = range.second - range.first;
+      if (width <= 120 || width * 10 <= typical) return text;
+      const std::string allowed = format_duration_range(range.first, range.second);
+      return allowed.empty() || allowed == text ? text : text + " (as dated " + allowed + ")";
+    };
+    std::string timing =
+        row.median ? fmt::format("median {}, fastest {}", figure(*row.median, *as_dated.median),
+                                 figure(*row.fastest, *as_dated.fastest))
+                   : std::string("no response time (open-ended dates)");
     if (row.median && row.timed < row.total)
       timing += fmt::format(" (over {} of {})", row.timed, row.total);
     fmt::format_to(std::back_inserter(out), "{} -> {}: {} ({}); {}\n", party_text(row.responders),

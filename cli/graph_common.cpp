@@ -73,6 +73,25 @@ std::string format_duration(std::int64_t seconds) {
   return fmt::format("{} {} {} h", days, day_word, hours % 24);
 }
 
+std::string format_duration_range(std::int64_t shortest, std::int64_t longest) {
+  // A date's range ends at its last second: 7 days less a second reads as 7 days, and a
+  // second past a whole minute as that minute.
+  if ((longest + 1) % 60 == 0) ++longest;
+  if (shortest % 60 == 1) --shortest;
+  const std::string hi = format_duration(longest);
+  if (shortest == longest) return hi;
+  if (shortest == 0) return "up to " + hi;
+  std::string lo = format_duration(shortest);
+  // "5 to 7 days": one unit word when both ends are whole numbers of it.
+  for (const std::string_view unit : {" days", " h", " min", " s"})
+    if (lo.ends_with(unit) && hi.ends_with(unit) &&
+        lo.find(' ') == lo.size() - unit.size() && hi.find(' ') == hi.size() - unit.size()) {
+      lo.resize(lo.size() - unit.size());
+      break;
+    }
+  return lo + " to " + hi;
+}
+
 void write_event(json_writer& w, const story& s, event_index i) {
   const event e = s.events[i];
   const event_time time = e.time();

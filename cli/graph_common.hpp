@@ -49,6 +49,10 @@ enum class id_scope { events, events_and_actors };
 /// "3 days", "5 days 2 h", "2 h 10 min", "45 min", "30 s".
 [[nodiscard]] std::string format_duration(std::int64_t seconds);
 
+/// What the dates allow, a range of latencies in seconds as the dates' last seconds make it:
+/// "5 to 7 days", "1 day to 3 days", "up to 7 days", "3 days".
+[[nodiscard]] std::string format_duration_range(std::int64_t shortest, std::int64_t longest);
+
 /// Writes the JSON form of an event in every command's output:
 /// {"id", "date" (EDTF as written), "when" (for readers), "earliest", "latest" (UTC ISO 8601,
 /// null when open), "actors" (ids), "kind", "title"}.

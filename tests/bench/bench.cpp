@@ -175,6 +175,14 @@ int main(int argc, char** argv) {
   row("actors_projection", "actors (every row of the projection)", actors_time,
       fmt::format("{} rows", actor_rows));
   report["actors_checksum"] = answered_total;
+  // What the dates allow of each row, computed on demand (the `actors` command asks for it).
+  std::size_t ranged = 0;
+  const double ranges_time = median_time(3, [&] {
+    ranged = 0;
+    for (const latency_ranges& r : actor_latency_ranges(g)) ranged += r.median ? 1 : 0;
+  });
+  row("actors_ranges", "actors: latency ranges as dated (every row)", ranges_time,
+      fmt::format("{} rows with a latency", ranged));
 
   // The busiest root: the event without targets with the most descendants among the ten roots
   // with the most direct responses.

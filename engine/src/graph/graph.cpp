@@ -71,7 +71,7 @@ struct actor_projection {
   std::vector<row> rows;
   std::vector<std::uint32_t> group_responder;  ///< party of each group
   std::vector<std::uint32_t> group_begin;      ///< group g's rows: [begin[g], begin[g + 1])
-  std::vector<actor_relation> extras;          ///< rows that do not fit 32 bytes (no parties)
+  std::vector<actor_relation> extras;          ///< rows that do not fit 16 bytes (no parties)
 
   [[nodiscard]] std::span<const actor_index> party(std::uint32_t p) const {
     return std::span<const actor_index>(party_actors)
@@ -88,8 +88,6 @@ struct actor_projection {
       out.total = out.timed = count;
       out.median = r.median;
       out.fastest = r.fastest;
-      out.median_range = {{r.median_lo, r.median_hi}};
-      out.fastest_range = {{r.fastest_lo, r.fastest_hi}};
     }
     out.responders = party(group_responder[group]);
     out.answered = party(r.answered);
@@ -260,9 +258,15 @@ std::vector<projection_item> group_items(std::vector<projection_item> items,
 
 /// One row from the items of one pair: counts, then the median by selection, not a sort
 /// (timed latencies first, then the middle one and, for an even count, the largest below it).
-actor_relation summarize(std::vector<projection_item>::iterator first,
-                         std::vector<projection_item>::iterator last) {
+struct pair_summary {
   actor_relation row;
+  latency_ranges ranges;  ///< when asked for
+};
+
+pair_summary summarize(std::vector<projection_item>::iterator first,
+                       std::vector<projection_item>::iterator last, bool ranges) {
+  pair_summary out;
+  actor_relation& row = out.row;
   for (auto it = first; it != last; ++it) {
     ++row.counts[static_cast<std::size_t>(it->type)];
     ++row.total;
@@ -270,7 +274,7 @@ actor_relation summarize(std::vector<projection_item>::iterator first,
   const auto timed_end =
       std::partition(first, last, [](const projection_item& x) { return x.latency != untimed; });
   row.timed = static_cast<std::uint32_t>(timed_end - first);
-  if (row.timed == 0) return row;
+  if (row.timed == 0) return out;
   // The median of one latency field: by selection, the middle one and, for an even count,
   // the largest below it; the fastest is the smallest. Each pass reorders the timed items.
   auto median_of = [&](std::int64_t projection_item::*field) {
@@ -289,50 +293,62 @@ actor_relation summarize(std::vector<projection_item>::iterator first,
   };
   row.median = median_of(&projection_item::latency);
   row.fastest = smallest(&projection_item::latency);
-  row.median_range = {
+  if (!ranges) return out;
+  out.ranges.median = {
       {median_of(&projection_item::shortest), median_of(&projection_item::longest)}};
-  row.fastest_range = {{smallest(&projection_item::shortest), smallest(&projection_item::longest)}};
-  return row;
+  out.ranges.fastest = {
+      {smallest(&projection_item::shortest), smallest(&projection_item::longest)}};
+  return out;
 }
 
-detail::actor_projection project_actors(const story& s) {
+/// Calls row(responder, answered, summary) for each (responder, answered) pair of parties, in
+/// row order; with `ranges`, each summary has what the dates allow as well.
+template <class Row>
+void for_each_pair(const story& s, detail::actor_projection& parties, bool ranges, Row&& row) {
   // No map, no comparison sort of the relations: counting sorts, and a selection per median.
-  detail::actor_projection out;
-  std::vector<projection_item> items = collect_items(s, out);
-  std::vector<projection_item> grouped = group_items(std::move(items), out.party_begin.size() - 1);
-  out.rows.reserve(grouped.size());  // at most one row per item: no regrowth, no copies
+  std::vector<projection_item> items = collect_items(s, parties);
+  std::vector<projection_item> grouped =
+      group_items(std::move(items), parties.party_begin.size() - 1);
   for (auto first = grouped.begin(); first != grouped.end();) {
-    if (out.group_responder.empty() || first->responder != out.group_responder.back()) {
-      out.group_responder.push_back(first->responder);
-      out.group_begin.push_back(static_cast<std::uint32_t>(out.rows.size()));
-    }
     auto last = first;
     while (last != grouped.end() && last->responder == first->responder &&
            last->answered == first->answered)
       ++last;
-    const std::uint32_t answered = first->answered;
+    const std::uint32_t responder = first->responder, answered = first->answered;
     const auto type = static_cast<std::uint32_t>(first->type);
-    const actor_relation row = summarize(first, last);
-    auto fits = [](const std::optional<std::int64_t>& v) {
-      return v && *v >= INT32_MIN && *v <= INT32_MAX;
-    };
-    auto fits_range = [&](const auto& r) { return r && fits(r->first) && fits(r->second); };
-    if (row.counts[type] == row.total && row.timed == row.total &&
-        row.total <= detail::actor_projection::count_mask && fits(row.median) &&
-        fits(row.fastest) && fits_range(row.median_range) && fits_range(row.fastest_range)) {
-      auto i32 = [](std::int64_t v) { return static_cast<std::int32_t>(v); };
-      out.rows.push_back({answered, type << 28 | row.total, i32(*row.median), i32(*row.fastest),
-                          i32(row.median_range->first), i32(row.median_range->second),
-                          i32(row.fastest_range->first), i32(row.fastest_range->second)});
-    } else {
-      out.rows.push_back(
-          {answered,
-           detail::actor_projection::extra | static_cast<std::uint32_t>(out.extras.size()), 0, 0, 0,
-           0, 0, 0});
-      out.extras.push_back(row);
-    }
+    row(responder, answered, type, summarize(first, last, ranges));
     first = last;
   }
+}
+
+detail::actor_projection project_actors(const story& s) {
+  detail::actor_projection out;
+  out.rows.reserve(s.events.columns().relation_target.size());  // no regrowth, no copies
+  for_each_pair(s, out, false,
+                [&](std::uint32_t responder, std::uint32_t answered, std::uint32_t type,
+                    const pair_summary& summary) {
+                  const actor_relation& row = summary.row;
+                  if (out.group_responder.empty() || responder != out.group_responder.back()) {
+                    out.group_responder.push_back(responder);
+                    out.group_begin.push_back(static_cast<std::uint32_t>(out.rows.size()));
+                  }
+                  auto fits = [](const std::optional<std::int64_t>& v) {
+                    return v && *v >= INT32_MIN && *v <= INT32_MAX;
+                  };
+                  if (row.counts[type] == row.total && row.timed == row.total &&
+                      row.total <= detail::actor_projection::count_mask && fits(row.median) &&
+                      fits(row.fastest)) {
+                    out.rows.push_back({answered, type << 28 | row.total,
+                                        static_cast<std::int32_t>(*row.median),
+                                        static_cast<std::int32_t>(*row.fastest)});
+                  } else {
+                    out.rows.push_back({answered,
+                                        detail::actor_projection::extra |
+                                            static_cast<std::uint32_t>(out.extras.size()),
+                                        0, 0});
+                    out.extras.push_back(row);
+                  }
+                });
   out.group_begin.push_back(static_cast<std::uint32_t>(out.rows.size()));
   out.rows.shrink_to_fit();
   out.extras.shrink_to_fit();
@@ -340,6 +356,16 @@ detail::actor_projection project_actors(const story& s) {
 }
 
 }  // namespace
+
+std::vector<latency_ranges> actor_latency_ranges(const event_graph& g) {
+  std::vector<latency_ranges> out;
+  detail::actor_projection parties;
+  for_each_pair(g.source(), parties, true,
+                [&](std::uint32_t, std::uint32_t, std::uint32_t, const pair_summary& summary) {
+                  out.push_back(summary.ranges);
+                });
+  return out;
+}
 
 actor_relation_list::iterator::iterator(const detail::actor_projection* rows, std::size_t row)
     : rows_(rows), row_(row) {
