@@ -729,6 +729,19 @@ TEST_CASE("render_timeline: --width is honoured by wrapping, without overlaps") 
   o.width = 600;
   const tl::layout seed =
       tl::compute_layout(test::load_or_fail(test::seed), o, 100, tl::metrics_for_width(600));
+  // No event's title is cut either: the two long bars with no room beside them (the State of
+  // California's, the Trump administration's) have their titles on the rows below.
+  std::size_t below = 0;
+  for (const auto& mk : seed.marks) {
+    if (mk.label_lines.empty()) continue;
+    CAPTURE(mk.label_lines.front());
+    CHECK(mk.label_lines.back().find("\xE2\x80\xA6") == std::string::npos);
+    if (!mk.label_below) continue;
+    ++below;
+    CHECK(mk.label_box(seed.m).y0 > mk.marker_box(seed.m).y1);
+    CHECK(mk.label_x >= mk.x0);
+  }
+  CHECK(below == 2);
   for (const auto& ln : seed.lanes) {
     CAPTURE(ln.label);
     CHECK(ln.label_lines.back().find("\xE2\x80\xA6") == std::string::npos);  // no "…"

@@ -61,7 +61,7 @@ class router {
         lo = std::min(lo, mk.label_x);
         hi = std::max(hi, mk.label_x + mk.label_width);
       }
-      for (std::size_t k = 0; k < std::max<std::size_t>(1, mk.label_lines.size()); ++k)
+      for (std::size_t k = 0; k < mk.rows_taken(); ++k)
         if (g + k < first_row[mk.lane + 1]) rows_[g + k].push_back({lo, hi, i});
     }
     for (auto& row : rows_)

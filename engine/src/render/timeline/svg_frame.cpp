@@ -148,12 +148,12 @@ title_block make_title(const story& s, const render_options& options, double wid
       if (!s.sources[i].publisher.empty()) line += ", " + s.sources[i].publisher;
     }
     if (s.sources.size() > shown) line += fmt::format(" (+{} more)", s.sources.size() - shown);
-    tb.source_line = fit_text(line, 11, width);
+    tb.source_lines = wrap_text(line, 11, width, 2);
     if (text::is_link(s.sources.front().url)) tb.source_url = s.sources.front().url;
   }
   tb.height = 24 + 26 * static_cast<double>(tb.title_lines.size()) + 18 +
               subtitle_line * static_cast<double>(tb.subtitle_lines.size() - 1) +
-              (tb.source_line.empty() ? 0 : 16) + 12;
+              16 * static_cast<double>(tb.source_lines.size()) + 12;
   return tb;
 }
 
@@ -174,16 +174,18 @@ void write_title(writer& w, const title_block& tb) {
     w.text(tb.subtitle_lines[i]);
     w.put("</text>\n");
   }
-  if (!tb.source_line.empty()) {
-    y += 16;
+  if (!tb.source_lines.empty()) {
     if (!tb.source_url.empty()) {
       w.put(R"(<a href=")");
       w.text(tb.source_url);
       w.put(R"(">)");
     }
-    w.put(R"(<text x="20" y="{:.1f}" font-size="11" fill="#555" font-style="italic">)", y);
-    w.text(tb.source_line);
-    w.put("</text>");
+    for (const std::string& line : tb.source_lines) {
+      y += 16;
+      w.put(R"(<text x="20" y="{:.1f}" font-size="11" fill="#555" font-style="italic">)", y);
+      w.text(line);
+      w.put("</text>");
+    }
     if (!tb.source_url.empty()) w.put("</a>");
     w.put("\n");
   }

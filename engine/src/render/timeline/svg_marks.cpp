@@ -169,7 +169,7 @@ void write_label(writer& w, const mark& mk) {
   const double fs = w.lay.m.label_font;
   w.put(R"(<text x="{:.1f}" y="{:.1f}" font-size="{}" fill="#1a1a1a" stroke="#ffffff" )"
         R"(stroke-width="3" stroke-linejoin="round" paint-order="stroke">)",
-        mk.label_x, mk.y + 4, fs);
+        mk.label_x, mk.label_y(w.lay.m) + 4, fs);
   for (std::size_t i = 0; i < mk.label_lines.size(); ++i) {
     if (i == 0) {
       w.text(mk.label_lines[i]);

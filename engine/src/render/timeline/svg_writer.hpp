@@ -122,7 +122,7 @@ void write_defs(writer& w);
 struct title_block {
   std::vector<std::string> title_lines;
   std::vector<std::string> subtitle_lines;  ///< span, counts, zone: wrapped whole
-  std::string source_line;
+  std::vector<std::string> source_lines;    ///< at most two, then cut with "…"
   std::string source_url;
   double height = 0;
 };

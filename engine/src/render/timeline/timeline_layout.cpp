@@ -39,7 +39,8 @@ box mark::marker_box(const metrics& m) const {
 box mark::label_box(const metrics& m) const {
   if (label_width <= 0) return {label_x, y, label_x, y};
   const double lines = static_cast<double>(label_lines.size());
-  return {label_x, y - 8, label_x + label_width, y + 6 + (lines - 1) * m.row_height};
+  const double top = label_y(m);
+  return {label_x, top - 8, label_x + label_width, top + 6 + (lines - 1) * m.row_height};
 }
 
 namespace {
@@ -187,6 +188,23 @@ struct placer {
     if (mk.label_width > room_right && mk.label_width > room_left) {
       // Neither side has room (a narrow drawing): wrap to the larger side rather than run off.
       wrap(std::max(std::max(room_right, room_left), 50.0));
+      // Still cut, beside a bar long enough to write under: on the rows below it, from where
+      // it shows after its last axis break.
+      const double under_x = std::max(inner0, axis.left()) + 6;
+      const bool cut = !mk.label_lines.empty() && mk.label_lines.back().ends_with("\xE2\x80\xA6");
+      if (cut && mk.shape != mark_shape::point &&
+          right_limit - under_x > 2 * std::max(room_right, room_left)) {
+        // Two more lines than beside a mark: under a bar nothing else competes for them.
+        mk.label_lines =
+            wrap_text(title, m.label_font, std::min(m.max_label_width, right_limit - under_x),
+                      m.max_label_lines + 2);
+        mk.label_width = 0;
+        for (const auto& line : mk.label_lines)
+          mk.label_width = std::max(mk.label_width, text_width(line, m.label_font));
+        mk.label_below = true;
+        mk.label_x = under_x;
+        return mk;
+      }
     }
     const double left_x = mk.x0 - r - label_gap - mk.label_width;
     mk.label_x = right_x + mk.label_width <= right_limit || left_x < axis.left() ? right_x : left_x;
@@ -211,12 +229,13 @@ struct placer {
       order.emplace_back(occupied(marks[i], m).first, i);
     std::sort(order.begin(), order.end());
     std::size_t capacity = 0;
-    for (const auto& mk : marks) capacity += std::max<std::size_t>(1, mk.label_lines.size());
-    row_packer packer(std::min(capacity, limit) + 1, m.max_label_lines);
+    for (const auto& mk : marks) capacity += mk.rows_taken();
+    // A label below its bar takes its bar's row and up to two more lines.
+    row_packer packer(std::min(capacity, limit) + 1, m.max_label_lines + 3);
     for (const auto& [left, i] : order) {
       mark& mk = marks[i];
       const auto [lo, hi] = occupied(mk, m);
-      const std::size_t need = std::max<std::size_t>(1, mk.label_lines.size());
+      const std::size_t need = mk.rows_taken();
       const std::size_t r = packer.place(lo, hi + item_gap, need, limit);
       if (r == std::numeric_limits<std::size_t>::max()) return false;
       mk.row = static_cast<std::uint32_t>(r);

@@ -147,13 +147,24 @@ struct mark {
   bool fade_left = false;     ///< open start: fades out towards the plot's left edge
   bool fade_right = false;    ///< open end
   bool label_inside = false;  ///< written inside its bar
-  double x0 = 0, x1 = 0;      ///< extent; equal for a point
-  double y = 0;               ///< centre line of its row
-  double label_x = 0;         ///< left end of the label text
-  double label_width = 0;     ///< 0: no label
+  /// Written on the rows under its bar (a long bar with no room beside it for its label).
+  bool label_below = false;
+  double x0 = 0, x1 = 0;                 ///< extent; equal for a point
+  double y = 0;                          ///< centre line of its row
+  double label_x = 0;                    ///< left end of the label text
+  double label_width = 0;                ///< 0: no label
   std::vector<std::string> label_lines;  ///< one or two
   [[nodiscard]] box marker_box(const metrics& m) const;
   [[nodiscard]] box label_box(const metrics& m) const;
+  /// Centre line of the label's first line.
+  [[nodiscard]] double label_y(const metrics& m) const {
+    return label_below ? y + m.row_height : y;
+  }
+  /// Rows of its lane it takes: its label's lines, and its marker's own row when the label is
+  /// below it.
+  [[nodiscard]] std::size_t rows_taken() const {
+    return std::max<std::size_t>(1, label_lines.size() + (label_below ? 1 : 0));
+  }
 };
 
 struct lane {
