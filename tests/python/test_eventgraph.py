@@ -1,6 +1,7 @@
 """The Python module (engine/python) against the command it wraps: the same stories, the same
 answers, the same bytes, the same diagnostics."""
 
+import csv
 import datetime as dt
 import io
 import subprocess
@@ -246,6 +247,21 @@ def test_to_pandas_has_the_csv_columns_and_typed_times(cli, seed):
     assert list(events["Earliest"]) == [pd.Timestamp(e["earliest"]) for e in listed]
     assert list(events["Latest"]) == [pd.Timestamp(e["latest"]) for e in listed]
     assert list(events["Precision"]) == [e.precision for e in seed.events]
+    # Every other cell is the csv sheet's, before its formula guard (a leading ').
+    typed = {"Earliest", "Latest", "Precision", "Shape", "Uncertain", "Approximate", "Type",
+             "Response"}
+    for frame, sheet in ((events, "events.csv"), (relations, "relations.csv")):
+        rows = list(csv.DictReader(io.StringIO(sheets[sheet], newline="")))
+        assert len(rows) == len(frame)
+        for name in frame.columns:
+            want = [row[name] for row in rows]
+            got = list(frame[name])
+            if name in ("Earliest", "Latest"):
+                continue  # the instants in the event's zone there; checked above against UTC
+            if name in typed:
+                assert [str(v).lower() for v in got] == [w.lower() for w in want], name
+                continue
+            assert [w if w == g else w.removeprefix("'") for w, g in zip(want, got)] == got, name
 
 
 def test_import_needs_none_of_numpy_pandas_networkx():

@@ -286,30 +286,18 @@ class Story:
         return g
 
     def to_pandas(self):
-        """(events, relations) DataFrames with the csv export's columns. Earliest and Latest are
-        datetime64[ns, UTC] (NaT when open or outside 1677-2262), Precision, Shape and Type
-        (of a relation) categories, Uncertain, Approximate and Response booleans: those come
-        from the engine as arrays; the text columns are the csv export's cells."""
-        import io
-
+        """(events, relations) DataFrames with the csv export's columns and cells (before the
+        file's quoting and formula guard). Earliest and Latest are datetime64[ns, UTC] (NaT when
+        open or outside 1677-2262), Precision, Shape and a relation's Type categories,
+        Uncertain, Approximate and Response booleans: NumPy arrays filled from the event table."""
         import pandas
 
-        sheets = self.export("csv")
-        events = pandas.read_csv(io.StringIO(sheets["events.csv"]), dtype=str,
-                                 keep_default_na=False)
-        relations = pandas.read_csv(io.StringIO(sheets["relations.csv"]), dtype=str,
-                                    keep_default_na=False)
-        c = self._data.columns()
-        for name, key in (("Earliest", "earliest"), ("Latest", "latest")):
-            events[name] = pandas.to_datetime(c[key].view("datetime64[ns]"), utc=True)
-        events["Precision"] = pandas.Categorical.from_codes(c["precision"], c["precision_names"])
-        events["Shape"] = pandas.Categorical.from_codes(c["shape"], c["shape_names"])
-        events["Uncertain"] = c["uncertain"]
-        events["Approximate"] = c["approximate"]
-        relations["Type"] = pandas.Categorical.from_codes(c["relation_type"],
-                                                          c["relation_type_names"])
-        relations["Response"] = c["response"]
-        return events, relations
+        events, relations, categories = self._data.sheet_columns()
+        for name in ("Earliest", "Latest"):
+            events[name] = pandas.DatetimeIndex(events[name].view("datetime64[ns]"), tz="UTC")
+        for table, name in ((events, "Precision"), (events, "Shape"), (relations, "Type")):
+            table[name] = pandas.Categorical.from_codes(table[name], categories[name])
+        return pandas.DataFrame(events), pandas.DataFrame(relations)
 
     def _repr_svg_(self) -> str:
         return self.render(layout="timeline", format="svg")
