@@ -507,4 +507,5 @@ PYBIND11_MODULE(_eventgraph, m) {
   m.def("load_texts", &load_texts);
   m.def("export_format_for", &export_format_for);
   m.def("write_output", &write_output);
+  m.def("csv_sheet_path", &eg::cli::csv_sheet_path);
 }

@@ -192,12 +192,18 @@ def test_export_csv_is_the_commands_four_files(cli, seed, tmp_path):
         assert text.encode() == (tmp_path / name).read_bytes()
 
 
-@pytest.mark.parametrize("name", ["story.vis.json", "story.graphml", "story.svg", "story.dot"])
+@pytest.mark.parametrize("name", ["story.vis.json", "story.graphml", "story.svg", "story.dot",
+                                  "story.csv"])
 def test_write_picks_the_format_as_the_command_does(cli, seed, tmp_path, name):
-    (tmp_path / "mine").mkdir()
-    seed.write(tmp_path / "mine" / name)
-    command = "render" if name.endswith((".svg", ".dot")) else "export"
-    assert (tmp_path / "mine" / name).read_bytes() == cli.output(tmp_path, command, SEED, name=name)
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    mine.mkdir()
+    theirs.mkdir()
+    seed.write(mine / name)
+    cli.run("render" if name.endswith((".svg", ".dot")) else "export", SEED, "-o", theirs / name)
+    written = sorted(p.name for p in theirs.iterdir())
+    assert sorted(p.name for p in mine.iterdir()) == written and written
+    for file in written:
+        assert (mine / file).read_bytes() == (theirs / file).read_bytes()
     with pytest.raises(ValueError, match="cannot tell the format"):
         seed.write(tmp_path / "story.unknown")
 

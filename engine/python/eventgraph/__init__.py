@@ -256,22 +256,26 @@ class Story:
 
     def write(self, path: Union[str, _os.PathLike]) -> None:
         """Writes a drawing or an export, the format from the file's ending as the command
-        tells it (.svg, .png, .pdf, .dot: render; .graphml, .vis.json, .html...: export)."""
+        tells it (.svg, .png, .pdf, .dot: render; .graphml, .vis.json, .html...: export), where
+        `-o` writes. csv: the four sheets as BASE.actors.csv... for a path BASE.csv."""
         path = _os.fspath(path)
         image = _IMAGE_ENDINGS.get(_os.path.splitext(path)[1].lower())
         if image:
             content = self.render(layout="graphviz", format=image)
+            files = [(path, content.encode("utf-8") if isinstance(content, str) else content)]
         else:
             fmt = _eventgraph.export_format_for(path)
             if fmt is None:
                 raise ValueError(f"cannot tell the format from {path!r}")
             if fmt == "csv":
-                raise ValueError("csv is four files: story.export('csv') returns them by name")
-            content = self.export(fmt)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        status, err = _eventgraph.write_output(path, data)
-        if status != 0:
-            raise OSError(err.strip().removeprefix("error: "))
+                files = [(_eventgraph.csv_sheet_path(path, name), text.encode("utf-8"))
+                         for name, text in self.export("csv").items()]
+            else:
+                files = [(path, self.export(fmt).encode("utf-8"))]
+        for target, data in files:
+            status, err = _eventgraph.write_output(target, data)
+            if status != 0:
+                raise OSError(err.strip().removeprefix("error: "))
 
     def to_networkx(self):
         """A networkx MultiDiGraph with the GraphML export's attributes: what
