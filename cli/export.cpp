@@ -34,23 +34,6 @@ std::string ending_list() {
   return endings;
 }
 
-bool is_folder(const std::string& path) {
-  std::error_code ec;
-  return (!path.empty() && (path.back() == '/' || path.back() == '\\')) ||
-         std::filesystem::is_directory(path, ec);
-}
-
-/// Where the csv files go: "OUT/events.csv" for a folder, else "BASE.events.csv" for OUT =
-/// "BASE.csv" or "BASE".
-std::string csv_path(const std::string& output, std::string_view name) {
-  namespace fs = std::filesystem;
-  if (is_folder(output)) return (fs::path(output) / name).string();
-  std::string base = output;
-  if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0)
-    base.resize(base.size() - 4);
-  return base + "." + std::string(name);
-}
-
 }  // namespace
 
 void register_export(CLI::App& app, context& ctx) {
@@ -132,7 +115,8 @@ void register_export(CLI::App& app, context& ctx) {
                                                           : input_overwrite::offer_in_place;
     if (*format == export_format::csv) {
       for (const std::string_view name : csv_file_names())
-        if (!output_is_not_input(ctx, csv_path(opts->output, name), opts->files, overwrite)) return;
+        if (!output_is_not_input(ctx, csv_sheet_path(opts->output, name), opts->files, overwrite))
+          return;
     } else if (!output_is_not_input(ctx, opts->output, opts->files, overwrite)) {
       return;
     }
@@ -164,9 +148,9 @@ void register_export(CLI::App& app, context& ctx) {
         }
       }
       for (const export_file& f : files.value())
-        if (!write_output(ctx, csv_path(opts->output, f.name), f.content)) return;
+        if (!write_output(ctx, csv_sheet_path(opts->output, f.name), f.content)) return;
       for (const export_file& f : files.value())
-        report_written(ctx, csv_path(opts->output, f.name));
+        report_written(ctx, csv_sheet_path(opts->output, f.name));
       return;
     }
     if (write_output(ctx, opts->output, files.value().front().content))

@@ -231,4 +231,18 @@ std::string stream_failure(const std::ostream& out) {
   return "the stream reported a failed write";
 }
 
+bool is_folder(const std::string& path) {
+  std::error_code ec;
+  return (!path.empty() && (path.back() == '/' || path.back() == '\\')) ||
+         std::filesystem::is_directory(path, ec);
+}
+
+std::string csv_sheet_path(const std::string& output, std::string_view name) {
+  if (is_folder(output)) return (fs::path(output) / name).string();
+  std::string base = output;
+  if (base.size() > 4 && base.compare(base.size() - 4, 4, ".csv") == 0)
+    base.resize(base.size() - 4);
+  return base + "." + std::string(name);
+}
+
 }  // namespace eventgraph::cli

@@ -24,6 +24,13 @@ struct context;
 ///     if (!write_output(ctx, opts->output, text)) return;
 [[nodiscard]] bool write_output(context& ctx, const std::string& path, std::string_view content);
 
+/// Whether `path` names a folder: it ends in a slash, or is one.
+[[nodiscard]] bool is_folder(const std::string& path);
+
+/// Where a csv export's sheet goes (`export -o OUTPUT`): "OUTPUT/events.csv" for a folder, else
+/// "BASE.events.csv" for OUTPUT = "BASE.csv" or "BASE".
+[[nodiscard]] std::string csv_sheet_path(const std::string& output, std::string_view name);
+
 /// "wrote /absolute/path" on standard output when `path` is a regular file (not `-`, a device
 /// or a pipe): every command that writes a file says where it went.
 void report_written(context& ctx, const std::string& path);

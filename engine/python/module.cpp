@@ -12,8 +12,10 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -24,6 +26,7 @@
 #include "eventgraph/render.hpp"
 #include "eventgraph/version.hpp"
 #include "export/export_common.hpp"
+#include "export/export_writers.hpp"
 #include "output.hpp"
 #include "queries.hpp"
 
@@ -310,19 +313,38 @@ py::tuple actor_fields(const story_ptr& s, std::size_t i) {
       a.role, py::tuple(member_of), a.notes);
 }
 
-/// The typed columns of the events and relations, straight from the engine's arrays, for
-/// to_pandas: instants as int64 nanoseconds (NaT, the int64 minimum, for an open end or one
-/// outside what nanoseconds hold, 1677-2262), precision, shape and relation type as codes into
-/// the names in `categories`.
-py::dict columns(const story_ptr& s) {
+/// A column of text as a Python list (pandas keeps it as an object array of these strings).
+class text_column {
+ public:
+  explicit text_column(std::size_t n) : list_(n) {}
+  void set(std::size_t i, std::string_view text) {
+    PyObject* item =
+        PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
+    if (!item) throw py::error_already_set();
+    PyList_SET_ITEM(list_.ptr(), static_cast<Py_ssize_t>(i), item);  // steals the reference
+  }
+  py::list& list() { return list_; }
+
+ private:
+  py::list list_;
+};
+
+/// The events and relations sheets of the csv export as columns, for to_pandas: ({header:
+/// column}, {header: column}, {category names}). Text cells are the sheet's (before CSV quoting
+/// and its formula guard); Earliest and Latest are int64 nanoseconds from the event table
+/// (NaT, the int64 minimum, for an open end or one outside what nanoseconds hold, 1677-2262),
+/// Precision, Shape and a relation's Type codes into the category names, Uncertain, Approximate
+/// and Response booleans.
+py::tuple sheet_columns(const story_ptr& s) {
   const eg::story& st = s->data;
   const std::size_t n = st.events.size();
-  py::array_t<std::int64_t> earliest(static_cast<py::ssize_t>(n)),
-      latest(static_cast<py::ssize_t>(n));
-  py::array_t<std::uint8_t> precision(static_cast<py::ssize_t>(n)),
-      shape(static_cast<py::ssize_t>(n));
-  py::array_t<bool> uncertain(static_cast<py::ssize_t>(n)),
-      approximate(static_cast<py::ssize_t>(n));
+  const auto headers = eg::detail::events_sheet_headers();
+  std::vector<text_column> text;
+  for (std::size_t c = 0; c < headers.size(); ++c) text.emplace_back(n);
+  const auto size = static_cast<py::ssize_t>(n);
+  py::array_t<std::int64_t> earliest(size), latest(size);
+  py::array_t<std::uint8_t> precision(size), shape(size);
+  py::array_t<bool> uncertain(size), approximate(size);
   std::size_t relation_count = 0;
   {
     auto e_at = earliest.mutable_unchecked<1>();
@@ -331,7 +353,6 @@ py::dict columns(const story_ptr& s) {
     auto s_at = shape.mutable_unchecked<1>();
     auto u_at = uncertain.mutable_unchecked<1>();
     auto a_at = approximate.mutable_unchecked<1>();
-    py::gil_scoped_release unlocked;
     constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
     constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / 1'000'000'000;
     auto nanoseconds = [&](bool open, eg::instant at) {
@@ -349,22 +370,50 @@ py::dict columns(const story_ptr& s) {
       u_at(k) = t.uncertain;
       a_at(k) = t.approximate;
       relation_count += e.relations().size();
+      const auto cells = eg::detail::events_sheet_cells(st, e);
+      for (std::size_t c = 0; c < cells.size(); ++c) text[c].set(i, cells[c]);
     }
   }
+  py::dict events;
+  for (std::size_t c = 0; c < headers.size(); ++c)
+    events[py::str(std::string(headers[c]))] = std::move(text[c].list());
+  events["Earliest"] = earliest;
+  events["Latest"] = latest;
+  events["Precision"] = precision;
+  events["Shape"] = shape;
+  events["Uncertain"] = uncertain;
+  events["Approximate"] = approximate;
+
+  // From, To, Type, Response, Note, From label, To label.
+  const auto relation_headers = eg::detail::relations_sheet_headers();
+  std::vector<text_column> ends;
+  for (int c = 0; c < 5; ++c) ends.emplace_back(relation_count);
   py::array_t<std::uint8_t> relation_type(static_cast<py::ssize_t>(relation_count));
   py::array_t<bool> response(static_cast<py::ssize_t>(relation_count));
-  {
-    auto t_at = relation_type.mutable_unchecked<1>();
-    auto r_at = response.mutable_unchecked<1>();
-    py::gil_scoped_release unlocked;
-    py::ssize_t k = 0;
-    for (const eg::event e : st.events)
-      for (const eg::relation r : e.relations()) {
-        t_at(k) = static_cast<std::uint8_t>(r.type);
-        r_at(k) = eg::is_response(r.type);
-        ++k;
-      }
-  }
+  auto t_at = relation_type.mutable_unchecked<1>();
+  auto r_at = response.mutable_unchecked<1>();
+  std::size_t k = 0;
+  for (const eg::event e : st.events)
+    for (const eg::relation r : e.relations()) {
+      const eg::event target = st.events[r.target];
+      ends[0].set(k, e.id());
+      ends[1].set(k, target.id());
+      ends[2].set(k, r.note);
+      ends[3].set(k, e.title());
+      ends[4].set(k, target.title());
+      t_at(static_cast<py::ssize_t>(k)) = static_cast<std::uint8_t>(r.type);
+      r_at(static_cast<py::ssize_t>(k)) = eg::is_response(r.type);
+      ++k;
+    }
+  py::dict relations;
+  relations[py::str(std::string(relation_headers[0]))] = std::move(ends[0].list());
+  relations[py::str(std::string(relation_headers[1]))] = std::move(ends[1].list());
+  relations[py::str(std::string(relation_headers[2]))] = relation_type;
+  relations[py::str(std::string(relation_headers[3]))] = response;
+  relations[py::str(std::string(relation_headers[4]))] = std::move(ends[2].list());
+  relations[py::str(std::string(relation_headers[5]))] = std::move(ends[3].list());
+  relations[py::str(std::string(relation_headers[6]))] = std::move(ends[4].list());
+
   py::list precisions, shapes, relation_types;
   for (auto p = static_cast<int>(eg::time_precision::millennium);
        p <= static_cast<int>(eg::time_precision::second); ++p)
@@ -373,19 +422,11 @@ py::dict columns(const story_ptr& s) {
     shapes.append(std::string(eg::detail::to_string(sh)));
   for (const std::string_view name : eg::relation_type_names())
     relation_types.append(std::string(name));
-  py::dict out;
-  out["earliest"] = earliest;
-  out["latest"] = latest;
-  out["precision"] = precision;
-  out["shape"] = shape;
-  out["uncertain"] = uncertain;
-  out["approximate"] = approximate;
-  out["relation_type"] = relation_type;
-  out["response"] = response;
-  out["precision_names"] = precisions;
-  out["shape_names"] = shapes;
-  out["relation_type_names"] = relation_types;
-  return out;
+  py::dict categories;
+  categories["Precision"] = precisions;
+  categories["Shape"] = shapes;
+  categories["Type"] = relation_types;
+  return py::make_tuple(std::move(events), std::move(relations), std::move(categories));
 }
 
 /// The GraphML export's graph as networkx takes it: (graph attributes, [(id, attributes)],
@@ -460,10 +501,11 @@ PYBIND11_MODULE(_eventgraph, m) {
       .def("reachable", &reachable)
       .def("render", &render)
       .def("export", &export_story)
-      .def("columns", &columns)
+      .def("sheet_columns", &sheet_columns)
       .def("networkx_parts", &networkx_parts);
   m.def("load_paths", &load_paths);
   m.def("load_texts", &load_texts);
   m.def("export_format_for", &export_format_for);
   m.def("write_output", &write_output);
+  m.def("csv_sheet_path", &eg::cli::csv_sheet_path);
 }

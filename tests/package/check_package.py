@@ -4,7 +4,8 @@ Installs the build tree into a temporary prefix, then builds tests/package/consu
 find_package(eventgraph) and with pkg-config, runs both on a story and compares what they print
 with what the installed `eventgraph` command says of the same story. Also checks that the
 consumer compiles with no include path but the prefix's (no Boost, Graphviz or fmt header is
-needed) and which versions the CMake package accepts.
+needed), that the installed Python module (when built) imports from the prefix, and which
+versions the CMake package accepts.
 """
 
 import argparse
@@ -115,6 +116,17 @@ def main():
         got = run([app, a.story, a.event])
         if got != want:
             sys.exit(f"pkg-config consumer printed\n{got}instead of\n{want}")
+
+        # The Python module, when the build has it: importable from the prefix alone.
+        for package in sorted(prefix.glob("lib/**/dist-packages/eventgraph/__init__.py")):
+            code = ("import sys, eventgraph\n"
+                    "print(eventgraph.__file__, eventgraph.__version__,"
+                    " len(eventgraph.load(sys.argv[1]).events))")
+            env = dict(os.environ, PYTHONPATH=str(package.parent.parent))
+            got = run([sys.executable, "-c", code, a.story], env=env).split()
+            stats = json.loads(run([cli, "stats", "--json", a.story]))
+            if got != [str(package), a.version, str(stats["events"])]:
+                sys.exit(f"the installed Python module says {got}")
 
         # SameMinorVersion: 0.2 takes 0.2.x only (0.x: a minor release may break the API).
         config_dir = pc[0].parent.parent / "cmake" / "eventgraph"

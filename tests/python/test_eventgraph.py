@@ -1,6 +1,7 @@
 """The Python module (engine/python) against the command it wraps: the same stories, the same
 answers, the same bytes, the same diagnostics."""
 
+import csv
 import datetime as dt
 import io
 import subprocess
@@ -191,12 +192,18 @@ def test_export_csv_is_the_commands_four_files(cli, seed, tmp_path):
         assert text.encode() == (tmp_path / name).read_bytes()
 
 
-@pytest.mark.parametrize("name", ["story.vis.json", "story.graphml", "story.svg", "story.dot"])
+@pytest.mark.parametrize("name", ["story.vis.json", "story.graphml", "story.svg", "story.dot",
+                                  "story.csv"])
 def test_write_picks_the_format_as_the_command_does(cli, seed, tmp_path, name):
-    (tmp_path / "mine").mkdir()
-    seed.write(tmp_path / "mine" / name)
-    command = "render" if name.endswith((".svg", ".dot")) else "export"
-    assert (tmp_path / "mine" / name).read_bytes() == cli.output(tmp_path, command, SEED, name=name)
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    mine.mkdir()
+    theirs.mkdir()
+    seed.write(mine / name)
+    cli.run("render" if name.endswith((".svg", ".dot")) else "export", SEED, "-o", theirs / name)
+    written = sorted(p.name for p in theirs.iterdir())
+    assert sorted(p.name for p in mine.iterdir()) == written and written
+    for file in written:
+        assert (mine / file).read_bytes() == (theirs / file).read_bytes()
     with pytest.raises(ValueError, match="cannot tell the format"):
         seed.write(tmp_path / "story.unknown")
 
@@ -246,6 +253,21 @@ def test_to_pandas_has_the_csv_columns_and_typed_times(cli, seed):
     assert list(events["Earliest"]) == [pd.Timestamp(e["earliest"]) for e in listed]
     assert list(events["Latest"]) == [pd.Timestamp(e["latest"]) for e in listed]
     assert list(events["Precision"]) == [e.precision for e in seed.events]
+    # Every other cell is the csv sheet's, before its formula guard (a leading ').
+    typed = {"Earliest", "Latest", "Precision", "Shape", "Uncertain", "Approximate", "Type",
+             "Response"}
+    for frame, sheet in ((events, "events.csv"), (relations, "relations.csv")):
+        rows = list(csv.DictReader(io.StringIO(sheets[sheet], newline="")))
+        assert len(rows) == len(frame)
+        for name in frame.columns:
+            want = [row[name] for row in rows]
+            got = list(frame[name])
+            if name in ("Earliest", "Latest"):
+                continue  # the instants in the event's zone there; checked above against UTC
+            if name in typed:
+                assert [str(v).lower() for v in got] == [w.lower() for w in want], name
+                continue
+            assert [w if w == g else w.removeprefix("'") for w, g in zip(want, got)] == got, name
 
 
 def test_import_needs_none_of_numpy_pandas_networkx():

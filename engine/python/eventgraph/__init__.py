@@ -256,22 +256,26 @@ class Story:
 
     def write(self, path: Union[str, _os.PathLike]) -> None:
         """Writes a drawing or an export, the format from the file's ending as the command
-        tells it (.svg, .png, .pdf, .dot: render; .graphml, .vis.json, .html...: export)."""
+        tells it (.svg, .png, .pdf, .dot: render; .graphml, .vis.json, .html...: export), where
+        `-o` writes. csv: the four sheets as BASE.actors.csv... for a path BASE.csv."""
         path = _os.fspath(path)
         image = _IMAGE_ENDINGS.get(_os.path.splitext(path)[1].lower())
         if image:
             content = self.render(layout="graphviz", format=image)
+            files = [(path, content.encode("utf-8") if isinstance(content, str) else content)]
         else:
             fmt = _eventgraph.export_format_for(path)
             if fmt is None:
                 raise ValueError(f"cannot tell the format from {path!r}")
             if fmt == "csv":
-                raise ValueError("csv is four files: story.export('csv') returns them by name")
-            content = self.export(fmt)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        status, err = _eventgraph.write_output(path, data)
-        if status != 0:
-            raise OSError(err.strip().removeprefix("error: "))
+                files = [(_eventgraph.csv_sheet_path(path, name), text.encode("utf-8"))
+                         for name, text in self.export("csv").items()]
+            else:
+                files = [(path, self.export(fmt).encode("utf-8"))]
+        for target, data in files:
+            status, err = _eventgraph.write_output(target, data)
+            if status != 0:
+                raise OSError(err.strip().removeprefix("error: "))
 
     def to_networkx(self):
         """A networkx MultiDiGraph with the GraphML export's attributes: what
@@ -286,30 +290,18 @@ class Story:
         return g
 
     def to_pandas(self):
-        """(events, relations) DataFrames with the csv export's columns. Earliest and Latest are
-        datetime64[ns, UTC] (NaT when open or outside 1677-2262), Precision, Shape and Type
-        (of a relation) categories, Uncertain, Approximate and Response booleans: those come
-        from the engine as arrays; the text columns are the csv export's cells."""
-        import io
-
+        """(events, relations) DataFrames with the csv export's columns and cells (before the
+        file's quoting and formula guard). Earliest and Latest are datetime64[ns, UTC] (NaT when
+        open or outside 1677-2262), Precision, Shape and a relation's Type categories,
+        Uncertain, Approximate and Response booleans: NumPy arrays filled from the event table."""
         import pandas
 
-        sheets = self.export("csv")
-        events = pandas.read_csv(io.StringIO(sheets["events.csv"]), dtype=str,
-                                 keep_default_na=False)
-        relations = pandas.read_csv(io.StringIO(sheets["relations.csv"]), dtype=str,
-                                    keep_default_na=False)
-        c = self._data.columns()
-        for name, key in (("Earliest", "earliest"), ("Latest", "latest")):
-            events[name] = pandas.to_datetime(c[key].view("datetime64[ns]"), utc=True)
-        events["Precision"] = pandas.Categorical.from_codes(c["precision"], c["precision_names"])
-        events["Shape"] = pandas.Categorical.from_codes(c["shape"], c["shape_names"])
-        events["Uncertain"] = c["uncertain"]
-        events["Approximate"] = c["approximate"]
-        relations["Type"] = pandas.Categorical.from_codes(c["relation_type"],
-                                                          c["relation_type_names"])
-        relations["Response"] = c["response"]
-        return events, relations
+        events, relations, categories = self._data.sheet_columns()
+        for name in ("Earliest", "Latest"):
+            events[name] = pandas.DatetimeIndex(events[name].view("datetime64[ns]"), tz="UTC")
+        for table, name in ((events, "Precision"), (events, "Shape"), (relations, "Type")):
+            table[name] = pandas.Categorical.from_codes(table[name], categories[name])
+        return pandas.DataFrame(events), pandas.DataFrame(relations)
 
     def _repr_svg_(self) -> str:
         return self.render(layout="timeline", format="svg")

@@ -36,7 +36,7 @@ struct column {
   bool text;                   ///< free text: guarded against formulas
 };
 
-constexpr std::array<column, 27> event_columns = {{
+constexpr std::array<column, events_sheet_columns> event_columns = {{
     {"ID", "", false},
     {"Label", "title", true},
     {"Type", "kind", false},
@@ -121,9 +121,6 @@ std::string list_cell(const story& s, const event& e, std::string_view header) {
 }
 
 std::string events_sheet(const story& s) {
-  std::array<std::size_t, event_columns.size()> positions{};
-  for (std::size_t c = 0; c < event_columns.size(); ++c)
-    positions[c] = attribute_position(event_columns[c].attribute);
   std::string out;
   for (std::size_t c = 0; c < event_columns.size(); ++c) {
     if (c > 0) out.push_back(',');
@@ -131,22 +128,21 @@ std::string events_sheet(const story& s) {
   }
   end_row(out);
   for (const event e : s.events) {
-    const auto values = event_attribute_values(s, e);
-    out += csv_field(e.id());
-    for (std::size_t c = 1; c < event_columns.size(); ++c) {
-      out.push_back(',');
-      const column& col = event_columns[c];
-      const std::string value =
-          col.attribute.empty() ? list_cell(s, e, col.header) : values[positions[c]];
-      out += col.text ? csv_text_field(value) : csv_field(value);
+    const auto cells = events_sheet_cells(s, e);
+    for (std::size_t c = 0; c < event_columns.size(); ++c) {
+      if (c > 0) out.push_back(',');
+      out += event_columns[c].text ? csv_text_field(cells[c]) : csv_field(cells[c]);
     }
     end_row(out);
   }
   return out;
 }
 
+constexpr std::array<std::string_view, 7> relation_columns = {
+    "From", "To", "Type", "Response", "Note", "From label", "To label"};
+
 std::string relations_sheet(const story& s) {
-  std::string out = "From,To,Type,Response,Note,From label,To label";
+  std::string out = join(relation_columns, ",");
   end_row(out);
   for (const event e : s.events) {
     for (const relation r : e.relations()) {
@@ -189,6 +185,36 @@ std::string story_sheet(const story& s) {
 }
 
 }  // namespace
+
+std::span<const std::string_view> events_sheet_headers() {
+  static constexpr auto headers = [] {
+    std::array<std::string_view, events_sheet_columns> out{};
+    for (std::size_t c = 0; c < out.size(); ++c) out[c] = event_columns[c].header;
+    return out;
+  }();
+  return headers;
+}
+
+std::array<std::string, events_sheet_columns> events_sheet_cells(const story& s, const event& e) {
+  // Where each column's value sits in event_attribute_values, found once.
+  static const auto positions = [] {
+    std::array<std::size_t, events_sheet_columns> out{};
+    for (std::size_t c = 0; c < out.size(); ++c)
+      out[c] = attribute_position(event_columns[c].attribute);
+    return out;
+  }();
+  auto values = event_attribute_values(s, e);
+  std::array<std::string, events_sheet_columns> cells;
+  cells[0] = e.id();
+  for (std::size_t c = 1; c < event_columns.size(); ++c)
+    cells[c] = event_columns[c].attribute.empty() ? list_cell(s, e, event_columns[c].header)
+                                                  : std::move(values[positions[c]]);
+  return cells;
+}
+
+std::span<const std::string_view> relations_sheet_headers() {
+  return relation_columns;
+}
 
 std::vector<export_file> export_csv(const story& s) {
   const auto names = csv_file_names();
