@@ -57,12 +57,13 @@ namespace detail {
 struct actor_projection {
   struct row {
     std::uint32_t answered;  ///< party
-    /// type << 28 | count when every relation of the pair has that type and latencies that
-    /// fit below; else extra | index into `extras`.
+    /// type << 28 | count when every relation of the pair has that type and a latency that
+    /// fits below; else extra | index into `extras`.
     std::uint32_t shape;
-    std::int32_t median, fastest;                               ///< seconds, for compact rows
-    std::int32_t median_lo, median_hi, fastest_lo, fastest_hi;  ///< what the dates allow
+    std::int32_t median, fastest;  ///< seconds, for compact rows
   };
+  // The memory target (docs/benchmarks.md) counts on it.
+  static_assert(sizeof(row) == 16);
   static constexpr std::uint32_t extra = 1u << 31;
   static constexpr std::uint32_t count_mask = (1u << 28) - 1;
 
