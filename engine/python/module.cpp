@@ -318,15 +318,26 @@ class text_column {
  public:
   explicit text_column(std::size_t n) : list_(n) {}
   void set(std::size_t i, std::string_view text) {
-    PyObject* item =
-        PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
-    if (!item) throw py::error_already_set();
+    // Most cells are empty or repeat the cell above (a kind, an actor, a day's date): those
+    // share one Python string instead of making one each.
+    PyObject* item;
+    if (last_ && text == last_text_) {
+      item = last_;
+      Py_INCREF(item);
+    } else {
+      item = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
+      if (!item) throw py::error_already_set();
+      last_ = item;
+      last_text_.assign(text);
+    }
     PyList_SET_ITEM(list_.ptr(), static_cast<Py_ssize_t>(i), item);  // steals the reference
   }
   py::list& list() { return list_; }
 
  private:
   py::list list_;
+  PyObject* last_ = nullptr;  // borrowed: the list holds it
+  std::string last_text_;
 };
 
 /// The events and relations sheets of the csv export as columns, for to_pandas: ({header:
