@@ -39,6 +39,7 @@ namespace {
 struct held_story {
   eg::story data;
   std::unique_ptr<eg::event_graph> graph;
+  eg::left_out_counts left_out;  ///< a view (select()): what it left out of its story
 
   const eg::event_graph& graph_of() {
     if (!graph) graph = std::make_unique<eg::event_graph>(data);
@@ -169,6 +170,47 @@ answer stats(const story_ptr& s) {
   return ask(s, eg::cli::stats_query{true}, eg::cli::answer_stats);
 }
 
+/// (status, the view or None, error, (events, relations, actors) left out): the selection of
+/// `render`/`export` (--from... --around, --path), by the same code, as a story of its own.
+std::tuple<int, std::optional<story_ptr>, std::string,
+           std::tuple<std::size_t, std::size_t, std::size_t>>
+select_view(const story_ptr& s, const std::string& from, const std::string& to, bool within,
+            const std::vector<std::string>& actors, const std::vector<std::string>& kinds,
+            const std::vector<std::string>& tags, const std::string& text,
+            const std::string& around, const std::string& direction,
+            std::optional<std::uint32_t> depth, const std::vector<std::string>& path) {
+  eg::cli::selection_options o;
+  o.from = from;
+  o.to = to;
+  o.within = within;
+  o.actors = actors;
+  o.kinds = kinds;
+  o.tags = tags;
+  o.text = text;
+  o.around = around;
+  o.direction = parse_direction(direction);
+  o.depth = depth;
+  o.path = path;
+  if (!path.empty() && path.size() != 2) throw py::value_error("path is (FROM, TO)");
+  std::ostringstream out, err;
+  eg::cli::context ctx{out, err};
+  std::optional<eg::story_part> part;
+  {
+    py::gil_scoped_release unlocked;
+    part = eg::cli::select_part(ctx, s->data, o);
+  }
+  if (!part) return {ctx.status == 0 ? 1 : ctx.status, std::nullopt, err.str(), {0, 0, 0}};
+  auto view = std::make_shared<held_story>();
+  view->data = std::move(part->kept);
+  view->left_out = {s->left_out.events + part->events_left_out,
+                    s->left_out.relations + part->relations_left_out,
+                    s->left_out.actors + part->actors_left_out};
+  // The counts before the handle moves into the tuple (its elements' order is unspecified).
+  const std::tuple<std::size_t, std::size_t, std::size_t> counts{
+      view->left_out.events, view->left_out.relations, view->left_out.actors};
+  return {0, std::move(view), {}, counts};
+}
+
 /// (status, ids, error): the engine's reachable(), ids checked as `chain` checks them.
 std::tuple<int, std::vector<std::string>, std::string> reachable(
     const story_ptr& s, const std::string& event, const std::string& direction,
@@ -234,6 +276,7 @@ std::tuple<std::optional<py::bytes>, std::vector<diagnostic_row>> render(
   o.width = width;
   o.title = title;
   o.force = force;
+  o.left_out = s->left_out;  // a view's drawing says what it left out, as render's does
   eg::result<std::string> drawn = [&] {
     py::gil_scoped_release unlocked;
     return eg::render(s->data, o);
@@ -513,6 +556,7 @@ PYBIND11_MODULE(_eventgraph, m) {
       .def("render", &render)
       .def("export", &export_story)
       .def("sheet_columns", &sheet_columns)
+      .def("select", &select_view)
       .def("networkx_parts", &networkx_parts);
   m.def("load_paths", &load_paths);
   m.def("load_texts", &load_texts);

@@ -287,3 +287,38 @@ def test_nothing_is_printed_to_the_processs_streams(capfd):
         with pytest.raises(ValueError):
             fail()
     assert capfd.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("options,flags", [
+    ({"around": "noem-x-post"}, ["--around", "noem-x-post"]),
+    ({"around": "governors-office-response", "direction": "up", "depth": 1},
+     ["--around", "governors-office-response", "--direction", "up", "--depth", "1"]),
+    ({"path": ("noem-x-post", "noem-otay-mesa-remarks")},
+     ["--path", "noem-x-post", "noem-otay-mesa-remarks"]),
+    ({"start": "2026-02-12", "end": "2026-02-12", "within": True, "actor": "noem"},
+     ["--from", "2026-02-12", "--to", "2026-02-12", "--within", "--actor", "noem"]),
+])
+def test_a_view_is_the_commands_selection(cli, seed, tmp_path, options, flags):
+    view = seed.select(**options)
+    # The drawing and the export are the command's with the same options, bytes for bytes.
+    for layout in ("timeline", "graphviz"):
+        want = cli.output(tmp_path, "render", SEED, "--layout", layout, *flags, name="v.svg")
+        assert view.render(layout=layout).encode() == want
+    assert view.export("json").encode() == cli.output(tmp_path, "export", SEED, *flags,
+                                                      name="v.json")
+    assert view.left_out["events"] == len(seed.events) - len(view.events)
+    assert "left out" in view.render()
+
+
+def test_a_filtered_view_holds_what_events_lists(cli, seed):
+    view = seed.select(start="2026-02-06", end="2026-02-12", kind="post")
+    listed = cli.json("events", SEED, "--from", "2026-02-06", "--to", "2026-02-12", "--kind", "post")
+    assert [e.id for e in view.events] == [e["id"] for e in listed["events"]]
+    # A view of a view counts what both left out.
+    narrower = view.select(actor="noem")
+    assert narrower.left_out["events"] == len(seed.events) - len(narrower.events)
+
+
+def test_a_view_with_an_unknown_id_raises(seed):
+    with pytest.raises(eg.QueryError, match="did you mean 'noem-x-post'"):
+        seed.select(around="noem-x")

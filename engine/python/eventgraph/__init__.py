@@ -220,7 +220,34 @@ class Story:
         return self.events[i]
 
     def __repr__(self) -> str:
-        return f"<eventgraph.Story {self.title!r}: {len(self.events)} events, {len(self.actors)} actors>"
+        view = f", a view ({self.left_out['events']} events left out)" if self.left_out else ""
+        return (f"<eventgraph.Story {self.title!r}: {len(self.events)} events, "
+                f"{len(self.actors)} actors{view}>")
+
+    #: What a view (select()) left out of the story it came from: {"events", "relations",
+    #: "actors"} counts; None for a loaded story.
+    left_out = None
+
+    def select(self, *, start: Optional[str] = None, end: Optional[str] = None,
+               within: bool = False, actor=None, kind=None, tag=None, text: Optional[str] = None,
+               around: Optional[str] = None, direction: str = "both",
+               depth: Optional[int] = None, path: Optional[Sequence[str]] = None) -> "Story":
+        """A view: the part of the story that `render` and `export` keep with the same options
+        (--from START, --to END, --within, --actor, --kind, --tag, --text; --around EVENT
+        [--direction, --depth]; --path FROM TO), as a Story of its own, relations among the kept
+        events only. Its drawings say what it left out (`left_out`), as the command's do.
+
+            week = story.select(start="2026-02-06", end="2026-02-12")
+            week.render()  # the timeline of that week
+        """
+        status, view, err, counts = self._data.select(
+            start or "", end or "", within, _names(actor), _names(kind), _names(tag), text or "",
+            around or "", direction, depth, list(path) if path else [])
+        if view is None:
+            raise QueryError(err.strip().removeprefix("error: "))
+        story = Story(view, [])
+        story.left_out = dict(zip(("events", "relations", "actors"), counts))
+        return story
 
     def graph(self) -> Graph:
         """The response graph (built once, on first use)."""
