@@ -328,7 +328,7 @@ class Story:
             events[name] = pandas.DatetimeIndex(events[name].view("datetime64[ns]"), tz="UTC")
         for table, name in ((events, "Precision"), (events, "Shape"), (relations, "Type")):
             table[name] = pandas.Categorical.from_codes(table[name], categories[name])
-        return pandas.DataFrame(events), pandas.DataFrame(relations)
+        return pandas.DataFrame(events, copy=False), pandas.DataFrame(relations, copy=False)
 
     def _repr_svg_(self) -> str:
         return self.render(layout="timeline", format="svg")
