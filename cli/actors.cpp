@@ -99,6 +99,15 @@ void answer_actors(context& ctx, const event_graph& graph, const actors_query& q
     ctx.out << "No actor responded to another.\n";
     return;
   }
+  // Each figure with what the dates allow when that is wider than a tenth of it and two
+  // minutes ("3 days (as dated up to 7 days)"); minute-dated posts keep "2 h 10 min".
+  auto figure = [](std::int64_t typical, const std::pair<std::int64_t, std::int64_t>& range) {
+    std::string text = format_duration(typical);
+    const std::int64_t width = range.second - range.first;
+    if (width <= 120 || width * 10 <= typical) return text;
+    const std::string allowed = format_duration_range(range.first, range.second);
+    return allowed == text ? text : text + " (as dated " + allowed + ")";
+  };
   std::string out;
   for (const auto& [row, as_dated] : rows) {
     std::string by_type;
@@ -106,15 +115,6 @@ void answer_actors(context& ctx, const event_graph& graph, const actors_query& q
       if (row.counts[t] > 0)
         by_type += fmt::format("{}{} {}", by_type.empty() ? "" : ", ",
                                to_string(static_cast<relation_type>(t)), row.counts[t]);
-    // Each figure with what the dates allow when that is wider than a tenth of it and two
-    // minutes ("3 days (as dated up to 7 days)"); minute-dated posts keep "2 h 10 min".
-    auto figure = [](std::int64_t typical, const std::pair<std::int64_t, std::int64_t>& range) {
-      std::string text = format_duration(typical);
-      const std::int64_t width = range.second - range.first;
-      if (width <= 120 || width * 10 <= typical) return text;
-      const std::string allowed = format_duration_range(range.first, range.second);
-      return allowed.empty() || allowed == text ? text : text + " (as dated " + allowed + ")";
-    };
     std::string timing =
         row.median ? fmt::format("median {}, fastest {}", figure(*row.median, *as_dated.median),
                                  figure(*row.fastest, *as_dated.fastest))

@@ -82,13 +82,11 @@ std::string format_duration_range(std::int64_t shortest, std::int64_t longest) {
   if (shortest == longest) return hi;
   if (shortest == 0) return "up to " + hi;
   std::string lo = format_duration(shortest);
-  // "5 to 7 days": one unit word when both ends are whole numbers of it.
-  for (const std::string_view unit : {" days", " h", " min", " s"})
-    if (lo.ends_with(unit) && hi.ends_with(unit) &&
-        lo.find(' ') == lo.size() - unit.size() && hi.find(' ') == hi.size() - unit.size()) {
-      lo.resize(lo.size() - unit.size());
-      break;
-    }
+  // "5 to 7 days": one unit word when both ends are a number and the same unit.
+  const std::size_t lo_space = lo.find(' '), hi_space = hi.find(' ');
+  if (lo_space == lo.rfind(' ') && hi_space == hi.rfind(' ') &&
+      std::string_view(lo).substr(lo_space) == std::string_view(hi).substr(hi_space))
+    lo.resize(lo_space);
   return lo + " to " + hi;
 }
 

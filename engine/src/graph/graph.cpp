@@ -257,13 +257,13 @@ std::vector<projection_item> group_items(std::vector<projection_item> items,
   return grouped;
 }
 
-/// One row from the items of one pair: counts, then the median by selection, not a sort
-/// (timed latencies first, then the middle one and, for an even count, the largest below it).
 struct pair_summary {
   actor_relation row;
   latency_ranges ranges;  ///< when asked for
 };
 
+/// One row from the items of one pair: counts, then the median by selection, not a sort
+/// (timed latencies first, then the middle one and, for an even count, the largest below it).
 pair_summary summarize(std::vector<projection_item>::iterator first,
                        std::vector<projection_item>::iterator last, bool ranges) {
   pair_summary out;
@@ -324,7 +324,8 @@ void for_each_pair(const story& s, detail::actor_projection& parties, bool range
 
 detail::actor_projection project_actors(const story& s) {
   detail::actor_projection out;
-  out.rows.reserve(s.events.columns().relation_target.size());  // no regrowth, no copies
+  // At most one row per relation: no regrowth, no copies.
+  out.rows.reserve(s.events.columns().relation_target.size());
   for_each_pair(s, out, false,
                 [&](std::uint32_t responder, std::uint32_t answered, std::uint32_t type,
                     const pair_summary& summary) {

@@ -240,7 +240,6 @@ void order_events(const story& s, axis_plan& plan) {
 /// rows each relation crosses between its ends.
 std::size_t wrap_rows(const story& s, axis_plan& plan, std::size_t per_row) {
   const std::size_t n = s.events.size();
-  plan.per_row = per_row;
   plan.rows.assign(plan.columns.size(), 0);
   std::vector<std::uint32_t>& row_of = plan.row_of;
   row_of.resize(n);
@@ -254,7 +253,6 @@ std::size_t wrap_rows(const story& s, axis_plan& plan, std::size_t per_row) {
     row_of[plan.order[p]] = first_row + static_cast<std::uint32_t>(in_column / per_row);
     plan.rows[c] = static_cast<std::uint32_t>(in_column / per_row + 1);
   }
-  for (auto& r : plan.rows) r = std::max<std::uint32_t>(r, 1);
   std::size_t nodes = n;
   for (event_index i = 0; i < n; ++i)
     for (const relation r : s.events[i].relations()) {
@@ -287,13 +285,10 @@ axis_plan plan_axis(const story& s, time_unit unit, std::size_t layout_limit, st
     }
   }
   order_events(s, plan);
-  std::size_t widest = 1;  // the most boxes in one column
-  for (std::size_t p = 0, run = 0; p < plan.order.size(); ++p) {
-    run = p > 0 && plan.column_index[plan.order[p]] == plan.column_index[plan.order[p - 1]]
-              ? run + 1
-              : 1;
-    widest = std::max(widest, run);
-  }
+  std::vector<std::size_t> boxes(plan.columns.size(), 0);
+  for (const std::uint32_t c : plan.column_index) ++boxes[c];
+  const std::size_t widest =
+      boxes.empty() ? 1 : std::max<std::size_t>(1, *std::max_element(boxes.begin(), boxes.end()));
   per_row = std::max<std::size_t>(per_row, 1);
   plan.layout_nodes = wrap_rows(s, plan, per_row);
   while (plan.layout_nodes > layout_limit && per_row < widest) {

@@ -44,7 +44,6 @@ struct axis_plan {
   std::vector<column> columns;
   std::vector<std::uint32_t> column_index;  ///< per event
   std::vector<event_index> order;           ///< events by (column, time, id): output order
-  std::size_t per_row = 1;                  ///< boxes a row holds
   std::vector<std::uint32_t> rows;          ///< per column: rows of boxes, at least one
   std::vector<std::uint32_t> row_of;        ///< per event: its row, counted from the top
   std::size_t layout_nodes = 0;             ///< events + relation row crossings

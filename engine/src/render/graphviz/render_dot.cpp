@@ -8,7 +8,7 @@
 //   to right in date order, wrapped onto further rows when more than a row holds
 //   (`boxes_per_row`, from `render_options::width`). Periods are days, weeks, months or years;
 //   `time_unit::automatic` takes the finest unit that needs at most `auto_column_limit` columns and
-//   stays within `graphviz_layout_limit` (long relations cost dot a node per column crossed).
+//   stays within `graphviz_layout_limit` (long relations cost dot a node per row crossed).
 //   Periods without events get no column, so the axis is not to scale: a dashed axis segment marks
 //   skipped time.
 // - Periods are calendar periods in each event's own zone, so an event dated Feb 12 sits under
@@ -306,19 +306,19 @@ void write_event(sink put, const story& s, const event e, std::string_view colou
   fmt::format_to(put, "];\n");
 }
 
-/// One rank per row: its axis node, then its events, left to right.
+/// One rank per row (the plan's row_of): its axis node, then its events, left to right.
 void write_ranks(sink put, const story& s, const axis_plan& plan, const colours& fill) {
   const std::size_t n = s.events.size();
   const std::vector<event_index>& order = plan.order;
-  const std::vector<std::uint32_t>& column_index = plan.column_index;
-  const std::size_t per_row = plan.per_row;
   for (std::size_t p = 0; p < n;) {
-    const std::uint32_t c = column_index[order[p]];
-    for (std::size_t r = 0; p < n && column_index[order[p]] == c; ++r) {
-      const std::string axis = axis_node(c, r);
+    const std::uint32_t c = plan.column_index[order[p]];
+    const std::uint32_t column_row = plan.row_of[order[p]];  // the column's first row
+    for (; p < n && plan.column_index[order[p]] == c;) {
+      const std::uint32_t row = plan.row_of[order[p]];
+      const std::string axis = axis_node(c, row - column_row);
       fmt::format_to(put, "  {{ rank=same; \"{}\";\n", axis);
       const std::size_t first = p;
-      for (; p < n && p - first < per_row && column_index[order[p]] == c; ++p) {
+      for (; p < n && plan.row_of[order[p]] == row; ++p) {
         const event e = s.events[order[p]];
         write_event(put, s, e, fill.of(e));
       }

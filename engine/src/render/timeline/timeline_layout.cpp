@@ -175,19 +175,19 @@ struct placer {
       mk.label_x = mk.fade_left && !mk.fade_right ? mk.x1 - 6 - one_line : inner0 + 6;
       return mk;
     }
-    auto wrap = [&](double width) {
-      mk.label_lines = wrap_text(title, m.label_font, width, m.max_label_lines);
+    auto wrap = [&](double width, std::size_t lines) {
+      mk.label_lines = wrap_text(title, m.label_font, width, lines);
       mk.label_width = 0;
       for (const auto& line : mk.label_lines)
         mk.label_width = std::max(mk.label_width, text_width(line, m.label_font));
     };
-    wrap(m.max_label_width);
+    wrap(m.max_label_width, m.max_label_lines);
     const double right_x = mk.x1 + r + label_gap;
     const double room_right = right_limit - right_x;
     const double room_left = mk.x0 - r - label_gap - axis.left();
     if (mk.label_width > room_right && mk.label_width > room_left) {
       // Neither side has room (a narrow drawing): wrap to the larger side rather than run off.
-      wrap(std::max(std::max(room_right, room_left), 50.0));
+      wrap(std::max(std::max(room_right, room_left), 50.0), m.max_label_lines);
       // Still cut, beside a bar long enough to write under: on the rows below it, from where
       // it shows after its last axis break.
       const double under_x = std::max(inner0, axis.left()) + 6;
@@ -195,12 +195,7 @@ struct placer {
       if (cut && mk.shape != mark_shape::point &&
           right_limit - under_x > 2 * std::max(room_right, room_left)) {
         // Two more lines than beside a mark: under a bar nothing else competes for them.
-        mk.label_lines =
-            wrap_text(title, m.label_font, std::min(m.max_label_width, right_limit - under_x),
-                      m.max_label_lines + 2);
-        mk.label_width = 0;
-        for (const auto& line : mk.label_lines)
-          mk.label_width = std::max(mk.label_width, text_width(line, m.label_font));
+        wrap(std::min(m.max_label_width, right_limit - under_x), m.max_label_lines + 2);
         mk.label_below = true;
         mk.label_x = under_x;
         return mk;
@@ -384,11 +379,13 @@ void lay_axis(const story& s, const render_options& options, const metrics& m, l
     if (has_b) keys.push_back(b);
     if (t.shape != time_shape::interval && has_a && has_b) whole.emplace_back(a, b);
   }
+  // The earliest finite endpoint is the story's first instant (span_of's `first`).
+  out.has_bce =
+      !keys.empty() &&
+      to_fields(zone_clock(s.timezone).local(*std::min_element(keys.begin(), keys.end()))).y <= 0;
   const double plot_left = out.gutter + 12;
   out.axis = make_axis(std::move(keys), plot_left, m.plot_width, s.timezone, options.compress_gaps,
                        m, std::move(whole));
-  const story_span span = span_of(s);
-  out.has_bce = span.known && to_fields(zone_clock(s.timezone).local(span.first)).y <= 0;
 }
 
 constexpr double open_stub = 56;  // length of an open-ended bar, from its known end
