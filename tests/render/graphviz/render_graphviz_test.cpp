@@ -543,3 +543,13 @@ TEST_CASE("render_graphviz: one table of engines, checked by the renderer") {
                        (dir / "x.dot").string()})
             .status == 2);
 }
+
+TEST_CASE("render_graphviz: a story without events is an empty diagram, not a crash") {
+  const story s = load_text("eventgraph: 1\ntitle: Nothing yet\nevents: []\n");
+  const std::string dot = dot_of(s);
+  CHECK(dot.find("0 events") != std::string::npos);
+  CHECK(axis_labels(dot).empty());
+  const auto svg = render(s, opts(image_format::svg));
+  REQUIRE(svg.ok());
+  CHECK(svg.value().find("Nothing yet") != std::string::npos);
+}
